@@ -1,0 +1,35 @@
+# Project-wide warning flags, applied to our own targets only (never to
+# generated proto code).
+add_library(parley_warnings INTERFACE)
+target_compile_options(parley_warnings INTERFACE
+  -Wall -Wextra -Wshadow -Wno-unused-parameter
+  $<$<BOOL:${PARLEY_WERROR}>:-Werror>)
+
+if(PARLEY_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# parley_cc_library(NAME SRCS ... DEPS ...)
+function(parley_cc_library name)
+  cmake_parse_arguments(ARG "" "" "SRCS;DEPS" ${ARGN})
+  add_library(${name} STATIC ${ARG_SRCS})
+  target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR})
+  target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE parley_warnings)
+endfunction()
+
+# parley_cc_test(NAME SRCS ... DEPS ... [LABELS ...])
+# One gtest binary, discovered test by test so ctest -R/-L can pick them.
+function(parley_cc_test name)
+  cmake_parse_arguments(ARG "" "" "SRCS;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${ARG_SRCS})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} parley_testing
+                        GTest::gmock GTest::gtest_main parley_warnings)
+  if(NOT ARG_LABELS)
+    set(ARG_LABELS unit)
+  endif()
+  gtest_discover_tests(${name}
+    DISCOVERY_MODE PRE_TEST
+    PROPERTIES LABELS "${ARG_LABELS}"
+               ENVIRONMENT "PARLEY_SOURCE_DIR=${PROJECT_SOURCE_DIR};PARLEY_BINARY_DIR=${PROJECT_BINARY_DIR}")
+endfunction()

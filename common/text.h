@@ -1,0 +1,32 @@
+// Unicode text helpers shared by extraction, search indexes and scoring.
+// Pure functions; no I/O.
+#ifndef PARLEY_COMMON_TEXT_H_
+#define PARLEY_COMMON_TEXT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+// Folds text for comparison: NFKD, combining marks removed, typographic
+// quotes and dashes made plain, case folded, whitespace runs collapsed to one
+// space and trimmed. "Jeong-hwan PARK" and "jeong-hwan Park" fold equal, as
+// do "Bogotá" and "Bogota". Invalid UTF-8 is replaced by U+FFFD first.
+std::string FoldForMatch(std::string_view text);
+
+// A URL- and key-safe identifier: FoldForMatch, then every run of characters
+// other than [a-z0-9] becomes one '-'. "Su-Kwang Kim" -> "su-kwang-kim".
+std::string Slugify(std::string_view text);
+
+// Number of code points in utf8[0, byte_offset). byte_offset is clamped to
+// the string's size.
+int32_t CodePointOffset(std::string_view utf8, size_t byte_offset);
+
+// True when text is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+
+}  // namespace parley
+
+#endif  // PARLEY_COMMON_TEXT_H_
