@@ -30,8 +30,8 @@ TEST(CodePointOffsetTest, CountsCodePointsNotBytes) {
   std::string text = "NATO\u2019s CS";  // U+2019 is three bytes
   EXPECT_EQ(CodePointOffset(text, 4), 4);
   EXPECT_EQ(CodePointOffset(text, 7), 5);
-  EXPECT_EQ(CodePointOffset(text, text.size()), 8);
-  EXPECT_EQ(CodePointOffset(text, 1000), 8);
+  EXPECT_EQ(CodePointOffset(text, text.size()), 9);
+  EXPECT_EQ(CodePointOffset(text, 1000), 9);
 }
 
 TEST(IsValidUtf8Test, RejectsMalformedSequences) {
