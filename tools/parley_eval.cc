@@ -1,0 +1,188 @@
+// parley-eval: scores the extractor against gold annotations.
+//
+//   parley-eval --articles DIR --gold DIR [--json] [--verbose]
+//
+// For every <id>.gold.json in --gold, reads <id>.json (article envelope) or
+// <id>.txt (page layout) from --articles, runs the same DecodeArticle +
+// ExtractEvent that parleyd runs, and scores the event with eval/scorer.h.
+// Prints a table of precision/recall/F1 per field, or with --json one JSON
+// object (see eval/report.h). --verbose adds each article's misses and false
+// hits (with --json, as a "details" array).
+//
+// Exit status: 0 on success; 1 when a directory cannot be read, a gold file
+// is unreadable or invalid, or a gold file has no article. An article that
+// fails to decode or extract is scored as an empty event (the extractor found
+// nothing) and reported on stderr, so one bad article does not hide the
+// scores of the others.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "eval/gold.h"
+#include "eval/report.h"
+#include "eval/scorer.h"
+#include "extract/article.h"
+#include "extract/extractor.h"
+
+ABSL_FLAG(std::string, articles, "",
+          "Directory of articles: <id>.json (envelope) or <id>.txt (page).");
+ABSL_FLAG(std::string, gold, "", "Directory of <id>.gold.json files.");
+ABSL_FLAG(bool, json, false, "Print one JSON object instead of a table.");
+ABSL_FLAG(bool, verbose, false,
+          "Also print each article's misses and false hits.");
+
+namespace parley::eval {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kGoldSuffix = ".gold.json";
+
+absl::StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
+  }
+  std::ostringstream contents;
+  contents << in.rdbuf();
+  if (in.bad()) {
+    return absl::DataLossError(absl::StrCat(path.string(), ": read failed"));
+  }
+  return contents.str();
+}
+
+absl::Status CheckDirectory(const std::string& flag, const std::string& dir) {
+  if (dir.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("--", flag, " is required"));
+  }
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    return absl::NotFoundError(
+        absl::StrCat("--", flag, " ", dir, ": not a readable directory",
+                     error ? absl::StrCat(" (", error.message(), ")") : ""));
+  }
+  return absl::OkStatus();
+}
+
+// Gold file paths in --gold, sorted by name so reports are reproducible.
+absl::StatusOr<std::vector<fs::path>> ListGoldFiles(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > kGoldSuffix.size() && name.ends_with(kGoldSuffix)) {
+      files.push_back(it->path());
+    }
+  }
+  if (error) {
+    return absl::UnavailableError(
+        absl::StrCat("--gold ", dir, ": ", error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Finds <id>.json, else <id>.txt, in the articles directory.
+absl::StatusOr<fs::path> FindArticle(const std::string& dir,
+                                     const std::string& id) {
+  for (const char* extension : {".json", ".txt"}) {
+    fs::path candidate = fs::path(dir) / (id + extension);
+    std::error_code error;
+    if (fs::is_regular_file(candidate, error)) return candidate;
+  }
+  return absl::NotFoundError(absl::StrCat("gold ", id, ": no article ", id,
+                                          ".json or ", id, ".txt in ", dir));
+}
+
+// Decodes and extracts one article; an error here is the extractor's, not
+// the evaluator's (see the exit status contract above).
+absl::StatusOr<v1::Event> RunExtraction(const std::string& id,
+                                        const std::string& contents) {
+  PARLEY_ASSIGN_OR_RETURN(NormalizedArticle article,
+                          DecodeArticle(id, contents, DecodeOptions()));
+  return ExtractEvent(article, ExtractOptions());
+}
+
+absl::StatusOr<std::vector<ArticleScore>> ScoreAll(
+    const std::string& articles_dir, const std::string& gold_dir) {
+  PARLEY_RETURN_IF_ERROR(CheckDirectory("articles", articles_dir));
+  PARLEY_RETURN_IF_ERROR(CheckDirectory("gold", gold_dir));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<fs::path> gold_files,
+                          ListGoldFiles(gold_dir));
+  if (gold_files.empty()) {
+    return absl::NotFoundError(
+        absl::StrCat("--gold ", gold_dir, ": no *", kGoldSuffix, " files"));
+  }
+
+  std::vector<ArticleScore> scores;
+  for (const fs::path& gold_path : gold_files) {
+    const std::string file_name = gold_path.filename().string();
+    const std::string id =
+        file_name.substr(0, file_name.size() - kGoldSuffix.size());
+
+    PARLEY_ASSIGN_OR_RETURN(std::string gold_json, ReadFile(gold_path));
+    absl::StatusOr<Gold> gold = ParseGold(gold_json);
+    if (!gold.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(gold_path.string(), ": ", gold.status().message()));
+    }
+    if (gold->id != id) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(gold_path.string(), ": id \"", gold->id,
+                       "\" does not match the file name"));
+    }
+
+    PARLEY_ASSIGN_OR_RETURN(fs::path article_path,
+                            FindArticle(articles_dir, id));
+    PARLEY_ASSIGN_OR_RETURN(std::string contents, ReadFile(article_path));
+    absl::StatusOr<v1::Event> event = RunExtraction(id, contents);
+    if (!event.ok()) {
+      std::cerr << "parley-eval: " << article_path.string()
+                << ": scored as empty: " << event.status() << "\n";
+      event = v1::Event();
+    }
+    scores.push_back(ScoreEvent(*event, *gold));
+  }
+  return scores;
+}
+
+int Main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "Scores the extractor against gold annotations.\n"
+      "  parley-eval --articles DIR --gold DIR [--json] [--verbose]");
+  absl::ParseCommandLine(argc, argv);
+
+  absl::StatusOr<std::vector<ArticleScore>> scores =
+      ScoreAll(absl::GetFlag(FLAGS_articles), absl::GetFlag(FLAGS_gold));
+  if (!scores.ok()) {
+    std::cerr << "parley-eval: " << scores.status().message() << "\n";
+    return 1;
+  }
+  const Summary summary = Summarize(*scores);
+  const bool verbose = absl::GetFlag(FLAGS_verbose);
+  if (absl::GetFlag(FLAGS_json)) {
+    std::cout << FormatJson(summary, verbose ? &*scores : nullptr) << "\n";
+  } else {
+    if (verbose) std::cout << FormatDetails(*scores) << "\n";
+    std::cout << FormatTable(summary);
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace parley::eval
+
+int main(int argc, char** argv) { return parley::eval::Main(argc, argv); }
