@@ -4,6 +4,7 @@
 #   deploy/local/kafka.sh start  [--port N] [--data-dir DIR]
 #   deploy/local/kafka.sh stop   [--data-dir DIR]
 #   deploy/local/kafka.sh status [--data-dir DIR]
+#   deploy/local/kafka.sh create-topic NAME [--partitions N] [--data-dir DIR]
 #
 # start: prints the bootstrap address (127.0.0.1:PORT) as the FIRST line of stdout and returns
 #        once the broker answers a metadata request. Everything else goes to stderr.
@@ -12,6 +13,8 @@
 #        Already running on that data dir: prints its address and returns 0.
 # stop:  SIGTERM, wait, SIGKILL; returns once the broker is gone. Idempotent.
 # status: prints the address and exits 0 when running, exits 1 otherwise.
+# create-topic: creates NAME (default 1 partition, replication factor 1) on the running broker
+#        of that data dir; no-op if it exists. Topics are also auto-created on first produce.
 #
 # Jars come from Maven (deploy/local/pom.xml) into a cache reused across runs:
 #   ${PARLEY_KAFKA_CACHE:-~/.cache/parley/kafka-4.1.1}/libs
@@ -39,6 +42,7 @@ usage() {
 usage: kafka.sh start  [--port N] [--data-dir DIR]
        kafka.sh stop   [--data-dir DIR]
        kafka.sh status [--data-dir DIR]
+       kafka.sh create-topic NAME [--partitions N] [--data-dir DIR]
 EOF
   exit 2
 }
@@ -53,9 +57,11 @@ java_bin() {
   fi
 }
 
-# Fetch the broker classpath once; later runs reuse the cache.
+# Fetch the broker classpath once; later runs reuse the cache (refetched when pom.xml changes).
 ensure_libs() {
-  if [[ -f "${LIBS_DIR}/.complete" ]]; then
+  local want
+  want="$(sha256sum "${SCRIPT_DIR}/pom.xml" | cut -d' ' -f1)"
+  if [[ -f "${LIBS_DIR}/.complete" && "$(<"${LIBS_DIR}/.complete")" == "${want}" ]]; then
     return 0
   fi
   command -v mvn >/dev/null 2>&1 || die "mvn not found (needed once to fetch Kafka jars; apt-get install maven)"
@@ -63,13 +69,13 @@ ensure_libs() {
   mkdir -p "${CACHE_DIR}"
   local tmp
   tmp="$(mktemp -d "${CACHE_DIR}/libs.tmp.XXXXXX")"
-  if ! mvn -q -B -f "${SCRIPT_DIR}/pom.xml" dependency:copy-dependencies \
+  if ! mvn -q -B -Dstyle.color=never -f "${SCRIPT_DIR}/pom.xml" dependency:copy-dependencies \
       -DincludeScope=runtime -DoutputDirectory="${tmp}" >&2; then
     rm -rf "${tmp}"
     die "Maven could not fetch the Kafka jars (see output above)"
   fi
   ls "${tmp}"/kafka_2.13-*.jar >/dev/null 2>&1 || { rm -rf "${tmp}"; die "Maven finished but kafka_2.13 jar is missing"; }
-  touch "${tmp}/.complete"
+  printf '%s\n' "${want}" >"${tmp}/.complete"
   rm -rf "${LIBS_DIR}"
   mv "${tmp}" "${LIBS_DIR}"
 }
@@ -304,6 +310,30 @@ cmd_stop() {
   log "stopped"
 }
 
+cmd_create_topic() {
+  local topic="$1" partitions="$2" pid
+  [[ -n "${topic}" ]] || usage
+  if ! [[ "${partitions}" =~ ^[0-9]+$ ]] || (( partitions < 1 )); then die "invalid partition count: ${partitions}"; fi
+  pid="$(running_pid)" || die "no broker running on ${DATA_DIR} (run: kafka.sh start --data-dir ${DATA_DIR})"
+  ensure_libs
+  cat >"${DATA_DIR}/tools-log4j2.properties" <<'EOF'
+status = warn
+appender.err.type = Console
+appender.err.name = STDERR
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = WARN
+rootLogger.appenderRef.err.ref = STDERR
+EOF
+  "$(java_bin)" -Xmx256m -Dlog4j2.configurationFile="${DATA_DIR}/tools-log4j2.properties" \
+      -cp "${LIBS_DIR}/*" org.apache.kafka.tools.TopicCommand \
+      --bootstrap-server "127.0.0.1:$(<"${DATA_DIR}/port")" --create --if-not-exists \
+      --topic "${topic}" --partitions "${partitions}" --replication-factor 1 >&2 \
+    || die "could not create topic ${topic}"
+  log "topic ${topic} ready (${partitions} partition(s) requested; an existing topic is left as is)"
+}
+
 cmd_status() {
   local pid
   if pid="$(running_pid)"; then
@@ -318,15 +348,20 @@ cmd_status() {
 main() {
   [[ $# -ge 1 ]] || usage
   local cmd="$1"; shift
-  local port="" data_dir="${REPO_ROOT}/.parley/kafka"
+  local port="" data_dir="${REPO_ROOT}/.parley/kafka" topic="" partitions=1
   while [[ $# -gt 0 ]]; do
     case "$1" in
+      --partitions) [[ $# -ge 2 ]] || usage; partitions="$2"; shift 2 ;;
+      --partitions=*) partitions="${1#*=}"; shift ;;
       --port) [[ $# -ge 2 ]] || usage; port="$2"; shift 2 ;;
       --port=*) port="${1#*=}"; shift ;;
       --data-dir) [[ $# -ge 2 ]] || usage; data_dir="$2"; shift 2 ;;
       --data-dir=*) data_dir="${1#*=}"; shift ;;
       -h|--help) usage ;;
-      *) printf 'kafka.sh: unknown argument: %s\n' "$1" >&2; usage ;;
+      -*) printf 'kafka.sh: unknown argument: %s\n' "$1" >&2; usage ;;
+      *)
+        if [[ "${cmd}" == create-topic && -z "${topic}" ]]; then topic="$1"; shift
+        else printf 'kafka.sh: unexpected argument: %s\n' "$1" >&2; usage; fi ;;
     esac
   done
   if [[ "${cmd}" == start ]]; then
@@ -334,6 +369,7 @@ main() {
   elif [[ ! -d "${data_dir}" ]]; then
     log "not running (no data dir ${data_dir})"
     [[ "${cmd}" == stop ]] && return 0
+    [[ "${cmd}" == create-topic ]] && die "no broker running on ${data_dir}"
     return 1
   fi
   DATA_DIR="$(cd "${data_dir}" && pwd)"
@@ -343,6 +379,7 @@ main() {
     start) cmd_start "${port}" ;;
     stop) [[ -z "${port}" ]] || usage; cmd_stop ;;
     status) [[ -z "${port}" ]] || usage; cmd_status ;;
+    create-topic) [[ -z "${port}" ]] || usage; cmd_create_topic "${topic}" "${partitions}" ;;
     *) usage ;;
   esac
 }
