@@ -180,7 +180,7 @@ TEST(ScoreEventTest, RankIsExactAndScoredOnMatchedParticipantsOnly) {
   AddParticipant(answer, "Park Jeong-hwan", "General");  // gold null: hit
   AddParticipant(answer, "Someone Else", "Colonel");  // unmatched: ignored
 
-  const FieldCounts& rank = ScoreEvent(answer, gold)[Field::kRank];
+  const FieldCounts rank = ScoreEvent(answer, gold)[Field::kRank];
   EXPECT_EQ(rank.true_positives, 1);
   EXPECT_EQ(rank.answered, 3);  // matched participants with an answer rank
   EXPECT_EQ(rank.gold, 2);      // matched participants with a gold rank
@@ -230,7 +230,7 @@ TEST(ScoreEventTest, EventTypeMapsEnumNamesLowerCased) {
   Gold gold = MakeGold();
   v1::Event answer;
   answer.set_type(v1::STAFF_TALKS);
-  const FieldCounts& right = ScoreEvent(answer, gold)[Field::kEventType];
+  const FieldCounts right = ScoreEvent(answer, gold)[Field::kEventType];
   EXPECT_EQ(right.true_positives, 1);
   EXPECT_EQ(right.answered, 1);
   EXPECT_EQ(right.gold, 1);
@@ -284,7 +284,7 @@ TEST(ScoreEventTest, LocationsContainmentWithMaximumOneToOneMatching) {
   answer.add_locations()->set_name("Seoul");
   answer.add_locations()->set_name("Seoul, South Korea");
   answer.add_locations()->set_name("Busan");
-  const FieldCounts& locations = ScoreEvent(answer, gold)[Field::kLocations];
+  const FieldCounts locations = ScoreEvent(answer, gold)[Field::kLocations];
   EXPECT_EQ(locations.true_positives, 2);
   EXPECT_EQ(locations.answered, 3);
   EXPECT_EQ(locations.gold, 2);
@@ -320,7 +320,7 @@ TEST(ScoreEventTest, CountriesCompareAsIsoCodes) {
   korea->set_name("South Korea");
   answer.add_countries()->set_code("KR");  // duplicate
   answer.add_countries()->set_name("United States");  // no code: never matches
-  const FieldCounts& countries = ScoreEvent(answer, gold)[Field::kCountries];
+  const FieldCounts countries = ScoreEvent(answer, gold)[Field::kCountries];
   EXPECT_EQ(countries.true_positives, 1);
   EXPECT_EQ(countries.answered, 3);
   EXPECT_EQ(countries.gold, 2);
@@ -341,7 +341,7 @@ TEST(ScoreEventTest, QuotesMatchOneToOne) {
   AddQuote(answer, "Francesco Diella",
            "“Korea is one of NATO’s most important partners.”");
   AddQuote(answer, "Diella", "NATO and Korea are strong partners.");
-  const FieldCounts& quotes = ScoreEvent(answer, gold)[Field::kQuotes];
+  const FieldCounts quotes = ScoreEvent(answer, gold)[Field::kQuotes];
   EXPECT_EQ(quotes.true_positives, 1);
   EXPECT_EQ(quotes.answered, 3);
   EXPECT_EQ(quotes.gold, 2);
