@@ -1,0 +1,139 @@
+#include "extract/classify.h"
+
+#include <array>
+
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+struct Rule {
+  v1::EventType type;
+  std::vector<std::string_view> words;  // lower-case single words or "a b" bigrams
+};
+
+const std::vector<Rule>& Rules() {
+  static const auto* rules = new std::vector<Rule>{
+      {v1::STAFF_TALKS, {"staff talks", "staff-level talks", "staff-to-staff talks"}},
+      {v1::EXERCISE, {"exercise", "exercises", "drill", "drills", "wargame", "war-game",
+                      "wargames", "maneuvers", "manoeuvres", "operates", "passex"}},
+      {v1::CEREMONY, {"ceremony", "tribute", "tributes", "wreath", "commemorates",
+                      "commemoration", "homage", "parade", "funeral", "change of command",
+                      "commissioned", "commissioning", "anniversary"}},
+      {v1::TRAINING, {"training", "course", "workshop", "trains", "graduates"}},
+      {v1::AGREEMENT, {"agreement", "signs", "signed", "sign", "mou", "pact", "accord",
+                       "treaty", "deal"}},
+      {v1::MEETING, {"meeting", "meets", "met", "meet", "talks", "call", "calls on",
+                     "bilateral", "trilateral", "discusses", "discussed"}},
+      {v1::VISIT, {"visit", "visits", "visited", "visiting", "travel", "travels", "trip",
+                   "tour", "tours", "arrives", "arrived", "dine", "dines", "visitors",
+                   "aboard", "port call"}},
+      {v1::CONFERENCE, {"conference", "summit", "symposium", "forum", "seminar",
+                        "conclave", "dialogue"}},
+      {v1::STATEMENT, {"statement"}},
+  };
+  return *rules;
+}
+
+// Best rule matched in sentences [a, b) of the document; -1 if none.
+int MatchSentences(const Document& doc, int a, int b, size_t* begin, size_t* end) {
+  const auto& rules = Rules();
+  for (size_t r = 0; r < rules.size(); ++r) {
+    for (int si = a; si < b; ++si) {
+      const Sentence& s = doc.sentences[si];
+      for (int i = s.first_token; i < s.last_token; ++i) {
+        const Token& t = doc.tokens[i];
+        if (!t.IsWord() || t.in_quote) continue;
+        std::string w = Lower(t.text);
+        std::string bigram;
+        if (i + 1 < s.last_token && doc.tokens[i + 1].IsWord()) {
+          bigram = w + " " + Lower(doc.tokens[i + 1].text);
+        }
+        std::string trigram;
+        if (i + 2 < s.last_token && doc.tokens[i + 2].IsWord()) {
+          trigram = bigram + " " + Lower(doc.tokens[i + 2].text);
+        }
+        for (std::string_view k : rules[r].words) {
+          if (k == w || k == bigram || k == trigram) {
+            *begin = t.begin;
+            int n = k == w ? 1 : k == bigram ? 2 : 3;
+            *end = doc.tokens[i + n - 1].end;
+            return static_cast<int>(r);
+          }
+        }
+      }
+    }
+  }
+  return -1;
+}
+
+}  // namespace
+
+TypeDecision ClassifyEvent(const Document& doc) {
+  TypeDecision d;
+  int n = static_cast<int>(doc.sentences.size());
+  int title_end = 0;
+  while (title_end < n && doc.sentences[title_end].kind != ParagraphKind::kBody) ++title_end;
+  int r = MatchSentences(doc, 0, title_end, &d.begin, &d.end);
+  // A statement about a meeting or visit is that meeting or visit.
+  if (r >= 0 && Rules()[r].type == v1::STATEMENT) r = -1;
+  if (r < 0) {
+    int body_end = std::min(n, title_end + 4);
+    r = MatchSentences(doc, title_end, body_end, &d.begin, &d.end);
+  }
+  if (r < 0) r = MatchSentences(doc, 0, title_end, &d.begin, &d.end);
+  d.type = r >= 0 ? Rules()[r].type : v1::OTHER;
+  return d;
+}
+
+std::vector<FoundTopic> FindTopics(const Document& doc) {
+  std::vector<FoundTopic> out;
+  const auto& t = doc.tokens;
+  for (const Sentence& s : doc.sentences) {
+    if (s.kind != ParagraphKind::kBody || s.credit) continue;
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      if (!t[i].Is("including") || t[i].in_quote) continue;
+      // Items: split at "," and ", and" until the sentence ends.
+      std::vector<std::pair<int, int>> items;
+      int start = i + 1;
+      int k = start;
+      for (; k < s.last_token; ++k) {
+        const Token& x = t[k];
+        if (x.in_quote || x.Is(".") || x.Is(";") || x.Is(":") || x.Is("(") || x.Is(")")) break;
+        if (x.Is(",")) {
+          items.push_back({start, k});
+          start = k + 1;
+          if (start < s.last_token && (t[start].Is("and") || t[start].Is("or"))) ++start;
+        }
+      }
+      items.push_back({start, k});
+      if (items.size() < 2) {
+        // "including A and B": a two-item list.
+        auto [a, b] = items[0];
+        int and_at = -1;
+        for (int q = a; q < b; ++q) {
+          if (t[q].Is("and")) and_at = and_at < 0 ? q : -2;
+        }
+        if (and_at > a && and_at + 1 < b && b - a <= 8) {
+          items = {{a, and_at}, {and_at + 1, b}};
+        }
+      }
+      for (auto [a, b] : items) {
+        while (a < b && (t[a].Is("the") || t[a].Is("and") || t[a].Is("our") || t[a].Is("their") ||
+                         t[a].Is("its") || t[a].Is("on"))) {
+          ++a;
+        }
+        if (a >= b || b - a > 12) continue;
+        FoundTopic topic;
+        topic.begin = t[a].begin;
+        topic.end = t[b - 1].end;
+        topic.name = std::string(doc.Slice(topic.begin, topic.end));
+        out.push_back(std::move(topic));
+      }
+      i = k;
+    }
+  }
+  return out;
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,35 @@
+// Event type from the headline (then the lead paragraph) and topics from
+// "including A, B, and C" lists. Pure.
+#ifndef PARLEY_EXTRACT_CLASSIFY_H_
+#define PARLEY_EXTRACT_CLASSIFY_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extract/tokens.h"
+#include "parley/v1/event.pb.h"
+
+namespace parley::extract_internal {
+
+struct TypeDecision {
+  v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+  size_t begin = 0, end = 0;  // byte span of the deciding words
+};
+
+// Keywords by priority (staff talks, exercise, ceremony, training,
+// agreement, meeting, visit, conference); the headline decides first, then
+// the first body sentences. OTHER when nothing matches.
+TypeDecision ClassifyEvent(const Document& doc);
+
+struct FoundTopic {
+  std::string name;
+  size_t begin = 0, end = 0;
+};
+
+// Items of "including A, B, and C" lists outside quotations.
+std::vector<FoundTopic> FindTopics(const Document& doc);
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_CLASSIFY_H_

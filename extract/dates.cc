@@ -1,0 +1,318 @@
+#include "extract/dates.h"
+
+#include <cstdlib>
+
+#include "absl/strings/numbers.h"
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+// Day number from "13", "16th", "1st"; 0 if not a day.
+int DayNumber(const Token& t) {
+  if (t.kind != TokenKind::kNumber) return 0;
+  std::string_view s = t.text;
+  size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0 || n > 2) return 0;
+  std::string_view rest = s.substr(n);
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") return 0;
+  int d = 0;
+  for (size_t i = 0; i < n; ++i) d = d * 10 + (s[i] - '0');
+  return (d >= 1 && d <= 31) ? d : 0;
+}
+
+int YearNumber(const Token& t) {
+  if (t.kind != TokenKind::kNumber || t.text.size() != 4) return 0;
+  int y = 0;
+  if (!absl::SimpleAtoi(std::string(t.text), &y)) return 0;
+  return (y >= 1900 && y <= 2100) ? y : 0;
+}
+
+// "27-28" -> (27, 28).
+bool DayPair(const Token& t, int* a, int* b) {
+  size_t dash = t.text.find('-');
+  if (dash == std::string_view::npos) return false;
+  int x = 0, y = 0;
+  if (!absl::SimpleAtoi(std::string(t.text.substr(0, dash)), &x) ||
+      !absl::SimpleAtoi(std::string(t.text.substr(dash + 1)), &y)) {
+    return false;
+  }
+  if (x < 1 || x > 31 || y < 1 || y > 31 || y < x) return false;
+  *a = x;
+  *b = y;
+  return true;
+}
+
+bool IsDash(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.Is("-") || t.Is("\xE2\x80\x93") || t.Is("\xE2\x80\x94"));
+}
+
+int Month(const Token& t) {
+  if (!t.IsWord() || !t.cap) return 0;
+  return MonthFromName(t.text);
+}
+
+struct Scanner {
+  const Document& doc;
+  std::optional<CivilDay> published;
+  int limit;  // end of current sentence (token index)
+
+  int YearFor(int month, int day) const {
+    if (!published) return 0;
+    int year = static_cast<int>(published->year());
+    CivilDay d(year, month, day);
+    if (d - *published > 75) --year;  // "December 20" read in January
+    return year;
+  }
+
+  std::optional<CivilDay> Make(int y, int m, int d) const {
+    if (y == 0) y = YearFor(m, d);
+    if (y == 0 || !IsValidDate(y, m, d)) return std::nullopt;
+    return CivilDay(y, m, d);
+  }
+
+  // Optional ", 2023" or "2023" at i; returns year and advances *i.
+  int OptYear(int* i) const {
+    int j = *i;
+    if (j < limit && doc.tokens[j].Is(",") && j + 1 < limit && YearNumber(doc.tokens[j + 1])) {
+      *i = j + 2;
+      return YearNumber(doc.tokens[j + 1]);
+    }
+    if (j < limit && YearNumber(doc.tokens[j])) {
+      *i = j + 1;
+      return YearNumber(doc.tokens[j]);
+    }
+    return 0;
+  }
+
+  // Tries a date expression at token i; on success fills m and returns the
+  // index past it.
+  int Try(int i, DateMention* m) const {
+    const auto& t = doc.tokens;
+    int d1 = DayNumber(t[i]);
+    // Day-first forms: "13 Feb. 2023", "13 and 14 February 2023",
+    // "3 to 5 May", "13 Feb. 2023 - 14 Feb. 2023".
+    if (d1) {
+      int j = i + 1;
+      int d2 = 0;
+      if (j + 1 < limit && (t[j].Is("and") || t[j].Is("to") || IsDash(t[j])) &&
+          DayNumber(t[j + 1])) {
+        d2 = DayNumber(t[j + 1]);
+        j += 2;
+      }
+      if (j < limit && t[j].Is("of")) ++j;
+      int mon = j < limit ? Month(t[j]) : 0;
+      if (!mon) return 0;
+      ++j;
+      int year = OptYear(&j);
+      auto first = Make(year, mon, d1);
+      if (!first) return 0;
+      m->first = *first;
+      if (d2) {
+        auto last = Make(year ? year : static_cast<int>(first->year()), mon, d2);
+        if (last && *last >= *first) m->last = *last;
+      } else if (j + 2 < limit && IsDash(t[j]) && DayNumber(t[j + 1]) && Month(t[j + 2])) {
+        int k = j + 3;
+        int y2 = OptYear(&k);
+        auto last = Make(y2 ? y2 : static_cast<int>(first->year()), Month(t[j + 2]),
+                         DayNumber(t[j + 1]));
+        if (last && *last >= *first) {
+          m->last = *last;
+          j = k;
+        }
+      }
+      return j;
+    }
+    int mon = Month(t[i]);
+    if (mon && i + 1 < limit) {
+      // Month-first: "June 18, 2015", "May 29", "August 27-28",
+      // "January 12 to 26".
+      int j = i + 1;
+      int a = 0, b = 0;
+      if (DayPair(t[j], &a, &b)) {
+        ++j;
+      } else if ((a = DayNumber(t[j]))) {
+        ++j;
+        if (j + 1 < limit && (t[j].Is("to") || t[j].Is("and") || IsDash(t[j])) &&
+            DayNumber(t[j + 1]) && !(j + 2 < limit && Month(t[j + 2]))) {
+          b = DayNumber(t[j + 1]);
+          j += 2;
+        }
+      } else {
+        return 0;
+      }
+      // "May 7" must not be the modal verb: require the day right after.
+      int year = OptYear(&j);
+      auto first = Make(year, mon, a);
+      if (!first) return 0;
+      m->first = *first;
+      if (b) {
+        auto last = Make(static_cast<int>(first->year()), mon, b);
+        if (last && *last >= *first) m->last = *last;
+      }
+      return j;
+    }
+    if (!published) return 0;
+    // Relative forms.
+    if (t[i].Is("today") || t[i].Is("Today")) {
+      m->first = *published;
+      m->explicit_day = false;
+      return i + 1;
+    }
+    if (t[i].Is("yesterday") || t[i].Is("Yesterday")) {
+      m->first = *published - 1;
+      m->explicit_day = false;
+      return i + 1;
+    }
+    if (int wd = WeekdayFromName(t[i].text)) {
+      // A weekday followed by an explicit date defers to that date.
+      int j = i + 1;
+      if (j < limit && t[j].Is(",")) ++j;
+      if (j < limit && (Month(t[j]) || DayNumber(t[j]))) {
+        DateMention inner;
+        int k = Try(j, &inner);
+        if (k) {
+          *m = inner;
+          return k;
+        }
+      }
+      // Latest such weekday on or before publication. absl: Monday..Sunday.
+      static constexpr absl::Weekday kDays[] = {
+          absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
+          absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
+          absl::Weekday::sunday};
+      CivilDay day = *published;
+      if (i > 0 && (doc.tokens[i - 1].Is("next") || doc.tokens[i - 1].Is("coming"))) {
+        day = absl::NextWeekday(*published, kDays[wd - 1]);
+      } else if (absl::GetWeekday(day) != kDays[wd - 1]) {
+        day = absl::PrevWeekday(day, kDays[wd - 1]);
+      }
+      m->first = day;
+      m->explicit_day = false;
+      return i + 1;
+    }
+    return 0;
+  }
+};
+
+bool Among(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> published) {
+  std::vector<DateMention> out;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.kind == ParagraphKind::kDateline &&
+        doc.Slice(s.begin, s.end).find("updated") != std::string_view::npos) {
+      continue;
+    }
+    Scanner scanner{doc, published, s.last_token};
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.in_quote || t.kind == TokenKind::kPunct) continue;
+      DateMention m;
+      int next = scanner.Try(i, &m);
+      if (!next) continue;
+      m.begin = t.begin;
+      m.end = doc.tokens[next - 1].end;
+      m.sentence = static_cast<int>(si);
+      // Context words before the expression.
+      for (int k = i - 1; k >= s.first_token && k >= i - 4; --k) {
+        std::string_view w = doc.tokens[k].text;
+        if (Among(w, {"said", "told", "announced", "tweeted", "stated", "reported"})) {
+          m.reporting = true;
+        }
+        if (Among(w, {"began", "begins", "started", "starts", "commenced", "kicked",
+                      "beginning", "starting", "opened"})) {
+          m.starts = true;
+        }
+        if (Among(w, {"concluded", "ended", "ends", "concludes", "culminated",
+                      "completed", "wrapped", "closed"})) {
+          m.ends = true;
+        }
+      }
+      if (next < s.last_token) {
+        std::string_view w = doc.tokens[next].text;
+        if (Among(w, {"said", "announced", "told"})) m.reporting = true;
+      }
+      out.push_back(m);
+      i = next - 1;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// "two-day", "3-day", "four-day" in the sentence: the number of days.
+int DurationDays(const Document& doc, int sentence) {
+  static constexpr std::string_view kNumbers[] = {"one", "two", "three", "four", "five",
+                                                  "six", "seven", "eight", "nine", "ten"};
+  const Sentence& s = doc.sentences[sentence];
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    std::string_view w = doc.tokens[i].text;
+    if (!w.ends_with("-day")) continue;
+    std::string_view n = w.substr(0, w.size() - 4);
+    for (int k = 0; k < 10; ++k) {
+      if (Lower(n) == kNumbers[k]) return k + 1;
+    }
+    int v = 0;
+    if (absl::SimpleAtoi(std::string(n), &v) && v > 0 && v < 60) return v;
+  }
+  return 0;
+}
+
+}  // namespace
+
+EventDates ChooseEventDates(const Document& doc, const std::vector<DateMention>& dates,
+                            std::optional<CivilDay> published) {
+  EventDates out;
+  const DateMention* pick = nullptr;
+  for (const DateMention& m : dates) {
+    if (m.reporting) continue;
+    if (published) {
+      long diff = m.first - *published;
+      if (diff < -45 || diff > 30) continue;
+    }
+    pick = &m;
+    break;
+  }
+  if (!pick) return out;
+  if (pick->last) {
+    out.start = FormatIsoDate(pick->first);
+    out.end = FormatIsoDate(*pick->last);
+    out.start_begin = out.end_begin = pick->begin;
+    out.start_end = out.end_end = pick->end;
+    return out;
+  }
+  if (pick->ends) {
+    out.end = FormatIsoDate(pick->first);
+    out.end_begin = pick->begin;
+    out.end_end = pick->end;
+    if (int days = DurationDays(doc, pick->sentence)) {
+      out.start = FormatIsoDate(pick->first - (days - 1));
+      out.start_begin = pick->begin;
+      out.start_end = pick->end;
+    }
+    return out;
+  }
+  out.start = FormatIsoDate(pick->first);
+  out.start_begin = pick->begin;
+  out.start_end = pick->end;
+  if (!pick->starts) {
+    out.end = out.start;
+    out.end_begin = pick->begin;
+    out.end_end = pick->end;
+  }
+  return out;
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,102 @@
+#include "extract/gazetteer.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "extract/gazetteer_data.h"
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+struct Tables {
+  absl::flat_hash_map<std::string, PlaceEntry> by_key;
+  absl::flat_hash_map<std::string, std::string> names;  // code -> name
+  int max_words = 1;
+};
+
+// Lower-cases ASCII and maps the typographic apostrophe to '\''.
+std::string Key(std::string_view phrase, bool fold_case) {
+  std::string key;
+  key.reserve(phrase.size());
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    if (phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
+      key.push_back('\'');
+      i += 2;
+      continue;
+    }
+    char c = phrase[i];
+    key.push_back(fold_case ? absl::ascii_tolower(static_cast<unsigned char>(c)) : c);
+  }
+  return key;
+}
+
+bool IsShortAcronym(std::string_view s) {
+  if (s.size() > 4) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || c == '.';
+  });
+}
+
+void Add(Tables& t, std::string_view name, PlaceKind kind, std::string_view code) {
+  if (name.empty()) return;
+  bool exact = IsShortAcronym(name);
+  std::string key = exact ? "=" + std::string(name) : Key(name, true);
+  t.by_key.try_emplace(key, PlaceEntry{kind, std::string(code)});
+  int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
+  t.max_words = std::max(t.max_words, words);
+}
+
+const Tables& GetTables() {
+  static const Tables* tables = [] {
+    auto* t = new Tables;
+    // Curated entries first: they win over generated names.
+    for (std::string_view line : Split(kPlacesTsv, '\n')) {
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string_view> f = Split(line, '\t');
+      if (f.size() < 3) continue;
+      PlaceKind kind = f[0] == "country"   ? PlaceKind::kCountry
+                       : f[0] == "demonym" ? PlaceKind::kDemonym
+                       : f[0] == "city"    ? PlaceKind::kCity
+                                           : PlaceKind::kFeature;
+      Add(*t, f[1], kind, f[2]);
+    }
+    for (size_t i = 0; i < kCountryRecordCount; ++i) {
+      const CountryRecord& c = kCountryRecords[i];
+      Add(*t, c.name, PlaceKind::kCountry, c.alpha2);
+      Add(*t, c.official_name, PlaceKind::kCountry, c.alpha2);
+      Add(*t, c.common_name, PlaceKind::kCountry, c.alpha2);
+      t->names.try_emplace(c.alpha2, *c.common_name ? c.common_name : c.name);
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+}  // namespace
+
+PlaceEntry LookupPlace(std::string_view phrase) {
+  const Tables& t = GetTables();
+  if (phrase.empty()) return {};
+  if (IsShortAcronym(phrase)) {
+    auto it = t.by_key.find("=" + std::string(phrase));
+    if (it != t.by_key.end()) return it->second;
+    return {};
+  }
+  auto it = t.by_key.find(Key(phrase, true));
+  if (it != t.by_key.end()) return it->second;
+  return {};
+}
+
+std::string CountryName(std::string_view code) {
+  const Tables& t = GetTables();
+  auto it = t.names.find(std::string(code));
+  return it == t.names.end() ? std::string() : it->second;
+}
+
+int MaxPlaceWords() { return GetTables().max_words; }
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,35 @@
+// Gazetteer: countries (generated at build time from Debian's iso-codes),
+// plus curated country aliases, demonyms, cities and geographic features
+// (extract/data/places.tsv, embedded at build time). Immutable after first
+// use; no run-time file I/O.
+#ifndef PARLEY_EXTRACT_GAZETTEER_H_
+#define PARLEY_EXTRACT_GAZETTEER_H_
+
+#include <string>
+#include <string_view>
+
+namespace parley::extract_internal {
+
+enum class PlaceKind { kNone, kCountry, kDemonym, kCity, kFeature };
+
+struct PlaceEntry {
+  PlaceKind kind = PlaceKind::kNone;
+  std::string code;  // ISO 3166-1 alpha-2; empty for features
+};
+
+// Looks up a phrase as written ("Republic of Korea", "Korean", "Seoul",
+// "South China Sea"). Matching is case-insensitive for phrases longer than
+// three letters and exact for short acronyms ("US", "ROK"). Returns kind
+// kNone when unknown.
+PlaceEntry LookupPlace(std::string_view phrase);
+
+// The English short name of a country code ("KR" -> "Korea, Republic of"),
+// preferring the common name; empty if unknown.
+std::string CountryName(std::string_view code);
+
+// Longest number of words of any gazetteer entry (bounds phrase scans).
+int MaxPlaceWords();
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_GAZETTEER_H_

@@ -1,0 +1,375 @@
+#include "extract/lexicon.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+
+namespace parley::extract_internal {
+namespace {
+
+using WordSet = absl::flat_hash_set<std::string>;
+
+absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+WordSet* MakeSet(std::initializer_list<std::string_view> words, bool lower) {
+  auto* set = new WordSet;
+  for (std::string_view w : words) set->insert(lower ? Lower(w) : std::string(w));
+  return set;
+}
+
+struct RankPattern {
+  std::vector<std::string> words;  // Bare token texts
+  std::string expanded;
+};
+
+// "pattern|pattern=Expanded" rows. Patterns are token sequences (periods are
+// dropped before matching, so "Lt Gen" also matches "Lt. Gen.").
+constexpr std::string_view kRanks[] = {
+    "General|Gen|GEN=General",
+    "Lieutenant General|Lt Gen|Lt-Gen|Lt-General|LTG|Lieut Gen|LtGen=Lieutenant General",
+    "Major General|Maj Gen|Maj-Gen|MG|MajGen=Major General",
+    "Brigadier General|Brig Gen|BG|BGen=Brigadier General",
+    "Brigadier=Brigadier",
+    "Colonel|Col|COL=Colonel",
+    "Lieutenant Colonel|Lt Col|LTC|LtCol=Lieutenant Colonel",
+    "Major|Maj|MAJ=Major",
+    "Captain|Capt|CPT|Cpt=Captain",
+    "Lieutenant|Lt|LT|1LT|2LT=Lieutenant",
+    "First Lieutenant|1st Lt=First Lieutenant",
+    "Second Lieutenant|2nd Lt=Second Lieutenant",
+    "Lieutenant Junior Grade|Lt j g=Lieutenant Junior Grade",
+    "Admiral|Adm|ADM=Admiral",
+    "Vice Admiral|Vice Adm|VADM=Vice Admiral",
+    "Rear Admiral|Rear Adm|RADM|RDML=Rear Admiral",
+    "Commodore|Cmdre|Cdre=Commodore",
+    "Commander|Cmdr|Cdr|CDR=Commander",
+    "Lieutenant Commander|Lt Cmdr|Lt Cdr|LCDR|Lt Commander=Lieutenant Commander",
+    "Ensign|Ens|ENS=Ensign",
+    "Field Marshal=Field Marshal",
+    "Marshal=Marshal",
+    "Air Chief Marshal|ACM=Air Chief Marshal",
+    "Air Marshal=Air Marshal",
+    "Air Vice Marshal|AVM|Air Vice-Marshal=Air Vice Marshal",
+    "Air Commodore|Air Cmde=Air Commodore",
+    "Group Captain|Gp Capt=Group Captain",
+    "Wing Commander|Wg Cdr=Wing Commander",
+    "Squadron Leader|Sqn Ldr=Squadron Leader",
+    "Flight Lieutenant|Flt Lt=Flight Lieutenant",
+    "Sergeant|Sgt|SGT=Sergeant",
+    "Staff Sergeant|Staff Sgt|SSgt|SSG=Staff Sergeant",
+    "Sergeant First Class|Sgt 1st Class|SFC=Sergeant First Class",
+    "Master Sergeant|Master Sgt|MSgt|MSG=Master Sergeant",
+    "First Sergeant|1st Sgt=First Sergeant",
+    "Sergeant Major|Sgt Maj|SGM=Sergeant Major",
+    "Command Sergeant Major|Command Sgt Maj|CSM=Command Sergeant Major",
+    "Gunnery Sergeant|Gunnery Sgt|GySgt=Gunnery Sergeant",
+    "Technical Sergeant|Tech Sgt|TSgt=Technical Sergeant",
+    "Senior Master Sergeant|Senior Master Sgt|SMSgt=Senior Master Sergeant",
+    "Chief Master Sergeant|Chief Master Sgt|CMSgt=Chief Master Sergeant",
+    "Specialist|Spc|SPC=Specialist",
+    "Corporal|Cpl|CPL=Corporal",
+    "Lance Corporal|Lance Cpl|LCpl=Lance Corporal",
+    "Private|Pvt|PVT=Private",
+    "Private First Class|Pfc|PFC=Private First Class",
+    "Airman|Amn=Airman",
+    "Airman First Class|A1C=Airman First Class",
+    "Senior Airman|SrA=Senior Airman",
+    "Petty Officer=Petty Officer",
+    "Petty Officer 1st Class|Petty Officer First Class=Petty Officer 1st Class",
+    "Petty Officer 2nd Class|Petty Officer Second Class=Petty Officer 2nd Class",
+    "Petty Officer 3rd Class|Petty Officer Third Class=Petty Officer 3rd Class",
+    "Chief Petty Officer=Chief Petty Officer",
+    "Senior Chief Petty Officer=Senior Chief Petty Officer",
+    "Master Chief Petty Officer=Master Chief Petty Officer",
+    "Seaman=Seaman",
+    "Warrant Officer=Warrant Officer",
+    "Chief Warrant Officer=Chief Warrant Officer",
+    "Mass Communication Specialist=Mass Communication Specialist",
+    "Mass Communication Specialist 1st Class=Mass Communication Specialist 1st Class",
+    "Mass Communication Specialist 2nd Class=Mass Communication Specialist 2nd Class",
+    "Mass Communication Specialist 3rd Class=Mass Communication Specialist 3rd Class",
+    "Mass Communication Specialist Seaman=Mass Communication Specialist Seaman",
+    "Teniente General=Teniente General",
+    "General de Brigada=General de Brigada",
+    "General de División=General de División",
+    "Contraalmirante=Contraalmirante",
+    "Vicealmirante=Vicealmirante",
+    "Almirante=Almirante",
+    "Coronel=Coronel",
+    "Général=Général",
+    "Generalleutnant=Generalleutnant",
+    "Generalmajor=Generalmajor",
+};
+
+struct RankTable {
+  absl::flat_hash_map<std::string, std::vector<RankPattern>> by_first;
+  WordSet first_words;
+};
+
+const RankTable& Ranks() {
+  static const RankTable* table = [] {
+    auto* t = new RankTable;
+    for (std::string_view row : kRanks) {
+      std::vector<std::string_view> kv = Split(row, '=');
+      for (std::string_view pattern : Split(kv[0], '|')) {
+        RankPattern p;
+        for (std::string_view w : Split(pattern, ' ')) p.words.emplace_back(w);
+        p.expanded = std::string(kv[1]);
+        t->first_words.insert(p.words[0]);
+        t->by_first[p.words[0]].push_back(std::move(p));
+      }
+    }
+    for (auto& [k, v] : t->by_first) {
+      std::sort(v.begin(), v.end(), [](const RankPattern& a, const RankPattern& b) {
+        return a.words.size() > b.words.size();
+      });
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
+std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empty) {
+  std::vector<std::string_view> out;
+  size_t start = 0;
+  while (true) {
+    size_t at = s.find(sep, start);
+    std::string_view piece = s.substr(start, at == std::string_view::npos ? s.npos : at - start);
+    if (!piece.empty() || !skip_empty) out.push_back(piece);
+    if (at == std::string_view::npos) break;
+    start = at + 1;
+  }
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = absl::ascii_tolower(static_cast<unsigned char>(c));
+  return out;
+}
+
+int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* expanded) {
+  if (i >= limit || !tokens[i].IsWord()) return 0;
+  const RankTable& t = Ranks();
+  auto it = t.by_first.find(AV(tokens[i].Bare()));
+  if (it == t.by_first.end()) return 0;
+  for (const RankPattern& p : it->second) {
+    int n = static_cast<int>(p.words.size());
+    if (i + n > limit) continue;
+    bool ok = true;
+    for (int k = 0; k < n && ok; ++k) {
+      ok = tokens[i + k].Bare() == p.words[k];
+      // Words of a rank are adjacent (no sentence punctuation between).
+    }
+    if (!ok) continue;
+    *expanded = p.expanded;
+    return n;
+  }
+  return 0;
+}
+
+bool IsRankWord(std::string_view word) { return Ranks().first_words.contains(AV(word)); }
+
+bool IsTitleHead(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"President", "Minister", "Advisor", "Adviser", "Secretary", "Director",
+       "Chief", "Head", "Ambassador", "Commander", "Prince", "Princess", "King",
+       "Queen", "Emir", "Member", "Spokesperson", "Spokesman", "Spokeswoman",
+       "Envoy", "Councillor", "Councilor", "Commandant", "Officer", "Chairman",
+       "Chairperson", "Chair", "Governor", "Premier", "Chancellor", "Mayor",
+       "Speaker", "Leader", "Representative", "Coordinator", "Commissioner",
+       "Consul", "Attache", "Administrator", "Counsellor", "Counselor",
+       "Undersecretary", "Sultan", "Sheikh", "Senator", "Congressman",
+       "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector"},
+      true);
+  return set->contains(Lower(word));
+}
+
+bool IsTitleModifier(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"National", "Security", "Deputy", "Principal", "Prime", "Foreign",
+       "External", "Affairs", "Defence", "Defense", "Vice", "Under", "Assistant",
+       "Senior", "Special", "Crown", "General", "State", "Home", "Finance",
+       "Executive", "High", "Joint", "Politburo", "Permanent", "First", "Second",
+       "Chief", "Acting", "Interim", "Supreme", "Lord", "Minister", "Cabinet",
+       "Union", "Federal", "Parliamentary", "Commanding", "Army", "Naval",
+       "Air", "Staff", "Trade", "Economic", "Climate", "International",
+       "Policy", "Science", "Technology", "Intelligence", "Homeland",
+       "Communications", "Press", "Counsel", "Ministry", "Strategic"},
+      true);
+  return set->contains(Lower(word));
+}
+
+bool IsHonorific(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"Mr", "Mrs", "Ms", "Dr", "Sheikh", "Shri", "Smt", "Sir", "Dame", "Prof",
+       "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Shri.", "Smt.", "H.E.", "Madam",
+       "Mme", "Herr", "Excellency", "Hon", "Hon.", "Honourable", "Honorable"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsNameParticle(std::string_view word) {
+  static const WordSet* set =
+      MakeSet({"bin", "bint", "ibn", "de", "da", "del", "della", "di", "van",
+               "von", "der", "den", "le", "la", "du", "dos", "das", "al", "el",
+               "al-", "ben", "y", "ter", "ul", "ur"},
+              false);
+  return set->contains(AV(word));
+}
+
+bool IsNameStopword(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
+       "By", "With", "From", "As", "This", "That", "These", "Those", "It", "Its",
+       "He", "She", "They", "We", "I", "You", "Our", "His", "Her", "Their",
+       "My", "Your", "Both", "Two", "Three", "Following", "Meanwhile", "During",
+       "After", "Before", "While", "When", "Where", "Today", "Yesterday",
+       "Tomorrow", "Last", "Next", "New", "Also", "Further", "Finally", "In",
+       "Under", "Over", "All", "Each", "Every", "Several", "Many", "Other",
+       "January", "February", "March", "April", "May", "June", "July",
+       "August", "September", "October", "November", "December", "Jan", "Feb",
+       "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+       "Sunday", "Army", "Navy", "Air", "Force", "Forces", "Marine", "Marines",
+       "Corps", "Division", "Command", "Staff", "Office", "Ministry",
+       "Department", "Fleet", "Group", "Headquarters", "Council", "Commission",
+       "Committee", "Party", "Government", "Administration", "House", "Agency",
+       "Summit", "Conference", "Exercise", "Operation", "Naval", "Military",
+       "Defence", "Defense", "Security", "National", "Foreign", "Affairs",
+       "External", "Joint", "Area", "Sea", "Ocean", "Republic", "Kingdom",
+       "State", "States", "United", "Union", "Embassy", "Mission", "Center",
+       "Centre", "School", "University", "Academy", "Institute", "Base",
+       "Camp", "Port", "Station", "Battalion", "Brigade", "Regiment",
+       "Squadron", "Wing", "Company", "Task", "Strike", "Carrier", "Ship",
+       "Guard", "Coast", "Minister", "President", "Prime", "Secretary",
+       "General", "Director", "Chief", "Head", "Ambassador", "Advisor",
+       "Adviser", "Deputy", "Principal", "Commander", "Officer", "Spokesperson",
+       "Crown", "Prince", "King", "Queen", "Member", "Readout", "Statement",
+       "Remarks", "Press", "Release", "Source", "SOURCE", "Photo", "Video",
+       "White", "Pentagon", "Capt", "Vice", "Under", "Assistant", "Senior",
+       "Special", "Lt", "Gen", "Adm", "Col", "Maj", "Sgt", "Mr", "Mrs", "Ms",
+       "Dr", "Sheikh", "Excellency", "Hon", "Indo-Pacific", "Cooperative",
+       "Strategic", "Strategy", "Plans", "Partnership", "Partners", "Partner",
+       "Programme", "Program", "Initiative", "Dialogue", "Talks", "Meeting",
+       "Visit", "Day", "Week", "Year", "Month", "Prime", "Honorable",
+       "Honourable", "Allies", "Alliance", "Ukraine", "Gaza", "Cyber", "Space",
+       "Combat", "Fighter", "Infantry", "Artillery", "Coalition", "Centre",
+       "Forum", "Quad", "Dear", "Welcome", "Thank", "Thanks", "Please", "Yes",
+       "No", "Not", "Now", "Then", "There", "Here", "What", "Who", "How",
+       "Why", "If", "So", "Such", "Some", "Any", "One", "Hindustan", "Limited",
+       "Aeronautics", "Industries", "Sector", "Policy", "Operations",
+       "Region", "Regional", "Global", "International", "Peace", "Humanitarian",
+       "Technology", "Critical", "Emerging", "Science"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsOrgHead(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"Division", "Army", "Navy", "Force", "Forces", "Staff", "Command",
+       "Ministry", "Department", "Fleet", "Corps", "Agency", "Council",
+       "Commission", "Committee", "Organisation", "Organization", "Group",
+       "Office", "Headquarters", "Guard", "Brigade", "Battalion", "Regiment",
+       "Squadron", "Wing", "University", "Academy", "Centre", "Center",
+       "Institute", "Administration", "Coalition", "Alliance", "Union",
+       "Embassy", "Government", "Marines", "Service", "Services", "Bureau",
+       "Secretariat", "Cabinet", "Parliament", "Assembly", "Company",
+       "Limited", "Ltd", "Inc", "Corporation", "Party", "House", "Directorate",
+       "Commandos", "Squadrons", "Contingent", "Unit", "Team", "Task",
+       "Chiefs", "Defense", "Defence", "Authority", "Board", "Mission",
+       "School", "College", "Laboratory", "Lab", "Foundation", "Association"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsOrgWord(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"Joint", "Air", "Naval", "Maritime", "Self-Defense", "Self-Defence",
+       "Armed", "Special", "National", "Security", "Foreign", "Affairs",
+       "Strategic", "Cooperative", "Operations", "Space", "Cyber", "Marine",
+       "Coast", "Border", "Central", "Eastern", "Western", "Northern",
+       "Southern", "Strike", "Carrier", "Expeditionary", "Infantry", "Airborne",
+       "Mountain", "Defense", "Defence", "Military", "Information", "Public",
+       "Communist", "Politburo", "High", "Plans", "Policy", "Intelligence",
+       "Logistics", "Training", "Doctrine", "Medical", "Engineer", "Signal",
+       "Aviation", "Combat", "Support", "Sustainment", "Air and Space"},
+      false);
+  return set->contains(AV(word)) || IsOrgHead(word);
+}
+
+bool IsPlaceHead(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Headquarters",
+       "Memorial", "Base", "Port", "Harbor", "Harbour", "Airbase", "Airport",
+       "Island", "Islands", "Camp", "Fort", "Area", "Range", "Valley",
+       "Peninsula", "Station", "Palace", "Pentagon", "Cemetery", "Field",
+       "Barracks", "Garrison", "Airfield", "Naval Base", "Region", "Province",
+       "Hall", "Center", "Centre", "Museum", "Canal", "River", "Lake",
+       "Mountains", "Hills", "Desert", "Coast"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsEventTrigger(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"met", "meet", "meets", "meeting", "meetings", "talks", "visit",
+       "visited", "visits", "visiting", "led", "leads", "leading", "welcomed",
+       "welcomes", "welcoming", "hosted", "hosts", "hosting", "host",
+       "travelled", "traveled", "travels", "travel", "traveling",
+       "travelling", "called", "calls", "call", "attended", "attend",
+       "attends", "attending", "participated", "participate", "participating",
+       "participates", "took", "take", "part", "among", "guests", "conducted",
+       "conduct", "conducts", "held", "hold", "holds", "holding", "discussed",
+       "discuss", "discusses", "commanded", "arrived", "arrives", "paid",
+       "pays", "addressed", "addressing", "signed", "sign", "signs",
+       "inaugurated", "reviewed", "inspected", "received", "receives",
+       "hosted", "spoke", "speaks", "joined", "joins", "accompanied",
+       "embarked", "toured", "tours", "exercise", "exercised", "drills",
+       "operated", "operating", "trained", "training", "interacted",
+       "delegation", "conveyed", "sat", "lunch", "dinner", "ceremony",
+       "laid", "presided", "chaired", "co-chaired", "greeted", "briefed",
+       "thanked", "congratulated", "reaffirmed", "emphasized", "underscored",
+       "affirmed", "discussions", "consultations", "agreed", "raised",
+       "reiterated", "celebrated", "stressed", "noted", "expressed",
+       "congratulate", "talked", "spoke", "phone", "engaged", "counterpart",
+       "counterparts", "respects", "tribute"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsSpeechVerb(std::string_view word) {
+  static const WordSet* set = MakeSet(
+      {"said", "says", "say", "added", "adds", "underlined", "emphasised",
+       "emphasized", "stated", "states", "noted", "notes", "tweeted",
+       "tweets", "told", "explained", "explains", "stressed", "highlighted",
+       "remarked", "wrote", "writes", "posted", "commented", "asserted",
+       "affirmed", "observed", "continued", "declared", "announced", "recalled",
+       "acknowledged", "concluded", "shared", "mentioned", "urged",
+       "reiterated", "insisted", "pointed", "quipped", "replied", "responded",
+       "underscored", "agreed", "warned", "recounted", "described"},
+      false);
+  return set->contains(AV(word));
+}
+
+bool IsPersonPronoun(std::string_view word) {
+  return word == "he" || word == "she" || word == "He" || word == "She";
+}
+
+int WeekdayFromName(std::string_view word) {
+  static constexpr std::string_view kDays[] = {"Monday", "Tuesday", "Wednesday",
+                                               "Thursday", "Friday", "Saturday",
+                                               "Sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (word == kDays[i]) return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace parley::extract_internal

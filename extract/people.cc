@@ -1,0 +1,821 @@
+#include "extract/people.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "extract/calendar.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+bool IsPossessive(const Token& t) {
+  return t.kind == TokenKind::kPunct && (t.Is("\xE2\x80\x99s") || t.Is("'s") ||
+                                         t.Is("\xE2\x80\x99S") || t.Is("'S"));
+}
+bool IsOpenParen(const Token& t) { return t.kind == TokenKind::kPunct && t.Is("("); }
+bool IsCloseParen(const Token& t) { return t.kind == TokenKind::kPunct && t.Is(")"); }
+
+bool IsOrdinalOrNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
+
+bool Countryish(const Token& t) {
+  if (!t.IsWord()) return false;
+  PlaceKind k = LookupPlace(t.Bare()).kind;
+  if (t.text.find('.') != std::string_view::npos) k = LookupPlace(t.text).kind;
+  return k == PlaceKind::kCountry || k == PlaceKind::kDemonym;
+}
+std::string CountryCodeOf(const Token& t) {
+  PlaceEntry e = LookupPlace(t.text);
+  if (e.kind == PlaceKind::kNone) e = LookupPlace(t.Bare());
+  if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kDemonym) return e.code;
+  return "";
+}
+
+bool IsShipPrefix(std::string_view w) {
+  static constexpr std::string_view kPrefixes[] = {"USS", "USNS", "INS", "JS", "HMS",
+                                                   "HMAS", "HMCS", "HMNZS", "ROKS",
+                                                   "KRI", "BNS", "SLNS", "PNS", "FS",
+                                                   "ITS", "ESPS", "HNLMS", "TCG"};
+  for (std::string_view p : kPrefixes) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+bool KnownOrgAcronym(std::string_view w) {
+  static constexpr std::string_view kOrgs[] = {
+      "NATO", "ASEAN", "UN", "EU", "SCO", "BRICS", "IAF", "IDF", "JMSDF", "JASDF",
+      "JGSDF", "DRDO", "HAL", "ISRO", "PLA", "PLAN", "CENTCOM", "INDOPACOM",
+      "EUCOM", "AFRICOM", "NORAD", "SOUTHCOM", "IPKF", "BSF", "CRPF", "ITBP",
+      "NSG", "QUAD", "Quad", "G7", "G-7", "G20", "G-20", "AUKUS", "OSCE", "IAEA",
+      "WHO", "ICRC", "MEA", "MoD", "DoD", "NSC", "PMO"};
+  for (std::string_view p : kOrgs) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
+std::string Bare(std::string_view w) {
+  std::string s(w);
+  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+bool IsTimeShifted(const Document& doc, int sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  int a = s.first_token, b = s.last_token;
+  if (b - a < 2) return false;
+  const Token& t0 = doc.tokens[a];
+  const Token& t1 = doc.tokens[a + 1];
+  if (t0.Is("Last") || t0.Is("Earlier") || t0.Is("Previously") || t0.Is("Recently") ||
+      t0.Is("Next") || t0.Is("Later")) {
+    return true;
+  }
+  if ((t0.Is("In") || t0.Is("Since")) && (MonthFromName(t1.text) || t1.kind == TokenKind::kNumber)) {
+    return true;
+  }
+  for (int i = a; i + 1 < b && i < a + 12; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.in_quote) continue;
+    if ((t.Is("last") || t.Is("Last")) &&
+        (doc.tokens[i + 1].Is("week") || doc.tokens[i + 1].Is("month") ||
+         doc.tokens[i + 1].Is("year"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Organisations.
+
+namespace {
+
+bool OrgStartStop(const Token& t) {
+  return IsNameStopword(t.text) && !IsOrgWord(t.text) && !IsOrgHead(t.text) &&
+         !t.Is("Air") && !t.Is("National") && !t.Is("United") && !t.Is("Republic") &&
+         !t.Is("White") && !t.Is("Coast") && !t.Is("Foreign") && !t.Is("External") &&
+         !t.Is("Security") && !t.Is("Cooperative") && !t.Is("Strategic") &&
+         !t.Is("Special") && !t.Is("Strike") && !t.Is("Carrier") && !t.Is("Task") &&
+         !t.Is("Indo-Pacific") && !t.Is("Cyber") && !t.Is("Space") && !t.Is("Naval") &&
+         !t.Is("Military") && !t.Is("Joint") && !t.Is("Marine");
+}
+
+bool OrgInner(const Token& t) {
+  if (t.credit) return false;
+  if (t.IsWord()) return t.cap || t.all_caps;
+  return false;
+}
+
+bool HeadWord(std::string_view w) {
+  if (IsOrgHead(w) || w == "Affairs") return true;
+  // "Division-South"
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos) return IsOrgHead(w.substr(0, dash));
+  return false;
+}
+
+// Splits a capitalised run into organisation names.
+void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
+  const auto& t = doc.tokens;
+  // Pieces separated by "of the".
+  std::vector<std::pair<int, int>> pieces;
+  int start = a;
+  for (int i = a; i + 1 < b; ++i) {
+    if (t[i].Is("of") && t[i + 1].Is("the")) {
+      pieces.push_back({start, i});
+      start = i + 2;
+      i += 1;
+    }
+  }
+  pieces.push_back({start, b});
+  for (auto [p, q] : pieces) {
+    // Trim trailing connectors and parens.
+    while (q > p && (t[q - 1].Is("of") || t[q - 1].Is("and") || t[q - 1].Is("the") ||
+                     t[q - 1].Is("for") || t[q - 1].Is("&") || IsOpenParen(t[q - 1]) ||
+                     t[q - 1].Is(","))) {
+      --q;
+    }
+    while (p < q && (t[p].Is("the") || t[p].Is("The") || t[p].Is("and") || t[p].Is("of"))) ++p;
+    if (q <= p) continue;
+    // A title at the start is not part of the organisation ("Director").
+    if (IsTitleHead(t[p].text) || IsRankWord(t[p].Bare())) continue;
+    // Find the last head word (a number or acronym may follow it).
+    int head = -1;
+    for (int i = q - 1; i >= p; --i) {
+      if (t[i].IsWord() && HeadWord(t[i].Bare())) {
+        head = i;
+        break;
+      }
+    }
+    bool ship = IsShipPrefix(t[p].text) && q - p >= 2;
+    bool known = q - p == 1 && KnownOrgAcronym(t[p].text);
+    if (head < 0 && !ship && !known) continue;
+    if (head >= 0 && !ship) {
+      // Keep "Task Force 70", "Carrier Strike Group (CSG) 5": numbers and a
+      // parenthesised acronym may follow the head; other words may not.
+      int end = head + 1;
+      int k = end;
+      while (k < q) {
+        if (IsOrdinalOrNumber(t[k])) {
+          end = ++k;
+        } else if (IsOpenParen(t[k]) && k + 2 < q + 1 && k + 2 <= q && IsCloseParen(t[k + 2])) {
+          k += 3;
+          if (k < q && IsOrdinalOrNumber(t[k])) end = ++k;
+          else end = k;
+        } else {
+          break;
+        }
+      }
+      q = end;
+    }
+    OrgMention m;
+    m.first_token = p;
+    m.last_token = q;
+    m.begin = t[p].begin;
+    m.end = t[q - 1].end;
+    m.sentence = t[p].sentence;
+    std::string_view slice = doc.Slice(m.begin, m.end);
+    // A trailing "(ACR)" is the acronym, not part of the name.
+    if (q - p >= 4 && IsCloseParen(t[q - 1]) && IsOpenParen(t[q - 3])) {
+      m.acronym = std::string(t[q - 2].text);
+      m.end = t[q - 4].end;
+      slice = doc.Slice(m.begin, m.end);
+    }
+    m.name = std::string(slice);
+    // "NATO’s Cooperative Security Division" -> "NATO Cooperative Security Division".
+    for (std::string_view pos : {"\xE2\x80\x99s ", "'s "}) {
+      size_t at;
+      while ((at = m.name.find(pos)) != std::string::npos) m.name.replace(at, pos.size(), " ");
+    }
+    out->push_back(std::move(m));
+  }
+}
+
+}  // namespace
+
+std::vector<OrgMention> FindOrganizations(const Document& doc) {
+  std::vector<OrgMention> out;
+  const auto& t = doc.tokens;
+  for (const Sentence& s : doc.sentences) {
+    if (s.credit) continue;
+    int i = s.first_token;
+    while (i < s.last_token) {
+      if (!OrgInner(t[i]) || OrgStartStop(t[i])) {
+        // Numbered units start with an ordinal: "36th Inf. Div.", "3rd Advise…".
+        if (!(IsOrdinalOrNumber(t[i]) && i + 1 < s.last_token && OrgInner(t[i + 1]) &&
+              !MonthFromName(t[i + 1].text))) {
+          ++i;
+          continue;
+        }
+      }
+      int j = i + 1;
+      while (j < s.last_token) {
+        const Token& x = t[j];
+        if (x.credit || x.in_quote != t[i].in_quote) break;
+        if (OrgInner(x) && !(WeekdayFromName(x.text)) && !MonthFromName(x.text)) {
+          ++j;
+          continue;
+        }
+        if (IsOrdinalOrNumber(x) && !x.space_before == false) {
+          ++j;
+          continue;
+        }
+        bool next_cap = j + 1 < s.last_token && OrgInner(t[j + 1]);
+        if ((x.Is("of") || x.Is("and") || x.Is("for") || x.Is("&")) && next_cap) {
+          ++j;
+          continue;
+        }
+        if (x.Is("of") && j + 2 < s.last_token && t[j + 1].Is("the") && OrgInner(t[j + 2])) {
+          j += 2;
+          continue;
+        }
+        if (IsPossessive(x) && next_cap && !IsTitleHead(t[j + 1].text)) {
+          ++j;
+          continue;
+        }
+        if (IsOpenParen(x) && j + 2 < s.last_token && t[j + 1].all_caps &&
+            IsCloseParen(t[j + 2])) {
+          j += 3;
+          continue;
+        }
+        if (IsOpenParen(x) && j + 3 < s.last_token && t[j + 1].all_caps &&
+            IsOrdinalOrNumber(t[j + 2]) && IsCloseParen(t[j + 3])) {
+          j += 4;  // (CVN 76)
+          continue;
+        }
+        break;
+      }
+      // Possessive runs split where the right part has no head:
+      // "George Washington’s Australian partners" is not an organisation.
+      EmitOrgs(doc, i, j, &out);
+      i = j;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// People.
+
+namespace {
+
+struct Ctx {
+  const Document& doc;
+  const std::vector<OrgMention>& orgs;
+  std::vector<int> org_at;  // token -> org index or -1
+  absl::flat_hash_set<std::string> acronyms;
+  absl::flat_hash_map<std::string, std::string> acronym_to_org;
+
+  const Token& T(int i) const { return doc.tokens[i]; }
+
+  bool IsNameToken(int i) const {
+    const Token& t = T(i);
+    if (!t.IsWord() || t.credit) return false;
+    std::string_view bare = t.Bare();
+    if (bare.size() == 1 && t.cap) return true;  // initial
+    if (!t.cap) return false;
+    if (IsNameStopword(bare) || IsRankWord(bare) || IsTitleHead(bare) || IsHonorific(bare) ||
+        IsHonorific(t.text) || HeadWord(bare) || IsShipPrefix(bare)) {
+      return false;
+    }
+    if (acronyms.contains(std::string(bare)) || KnownOrgAcronym(bare)) return false;
+    if (t.all_caps && bare.size() >= 4) return false;
+    if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
+        bare.find('.') != std::string_view::npos) {
+      return false;  // U.S.
+    }
+    PlaceKind k = LookupPlace(bare).kind;
+    if (k != PlaceKind::kNone) return false;
+    if (MonthFromName(bare) || WeekdayFromName(bare)) return false;
+    return true;
+  }
+};
+
+struct Attr {
+  std::string rank, role, org, country;
+};
+
+// Parses a title region [a, b) ("Saudi Prime Minister and Crown Prince",
+// "Chief of Joint Staff of the Argentina Armed Forces", "Indian Air Force
+// chief") into role, organisation and country.
+void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
+  const auto& t = c.doc.tokens;
+  while (a < b && (t[a].Is("and") || t[a].Is("the") || t[a].Is("The") || t[a].Is("of") ||
+                   t[a].Is("its") || t[a].Is("his") || t[a].Is("her") || t[a].Is("their") ||
+                   t[a].Is(",") || IsPossessive(t[a]))) {
+    ++a;
+  }
+  while (b > a && (t[b - 1].Is("and") || t[b - 1].Is(",") || t[b - 1].Is("-") ||
+                   t[b - 1].Is("the"))) {
+    --b;
+  }
+  if (a >= b) return;
+  // Leading organisation ("Indian Air Force chief", "NATO’s Director").
+  if (c.org_at[a] >= 0) {
+    const OrgMention& o = c.orgs[c.org_at[a]];
+    if (o.last_token < b) {
+      int k = o.last_token;
+      if (k < b && IsCloseParen(t[k])) ++k;
+      if (k < b && IsPossessive(t[k])) ++k;
+      if (k < b && IsTitleHead(t[k].text)) {
+        attr->org = o.name;
+        a = k;
+      }
+    }
+  }
+  // Leading country or demonym ("Saudi", "UAE", "U.S.").
+  while (a < b && Countryish(t[a]) && a + 1 < b) {
+    if (attr->country.empty()) attr->country = CountryCodeOf(t[a]);
+    ++a;
+    if (a < b && IsPossessive(t[a])) ++a;
+  }
+  // Trailing "of India".
+  if (b - a >= 3 && t[b - 2].Is("of") && Countryish(t[b - 1])) {
+    if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
+    b -= 2;
+  }
+  // "… of the ORG" at the end.
+  for (int k = b - 1; k > a; --k) {
+    if (c.org_at[k] >= 0 && c.orgs[c.org_at[k]].last_token >= b - 1) {
+      const OrgMention& o = c.orgs[c.org_at[k]];
+      int of = o.first_token - 1;
+      if (of > a && t[of].Is("the")) --of;
+      if (of > a && t[of].Is("of")) {
+        attr->org = o.name;
+        b = of;
+      }
+      break;
+    }
+  }
+  bool has_head = false;
+  for (int k = a; k < b; ++k) {
+    if (IsTitleHead(t[k].Bare()) && !t[k].Is("counterpart") && !t[k].Is("Counterpart") &&
+        !t[k].Is("counterparts")) {
+      has_head = true;
+    }
+  }
+  if (!has_head) return;
+  attr->role = std::string(c.doc.TokenRange(a, b));
+}
+
+// Walks back from `end` (exclusive) over a title region; returns its start.
+int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
+  const auto& t = c.doc.tokens;
+  int k = end;
+  while (k > sentence_begin) {
+    const Token& x = t[k - 1];
+    if (x.credit) break;
+    bool ok = false;
+    if (x.IsWord()) {
+      std::string_view w = x.Bare();
+      if (x.cap) {
+        ok = IsTitleHead(w) || IsTitleModifier(w) || IsOrgWord(w) || HeadWord(w) ||
+             Countryish(x) || c.org_at[k - 1] >= 0 ||
+             (x.all_caps && w.size() <= 4 && k < end && t[k].cap &&
+              (IsTitleHead(t[k].text) || IsTitleModifier(t[k].text)));
+        if (!ok && k < end && (t[k].Is("of") || t[k].Is("for")) == false && k - 1 > sentence_begin &&
+            (t[k - 2].Is("of") || t[k - 2].Is("for") || t[k - 2].Is("to"))) {
+          ok = true;  // "for Policy", "to India"
+        }
+        if (!ok && k - 2 >= sentence_begin && (t[k - 2].Is("for") || t[k - 2].Is("to") || t[k - 2].Is("of"))) ok = true;
+      } else {
+        ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
+             x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||
+             x.Is("ambassador") || x.Is("envoy") || x.Is("adviser") || x.Is("advisor") ||
+             x.Is("commander") || x.Is("president") || x.Is("head");
+      }
+    } else {
+      ok = IsPossessive(x) || x.Is("&") || x.Is("-") || IsCloseParen(x) || IsOpenParen(x);
+    }
+    if (!ok) break;
+    --k;
+  }
+  return k;
+}
+
+const absl::flat_hash_set<std::string>& RoleNouns() {
+  static const auto* set = new absl::flat_hash_set<std::string>{
+      "officer", "commander", "specialist", "sergeant", "pilot", "minister",
+      "ambassador", "adviser", "advisor", "director", "chief", "head", "secretary",
+      "spokesperson", "spokesman", "spokeswoman", "envoy", "president", "leader",
+      "captain", "member", "chairman", "deputy", "manager", "engineer",
+      "instructor", "coordinator", "analyst", "commandant", "general", "admiral",
+      "chaplain", "surgeon", "physician", "navigator", "gunner", "mechanic",
+      "technician", "operator", "attache", "representative", "administrator",
+      "executive", "councillor", "counsellor", "governor", "mayor", "senator",
+      "soldier", "sailor", "airman", "marine", "nco", "leader", "lead"};
+  return *set;
+}
+
+// Post-name apposition at `i` (token after the name). Returns true if found.
+void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
+  const auto& t = c.doc.tokens;
+  // "X of Turkey", "X of Tampa, Fla., a …"
+  if (i + 1 < end && t[i].Is("of") && t[i + 1].cap) {
+    if (Countryish(t[i + 1])) {
+      if (attr->country.empty()) attr->country = CountryCodeOf(t[i + 1]);
+      i += 2;
+    } else {
+      int k = i + 1;
+      while (k < end && (t[k].cap || t[k].Is(","))) {
+        if (t[k].Is(",") && k + 1 < end && (t[k + 1].Is("a") || t[k + 1].Is("an") || t[k + 1].Is("the"))) break;
+        ++k;
+      }
+      i = k;
+    }
+  }
+  if (i >= end || !t[i].Is(",")) return;
+  int a = i + 1;
+  if (a >= end) return;
+  // Segment up to the next comma/period.
+  int b = a;
+  while (b < end && !t[b].Is(",") && !t[b].Is(".") && !t[b].Is(";") && t[b].in_quote == t[a].in_quote) ++b;
+  if (a == b) return;
+  const Token& first = t[a];
+  if (first.cap && (IsTitleHead(first.Bare()) || IsTitleModifier(first.Bare()) || Countryish(first))) {
+    // Capitalised title: stop at the first lower-case word that is not a connector.
+    int k = a;
+    while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
+                     t[k].Is("and") || t[k].Is("for") || t[k].Is("to") ||
+                     IsPossessive(t[k]) || IsOrdinalOrNumber(t[k]) || IsOpenParen(t[k]) ||
+                     IsCloseParen(t[k]))) {
+      ++k;
+    }
+    // A title directly followed by a name belongs to the next person.
+    if (k > a && k < end && c.IsNameToken(k - 1) && !IsTitleHead(t[k - 1].Bare())) return;
+    if (k < b && false) return;
+    // Acronym of an organisation: "Director CS".
+    int last = k;
+    if (last - a >= 2 && c.acronym_to_org.contains(std::string(t[last - 1].text))) {
+      attr->org = c.acronym_to_org.at(std::string(t[last - 1].text));
+      last -= 1;
+    }
+    Attr local;
+    ParseTitleRegion(c, a, last, &local);
+    if (!local.role.empty()) {
+      if (attr->role.empty()) attr->role = local.role;
+      if (attr->org.empty()) attr->org = local.org;
+      if (attr->country.empty()) attr->country = local.country;
+    }
+    // "commander, Battle Force 7th Fleet" style continuation.
+    if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.org_at[b + 1] >= 0) {
+      attr->org = c.orgs[c.org_at[b + 1]].name;
+    }
+    return;
+  }
+  // Lower-case role: "a human resources specialist with the 36th Inf. Div.",
+  // "Australia’s assistant minister for defense", "the Indian Air Force’s
+  // first woman Rafale pilot", "commanding officer, USS Ronald Reagan".
+  int k = a;
+  if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
+  std::string org, country;
+  // Possessor.
+  for (int p = k; p < b && p < k + 8; ++p) {
+    if (IsPossessive(t[p])) {
+      if (c.org_at[p - 1] >= 0) org = c.orgs[c.org_at[p - 1]].name;
+      else if (Countryish(t[p - 1])) country = CountryCodeOf(t[p - 1]);
+      else break;
+      k = p + 1;
+      break;
+    }
+  }
+  int role_begin = k;
+  int role_end = -1;
+  int stop = b;
+  for (int p = k; p < b; ++p) {
+    if (t[p].Is("with") || t[p].Is("who") || t[p].Is("is") || t[p].Is("was") ||
+        t[p].Is("were") || t[p].Is("are") || t[p].Is("has") || t[p].Is("had")) {
+      stop = p;
+      break;
+    }
+    if (t[p].IsWord() && RoleNouns().contains(Lower(t[p].Bare()))) role_end = p + 1;
+  }
+  if (role_end < 0) return;
+  // Allow "for defense", "to Australia" after the noun.
+  int e = role_end;
+  if (e < stop && (t[e].Is("for") || t[e].Is("to") || t[e].Is("of"))) e = stop;
+  if (e - role_begin > 10) return;
+  attr->role = std::string(c.doc.TokenRange(role_begin, e));
+  if (!org.empty() && attr->org.empty()) attr->org = org;
+  if (!country.empty() && attr->country.empty()) attr->country = country;
+  if (stop < b && t[stop].Is("with")) {
+    int o = stop + 1;
+    if (o < b && t[o].Is("the")) ++o;
+    if (o < b && c.org_at[o] >= 0 && attr->org.empty()) attr->org = c.orgs[c.org_at[o]].name;
+    else if (o < b && attr->org.empty() && (t[o].cap || IsOrdinalOrNumber(t[o]))) {
+      attr->org = std::string(c.doc.TokenRange(o, b));
+    }
+  }
+  if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.org_at[b + 1] >= 0) {
+    attr->org = c.orgs[c.org_at[b + 1]].name;
+  }
+}
+
+void MergeAttr(Person& p, const Attr& a) {
+  if (p.rank.empty()) p.rank = a.rank;
+  if (p.role.empty()) p.role = a.role;
+  if (p.organization.empty()) p.organization = a.org;
+  if (p.country.empty()) p.country = a.country;
+}
+
+std::vector<std::string> NameTokens(const Document& doc, int a, int b) {
+  std::vector<std::string> out;
+  for (int i = a; i < b; ++i) {
+    const Token& t = doc.tokens[i];
+    if (!t.IsWord()) continue;
+    out.push_back(Lower(Bare(t.text)));
+  }
+  return out;
+}
+
+bool Subset(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    if (std::find(b.begin(), b.end(), x) == b.end()) return false;
+  }
+  return true;
+}
+
+bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
+  for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 6; --k) {
+    const Token& t = doc.tokens[k];
+    if (t.Is("late") || t.Is("invitation") || t.Is("command") || t.Is("legacy") ||
+        t.Is("leadership") || t.Is("behalf") || t.Is("successor") || t.Is("predecessor") ||
+        t.Is("former") || t.Is("By")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.in_quote || !t.IsWord()) continue;
+    if (IsEventTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int ResolveName(const std::vector<Person>& people, std::string_view word) {
+  std::string w = Lower(Bare(word));
+  if (w.size() < 2) return -1;
+  int found = -1;
+  for (size_t i = 0; i < people.size(); ++i) {
+    const auto& toks = people[i].name_tokens;
+    if (toks.size() < 2) continue;
+    if (std::find(toks.begin(), toks.end(), w) != toks.end()) {
+      if (found >= 0) return -1;
+      found = static_cast<int>(i);
+    }
+  }
+  return found;
+}
+
+PeopleResult FindPeople(const Document& doc) {
+  PeopleResult result;
+  result.orgs = FindOrganizations(doc);
+  Ctx c{doc, result.orgs, std::vector<int>(doc.tokens.size(), -1), {}, {}};
+  for (size_t o = 0; o < result.orgs.size(); ++o) {
+    const OrgMention& m = result.orgs[o];
+    for (int i = m.first_token; i < m.last_token; ++i) c.org_at[i] = static_cast<int>(o);
+    if (!m.acronym.empty()) {
+      c.acronyms.insert(m.acronym);
+      c.acronym_to_org.try_emplace(m.acronym, m.name);
+    }
+  }
+  const auto& t = doc.tokens;
+  std::vector<Person>& people = result.people;
+
+  struct Raw {
+    NameMention mention;
+    std::vector<std::string> tokens;
+    Attr attr;
+    bool byline = false;
+  };
+  std::vector<Raw> raws;
+
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    bool byline_sentence = s.credit;
+    int a = s.first_token, b = s.last_token;
+    for (int i = a; i < b;) {
+      if (!c.IsNameToken(i) && !(t[i].credit && byline_sentence && false)) {
+        ++i;
+        continue;
+      }
+      // Name run.
+      int j = i + 1;
+      while (j < b) {
+        if (c.IsNameToken(j)) {
+          ++j;
+        } else if (j + 1 < b && IsNameParticle(t[j].text) && c.IsNameToken(j + 1)) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      int name_end = j;
+      // ", Jr."
+      if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
+        name_end = j + 2;
+      }
+      // A run of initials only is not a name.
+      bool has_long = false;
+      for (int k = i; k < j; ++k) has_long |= t[k].IsWord() && t[k].Bare().size() > 1;
+      if (!has_long) {
+        i = j;
+        continue;
+      }
+      Attr attr;
+      bool anchored = false;
+      int p = i - 1;
+      if (p >= a && (IsHonorific(t[p].text) || IsHonorific(t[p].Bare()))) {
+        anchored = true;
+        --p;
+      }
+      // Rank ending at p.
+      for (int k = std::min(6, p - a + 1); k >= 1; --k) {
+        std::string rank;
+        if (MatchRank(t, p - k + 1, p + 1, &rank) == k) {
+          attr.rank = rank;
+          anchored = true;
+          p -= k;
+          break;
+        }
+      }
+      if (p >= a && t[p].Is("-") && !attr.rank.empty()) --p;  // "Forces-Teniente General"
+      // Title region before.
+      int region = TitleRegionStart(c, a, p + 1);
+      if (region <= p) {
+        Attr local;
+        ParseTitleRegion(c, region, p + 1, &local);
+        if (!local.role.empty() || !local.org.empty() || !local.country.empty()) {
+          bool counterpart = false;
+          for (int k = region; k <= p; ++k) counterpart |= Lower(t[k].text) == "counterpart";
+          if (!local.role.empty() || counterpart) anchored = true;
+          attr.role = local.role;
+          attr.org = local.org;
+          attr.country = local.country;
+        }
+        for (int k = region; k <= p; ++k) {
+          if (Lower(t[k].text) == "counterpart") anchored = true;
+        }
+      }
+      // Pre-apposition: "its Director, Lieutenant General X".
+      int before = region <= p ? region : p + 1;
+      if (before - 1 >= a && t[before - 1].Is(",") && attr.role.empty()) {
+        int q = before - 1;
+        int k = q;
+        while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
+                         t[k - 1].Is("the") || t[k - 1].Is("for") || IsOrdinalOrNumber(t[k - 1])) &&
+               t[k - 1].in_quote == t[q].in_quote) {
+          --k;
+        }
+        while (k < q && (t[k].Is("the") || t[k].Is("and") || t[k].Is("of"))) ++k;
+        if (k < q && IsTitleHead(t[k].Bare())) {
+          Attr local;
+          ParseTitleRegion(c, k, q, &local);
+          if (!local.role.empty()) {
+            attr.role = local.role;
+            if (attr.org.empty()) attr.org = local.org;
+            if (attr.country.empty()) attr.country = local.country;
+            anchored = true;
+            // "its Director": the organisation mentioned before.
+            if (k - 1 >= a && (t[k - 1].Is("its") || t[k - 1].Is("their")) && attr.org.empty()) {
+              for (int o = static_cast<int>(result.orgs.size()) - 1; o >= 0; --o) {
+                if (result.orgs[o].last_token <= k - 1 && result.orgs[o].sentence == static_cast<int>(si)) {
+                  attr.org = result.orgs[o].name;
+                  break;
+                }
+              }
+            }
+          }
+        }
+      }
+      // Post-apposition.
+      int after = name_end;
+      bool possessive = after < b && IsPossessive(t[after]);
+      Attr post;
+      if (!possessive) ParseApposition(c, after, b, &post);
+      if (!post.role.empty() && j - i >= 2) anchored = true;
+      if (attr.role.empty()) attr.role = post.role;
+      if (attr.org.empty()) attr.org = post.org;
+      if (attr.country.empty()) attr.country = post.country;
+      // Speech verb before: "said Berry".
+      if (i - 1 >= a && IsSpeechVerb(t[i - 1].text) && j - i >= 2) anchored = true;
+      if (t[i].credit) anchored = anchored || byline_sentence;
+      if (!anchored) {
+        i = j;
+        continue;
+      }
+      Raw raw;
+      raw.mention.first_token = i;
+      raw.mention.last_token = name_end;
+      raw.mention.begin = t[i].begin;
+      raw.mention.end = t[name_end - 1].end;
+      raw.mention.sentence = static_cast<int>(si);
+      raw.mention.possessive = possessive;
+      raw.tokens = NameTokens(doc, i, name_end);
+      raw.attr = attr;
+      raw.byline = byline_sentence;
+      raws.push_back(std::move(raw));
+      i = name_end;
+    }
+  }
+
+  // Merge raw mentions: longest names first so that subsets join them.
+  std::vector<int> order(raws.size());
+  for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    return raws[x].tokens.size() > raws[y].tokens.size();
+  });
+  std::vector<int> person_of(raws.size(), -1);
+  for (int k : order) {
+    const Raw& r = raws[k];
+    int target = -1;
+    for (size_t pi = 0; pi < people.size(); ++pi) {
+      if (Subset(r.tokens, people[pi].name_tokens)) {
+        if (target >= 0) {
+          target = -2;  // ambiguous
+          break;
+        }
+        target = static_cast<int>(pi);
+      }
+    }
+    if (target == -2) continue;
+    if (target < 0) {
+      Person p;
+      p.name = std::string(doc.Slice(r.mention.begin, r.mention.end));
+      p.name_tokens = r.tokens;
+      people.push_back(std::move(p));
+      target = static_cast<int>(people.size()) - 1;
+    }
+    person_of[k] = target;
+  }
+  // Attributes in text order.
+  for (size_t k = 0; k < raws.size(); ++k) {
+    if (person_of[k] < 0) continue;
+    Person& p = people[person_of[k]];
+    MergeAttr(p, raws[k].attr);
+    p.mentions.push_back(raws[k].mention);
+    p.byline |= raws[k].byline;
+  }
+  // Single-word coreference: "Flournoy said", "Jaishankar held talks".
+  absl::flat_hash_set<int> covered;
+  for (const Person& p : people) {
+    for (const NameMention& m : p.mentions) {
+      for (int i = m.first_token; i < m.last_token; ++i) covered.insert(i);
+    }
+  }
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (covered.contains(static_cast<int>(i)) || !t[i].cap || t[i].in_quote || t[i].credit) continue;
+    if (!c.IsNameToken(static_cast<int>(i))) continue;
+    if (i + 1 < t.size() && c.IsNameToken(static_cast<int>(i + 1))) continue;
+    int pi = ResolveName(people, t[i].text);
+    if (pi < 0) continue;
+    NameMention m;
+    m.first_token = static_cast<int>(i);
+    m.last_token = static_cast<int>(i) + 1;
+    m.begin = t[i].begin;
+    m.end = t[i].end;
+    m.sentence = t[i].sentence;
+    m.possessive = i + 1 < t.size() && IsPossessive(t[i + 1]);
+    people[pi].mentions.push_back(m);
+  }
+  // Participation.
+  std::vector<char> trigger(doc.sentences.size()), shifted(doc.sentences.size());
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]);
+    shifted[si] = IsTimeShifted(doc, static_cast<int>(si));
+  }
+  for (Person& p : people) {
+    std::sort(p.mentions.begin(), p.mentions.end(),
+              [](const NameMention& x, const NameMention& y) { return x.begin < y.begin; });
+    std::string role = Lower(p.role);
+    if (role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
+        p.rank.starts_with("Mass Communication")) {
+      p.byline = true;
+    }
+    for (NameMention& m : p.mentions) {
+      const Sentence& s = doc.sentences[m.sentence];
+      m.active = trigger[m.sentence] && !shifted[m.sentence] && !m.possessive && !s.credit &&
+                 !NegativeCue(doc, s.first_token, m.first_token);
+    }
+    bool active = std::any_of(p.mentions.begin(), p.mentions.end(),
+                              [](const NameMention& m) { return m.active; });
+    p.participant = active && !p.byline && p.name_tokens.size() >= 2;
+  }
+  return result;
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,71 @@
+// People and organisations: names after ranks and titles in all their
+// written forms, appositions ("X, Director of Y"), pre-appositions ("its
+// Director, Lieutenant General X"), family-name-first and particle names,
+// within-article coreference ("General Diella", "Mr. Sullivan"), and the
+// organisation names they are attached to. Pure.
+#ifndef PARLEY_EXTRACT_PEOPLE_H_
+#define PARLEY_EXTRACT_PEOPLE_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extract/tokens.h"
+
+namespace parley::extract_internal {
+
+struct OrgMention {
+  std::string name;     // fullest form ("NATO Cooperative Security Division")
+  std::string acronym;  // "(CS)" after it, if any
+  int first_token = 0;  // [first_token, last_token)
+  int last_token = 0;
+  size_t begin = 0;
+  size_t end = 0;
+  int sentence = 0;
+};
+
+struct NameMention {
+  int first_token = 0;  // name tokens [first_token, last_token)
+  int last_token = 0;
+  size_t begin = 0;
+  size_t end = 0;
+  int sentence = 0;
+  bool possessive = false;  // "Sullivan’s"
+  bool active = false;      // in a sentence that reports taking part
+};
+
+struct Person {
+  std::string name;                      // fullest form as written
+  std::vector<std::string> name_tokens;  // without periods/commas
+  std::string rank;
+  std::string role;
+  std::string organization;
+  std::string country;  // ISO alpha-2 from "Ukrainian President", "of Turkey"
+  std::vector<NameMention> mentions;
+  bool byline = false;  // author or spokesperson, never a participant
+  bool participant = false;
+};
+
+struct PeopleResult {
+  std::vector<OrgMention> orgs;
+  std::vector<Person> people;
+};
+
+// Organisation names in the text (outside quotations), with linked acronyms.
+std::vector<OrgMention> FindOrganizations(const Document& doc);
+
+// People with their attributes and mentions; `participant` decided from the
+// mentions' contexts (quote speakers are added later by the caller).
+PeopleResult FindPeople(const Document& doc);
+
+// Index of the person a single word or name refers to ("Diella" ->
+// "Francesco Diella"), or -1 when none or ambiguous.
+int ResolveName(const std::vector<Person>& people, std::string_view word);
+
+// True for sentences that report something at another time ("Last week,
+// …", "In January, …").
+bool IsTimeShifted(const Document& doc, int sentence);
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_PEOPLE_H_

@@ -1,0 +1,294 @@
+#include "extract/places.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_split.h"
+#include "extract/calendar.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+struct Match {
+  int end = 0;  // token index past the phrase
+  PlaceEntry entry;
+};
+
+// Longest gazetteer phrase starting at token i.
+Match LongestPlace(const Document& doc, int i, int limit) {
+  Match best;
+  int max_words = std::min(MaxPlaceWords() + 2, limit - i);
+  for (int n = max_words; n >= 1; --n) {
+    if (!doc.tokens[i + n - 1].IsWord()) continue;
+    PlaceEntry e = LookupPlace(doc.TokenRange(i, i + n));
+    if (e.kind == PlaceKind::kNone && n == 1) e = LookupPlace(doc.tokens[i].Bare());
+    if (e.kind != PlaceKind::kNone && e.kind != PlaceKind::kDemonym) {
+      best.end = i + n;
+      best.entry = e;
+      return best;
+    }
+  }
+  return best;
+}
+
+bool CapWord(const Token& t) { return t.IsWord() && (t.cap || t.all_caps); }
+
+std::string TitleCase(std::string_view s) {
+  std::string out(s);
+  bool start = true;
+  for (char& c : out) {
+    if (absl::ascii_isalpha(static_cast<unsigned char>(c))) {
+      c = start ? absl::ascii_toupper(static_cast<unsigned char>(c))
+                : absl::ascii_tolower(static_cast<unsigned char>(c));
+      start = false;
+    } else {
+      start = c == ' ' || c == '-';
+    }
+  }
+  return out;
+}
+
+bool IsPrep(const Document& doc, int i) {
+  const Token& t = doc.tokens[i];
+  if (t.Is("in") || t.Is("at") || t.Is("to") || t.Is("outside") || t.Is("near") ||
+      t.Is("In") || t.Is("At") || t.Is("aboard") || t.Is("onboard")) {
+    return true;
+  }
+  if (t.Is("of") && i > 0) {
+    std::string_view p = doc.tokens[i - 1].text;
+    return p == "airbase" || p == "base" || p == "port" || p == "city" || p == "town" ||
+           p == "tour" || p == "island" || p == "province" || p == "village";
+  }
+  return false;
+}
+
+bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.in_quote || !t.IsWord()) continue;
+    if (IsEventTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
+  }
+  return false;
+}
+
+void AddPlace(std::vector<FoundPlace>* out, FoundPlace p) {
+  for (const FoundPlace& q : *out) {
+    std::string a = Lower(q.name), b = Lower(p.name);
+    if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return;
+  }
+  out->push_back(std::move(p));
+}
+
+}  // namespace
+
+std::string OrgCountry(std::string_view org) {
+  std::vector<std::string_view> words = Split(org, ' ', true);
+  if (words.empty()) return "";
+  static constexpr std::pair<std::string_view, std::string_view> kShips[] = {
+      {"USS", "US"}, {"USNS", "US"}, {"INS", "IN"}, {"JS", "JP"}, {"HMS", "GB"},
+      {"HMAS", "AU"}, {"HMCS", "CA"}, {"HMNZS", "NZ"}, {"ROKS", "KR"}, {"KRI", "ID"},
+      {"SLNS", "LK"}, {"PNS", "PK"}, {"BNS", "BD"}, {"TCG", "TR"}};
+  for (auto [prefix, code] : kShips) {
+    if (words[0] == prefix) return std::string(code);
+  }
+  for (size_t n = std::min<size_t>(4, words.size() - 1); n >= 1; --n) {
+    std::string phrase;
+    for (size_t k = 0; k < n; ++k) {
+      if (k) phrase += ' ';
+      phrase += std::string(words[k]);
+    }
+    PlaceEntry e = LookupPlace(phrase);
+    if ((e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kDemonym) && !e.code.empty()) {
+      return e.code;
+    }
+  }
+  return "";
+}
+
+std::vector<FoundPlace> FindEventLocations(const Document& doc,
+                                           const absl::flat_hash_set<int>& other_time) {
+  std::vector<FoundPlace> out;
+  const auto& t = doc.tokens;
+  // Dateline of the first body sentence: "BASRAH, Iraq –", "CORAL SEA (June 18, 2015) –".
+  for (const Sentence& s : doc.sentences) {
+    if (s.kind != ParagraphKind::kBody || s.credit) continue;
+    int i = s.first_token;
+    while (i < s.last_token && t[i].IsWord() && t[i].all_caps && t[i].text.size() > 1) ++i;
+    if (i > s.first_token && i < s.last_token &&
+        (t[i].Is(",") || t[i].Is("(") || t[i].Is("-") || t[i].Is("\xE2\x80\x93") ||
+         t[i].Is("\xE2\x80\x94"))) {
+      bool dash_soon = false;
+      for (int k = i; k < s.last_token && k < i + 12; ++k) {
+        dash_soon |= t[k].Is("-") || t[k].Is("\xE2\x80\x93") || t[k].Is("\xE2\x80\x94");
+      }
+      if (dash_soon) {
+        FoundPlace p;
+        p.name = TitleCase(doc.TokenRange(s.first_token, i));
+        p.begin = t[s.first_token].begin;
+        p.end = t[i - 1].end;
+        PlaceEntry e = LookupPlace(p.name);
+        p.country_code = e.code;
+        AddPlace(&out, std::move(p));
+      }
+    }
+    break;
+  }
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.credit || s.kind == ParagraphKind::kDateline || other_time.contains(static_cast<int>(si))) continue;
+    if (!SentenceHasTrigger(doc, s)) continue;
+    for (int i = s.first_token; i + 1 < s.last_token; ++i) {
+      if (t[i].in_quote || !IsPrep(doc, i)) continue;
+      bool again = false;
+      for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
+      int j = i + 1;
+      if (j < s.last_token && (t[j].Is("the") || t[j].Is("The"))) ++j;
+      if (j >= s.last_token || !CapWord(t[j]) || t[j].in_quote) continue;
+      FoundPlace p;
+      Match m = LongestPlace(doc, j, s.last_token);
+      int end = 0;
+      if (m.end) {
+        end = m.end;
+        p.country_code = m.entry.code;
+        p.is_country = m.entry.kind == PlaceKind::kCountry;
+      }
+      // Capitalised run with a place head: "Eastern Naval Command Headquarters",
+      // "Port of Trincomalee", "IPKF Memorial".
+      int k = j;
+      bool head = false;
+      while (k < s.last_token && (CapWord(t[k]) || ((t[k].Is("of") || t[k].Is("-")) && k + 1 < s.last_token &&
+                                                     CapWord(t[k + 1])))) {
+        if (t[k].IsWord() && IsPlaceHead(t[k].text)) head = true;
+        if (t[k].IsWord() && (MonthFromName(t[k].text) || WeekdayFromName(t[k].text))) break;
+        ++k;
+      }
+      if (head && k > end) {
+        end = k;
+        p.is_country = false;
+      }
+      if (!end && k == j + 1 && t[i].Is("in") && !t[j].all_caps && !MonthFromName(t[j].text) &&
+          !WeekdayFromName(t[j].text) && !IsNameStopword(t[j].text) && !IsOrgHead(t[j].text)) {
+        // An unknown single word after "in": a place when a clause boundary follows.
+        if (k < s.last_token) {
+          const Token& n = t[k];
+          if (n.Is(",") || n.Is(".") || n.Is("on") || n.Is("to") || n.Is("for") || n.Is("and") ||
+              n.Is("with") || n.Is("from") || n.Is("last") || n.Is("this") || n.Is("today") ||
+              n.Is("during") || n.Is("where") || n.Is("as") || n.Is("at")) {
+            end = k;
+          }
+        }
+      }
+      if (!end) continue;
+      bool later = false;
+      for (int q = end; q < s.last_token && q < end + 3; ++q) {
+        later |= t[q].Is("later") || t[q].Is("next");
+      }
+      if (again || later) continue;
+      p.name = std::string(doc.TokenRange(j, end));
+      p.begin = t[j].begin;
+      p.end = t[end - 1].end;
+      AddPlace(&out, std::move(p));
+      // "Kyiv, Ukraine": the country after a city is not another place.
+      if (end + 1 < s.last_token && t[end].Is(",")) {
+        int c = end + 1;
+        if (t[c].Is("the")) ++c;
+        Match cm = LongestPlace(doc, c, s.last_token);
+        if (cm.end && cm.entry.kind == PlaceKind::kCountry) end = cm.end;
+      }
+      i = end - 1;
+    }
+  }
+  // Countries only when nothing more specific was found.
+  bool specific = std::any_of(out.begin(), out.end(), [](const FoundPlace& p) { return !p.is_country; });
+  if (specific) {
+    out.erase(std::remove_if(out.begin(), out.end(), [](const FoundPlace& p) { return p.is_country; }),
+              out.end());
+  }
+  return out;
+}
+
+std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult& people,
+                                        const std::vector<std::string>& org_names,
+                                        const absl::flat_hash_set<int>& other_time) {
+  std::vector<FoundCountry> out;
+  auto add = [&](const std::string& code, size_t b, size_t e) {
+    if (code.empty()) return;
+    for (const FoundCountry& c : out) {
+      if (c.code == code) return;
+    }
+    out.push_back({code, b, e});
+  };
+  const auto& t = doc.tokens;
+  // Publisher's own state.
+  const std::string& source = doc.article->source;
+  if (source == "The White House" || source == "DVIDS" || source == "AFPS" ||
+      source == "U.S. Department of Defense") {
+    add("US", 0, 0);
+  } else if (source == "IDRW" || source == "PIB") {
+    add("IN", 0, 0);
+  }
+  auto scan = [&](const Sentence& s, bool skip_dateline) {
+    int i = s.first_token;
+    if (skip_dateline) {
+      while (i < s.last_token && t[i].all_caps) ++i;
+      if (i < s.last_token && t[i].Is(",")) {
+        i += 2;
+      }
+    }
+    for (; i < s.last_token; ++i) {
+      if (t[i].in_quote || !CapWord(t[i])) continue;
+      Match m = LongestPlace(doc, i, s.last_token);
+      PlaceEntry e = m.entry;
+      int end = m.end;
+      if (!end || e.kind != PlaceKind::kCountry) {
+        e = LookupPlace(t[i].Bare());
+        if (e.kind != PlaceKind::kDemonym) {
+          // Two-word demonyms ("Sri Lankan", "South Korean").
+          if (i + 1 < s.last_token) e = LookupPlace(doc.TokenRange(i, i + 2));
+          if (e.kind != PlaceKind::kDemonym) continue;
+          end = i + 2;
+        } else {
+          end = i + 1;
+        }
+      }
+      add(e.code, t[i].begin, t[end - 1].end);
+      i = end - 1;
+    }
+  };
+  bool first_body = true;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.credit) continue;
+    if (s.kind == ParagraphKind::kTitle) {
+      scan(s, false);
+      continue;
+    }
+    if (s.kind != ParagraphKind::kBody) continue;
+    if (first_body) {
+      scan(s, true);
+      first_body = false;
+      continue;
+    }
+    if (other_time.contains(static_cast<int>(si))) continue;
+    bool participates = false;
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& x = t[i];
+      if (x.in_quote) continue;
+      participates |= x.Is("participating") || x.Is("participated") || x.Is("participate") ||
+                      x.Is("participants") || (x.Is("part") && i > 0 && (t[i - 1].Is("were") || t[i - 1].Is("was") || t[i - 1].Is("took"))) ||
+                      x.Is("joined");
+    }
+    if (participates) scan(s, false);
+  }
+  for (const Person& p : people.people) {
+    if (!p.participant) continue;
+    add(p.country, 0, 0);
+    add(OrgCountry(p.organization), 0, 0);
+  }
+  for (const std::string& o : org_names) add(OrgCountry(o), 0, 0);
+  return out;
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,30 @@
+// Direct quotations and their speakers: “…” and "…" spans attributed by a
+// speech verb after ("…,” said X / X said / he said / the Indian Navy said)
+// or before (X said: “…”). A quotation resuming after its attribution is part
+// of the same quote; fragments embedded in a sentence are not quotes. Pure.
+#ifndef PARLEY_EXTRACT_QUOTES_H_
+#define PARLEY_EXTRACT_QUOTES_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "extract/people.h"
+#include "extract/tokens.h"
+
+namespace parley::extract_internal {
+
+struct FoundQuote {
+  std::string speaker;  // person's full name or organisation as written
+  int person = -1;      // index into people, or -1 for an organisation
+  std::string verb;     // the attribution verb ("said", "tweeted")
+  std::string text;     // inner text
+  size_t begin = 0, end = 0;                  // inner byte span
+  size_t speaker_begin = 0, speaker_end = 0;  // byte span of the attribution
+};
+
+std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person>& people);
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_QUOTES_H_

@@ -1,0 +1,369 @@
+#include "extract/tokens.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace parley::extract_internal {
+namespace {
+
+bool IsOpenQuote(int32_t c) { return c == 0x201C || c == '"' || c == 0x201E; }
+bool IsCloseQuote(int32_t c) { return c == 0x201D || c == '"'; }
+
+bool IsLetter(int32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
+}
+bool IsDigit(int32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return u_isdigit(c);
+}
+bool IsAlnum(int32_t c) { return IsLetter(c) || IsDigit(c); }
+bool IsApostrophe(int32_t c) { return c == '\'' || c == 0x2019; }
+bool IsHyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+
+int32_t PeekCodePoint(std::string_view text, size_t pos) {
+  if (pos >= text.size()) return -1;
+  return DecodeCodePoint(text, &pos);
+}
+
+// Abbreviations whose period belongs to the token. The second set never ends
+// a sentence (titles, ranks, months, initials).
+const absl::flat_hash_set<std::string_view>& Abbreviations() {
+  static const auto* set = new absl::flat_hash_set<std::string_view>{
+      "Lt", "Gen", "Maj", "Col", "Capt", "Cpt", "Sgt", "Spc", "Pvt", "Cpl",
+      "Adm", "Cmdr", "Cdr", "Brig", "Lieut", "Mr", "Ms", "Mrs", "Dr", "Prof",
+      "Jr", "Sr", "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+      "Sep", "Sept", "Oct", "Nov", "Dec", "Inf", "Div", "Bn", "Co", "Corp",
+      "Inc", "Ltd", "No", "Gov", "Sen", "Rep", "Hon", "Rev", "Amb", "Pfc",
+      "Ens", "Cmdre", "Sqn", "Ldr", "Flt", "Wg", "Gp", "Fla", "Calif", "Va",
+      "Md", "Ga", "Ala", "Ariz", "Ark", "Colo", "Conn", "Del", "Ill", "Ind",
+      "Kan", "Ky", "La", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+      "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Wash", "Wis", "Wyo", "vs",
+      "etc", "Mt", "Ft", "Sgts", "Cmd", "Petty", "Adms", "Gens", "Messrs",
+      "Shri", "Smt", "Cde", "Pte", "Bde", "Regt", "Sqdn", "Gd", "Natl",
+      "Dept", "Govt", "Assn", "Approx", "approx", "Hon'ble"};
+  return *set;
+}
+const absl::flat_hash_set<std::string_view>& NonFinalAbbreviations() {
+  static const auto* set = new absl::flat_hash_set<std::string_view>{
+      "Lt", "Gen", "Maj", "Col", "Capt", "Cpt", "Sgt", "Spc", "Pvt", "Cpl",
+      "Adm", "Cmdr", "Cdr", "Brig", "Lieut", "Mr", "Ms", "Mrs", "Dr", "Prof",
+      "St", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+      "Oct", "Nov", "Dec", "Inf", "No", "Gov", "Sen", "Rep", "Hon", "Rev",
+      "Amb", "Pfc", "Ens", "Cmdre", "Sqn", "Ldr", "Flt", "Wg", "Gp", "Mt",
+      "Ft", "Shri", "Smt", "Pte", "Petty", "Sgts", "Messrs", "vs"};
+  return *set;
+}
+
+// Organisation heads after which a hyphen is a separator, not part of a word
+// ("Argentina Armed Forces-Teniente General").
+bool SplitsAtHyphen(std::string_view left) {
+  return left.ends_with("Forces") || left.ends_with("Force") ||
+         left.ends_with("Army") || left.ends_with("Navy");
+}
+
+struct Tokenizer {
+  std::string_view text;
+  std::vector<Token>* out;
+
+  void Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
+    Token t;
+    t.begin = b;
+    t.end = e;
+    t.text = text.substr(b, e - b);
+    t.kind = kind;
+    t.space_before = space_before;
+    if (kind == TokenKind::kWord) {
+      size_t p = b;
+      int32_t c = DecodeCodePoint(text, &p);
+      t.cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
+      bool any_letter = false, all_upper = true;
+      for (size_t q = b; q < e;) {
+        int32_t d = DecodeCodePoint(text, &q);
+        if (IsLetter(d)) {
+          any_letter = true;
+          if (d < 0x80 ? (d >= 'a' && d <= 'z') : u_islower(d)) all_upper = false;
+        }
+      }
+      t.all_caps = any_letter && all_upper;
+    }
+    out->push_back(t);
+  }
+
+  void Run(size_t begin, size_t end) {
+    size_t pos = begin;
+    bool space = true;
+    while (pos < end) {
+      size_t start = pos;
+      int32_t c = DecodeCodePoint(text, &pos);
+      if (c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == '\r') {
+        space = true;
+        continue;
+      }
+      if (!IsAlnum(c)) {
+        Emit(start, pos, TokenKind::kPunct, space);
+        space = false;
+        continue;
+      }
+      bool has_letter = IsLetter(c);
+      bool starts_digit = IsDigit(c);
+      // Word: alnum run with internal hyphens, apostrophes and dotted acronyms.
+      size_t word_end = pos;
+      while (word_end < end) {
+        size_t p = word_end;
+        int32_t d = DecodeCodePoint(text, &p);
+        if (IsAlnum(d)) {
+          has_letter |= IsLetter(d);
+          word_end = p;
+          continue;
+        }
+        int32_t next = PeekCodePoint(text, p);
+        if (IsHyphen(d) && next >= 0 && IsAlnum(next)) {
+          std::string_view left = text.substr(start, word_end - start);
+          if (SplitsAtHyphen(left)) break;
+          word_end = p;
+          continue;
+        }
+        if (IsApostrophe(d) && next >= 0 && IsLetter(next)) {
+          // Possessive 's stays a separate token.
+          size_t q = p;
+          int32_t s = DecodeCodePoint(text, &q);
+          int32_t after = PeekCodePoint(text, q);
+          if ((s == 's' || s == 'S') && (after < 0 || !IsAlnum(after))) break;
+          word_end = p;
+          continue;
+        }
+        if ((d == '.' || d == ',') && starts_digit && next >= 0 && IsDigit(next)) {
+          word_end = p;  // 1,200 / 1.5
+          continue;
+        }
+        if (d == '.' && next >= 0 && IsLetter(next)) {
+          // Dotted acronym: U.S / U.S.-India / a.m.
+          size_t q = p;
+          DecodeCodePoint(text, &q);
+          int32_t after = PeekCodePoint(text, q);
+          if (word_end - start <= 2 && (after == '.' || after < 0 || !IsAlnum(after))) {
+            word_end = q;
+            continue;
+          }
+        }
+        break;
+      }
+      std::string_view w = text.substr(start, word_end - start);
+      // Attach an abbreviation period.
+      if (word_end < end && text[word_end] == '.') {
+        bool dotted = w.find('.') != std::string_view::npos;
+        bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+        if (dotted || initial || Abbreviations().contains(w)) ++word_end;
+      }
+      Emit(start, word_end,
+           (has_letter && !starts_digit) || (has_letter && starts_digit)
+               ? (starts_digit && !has_letter ? TokenKind::kNumber : TokenKind::kWord)
+               : TokenKind::kNumber,
+           space);
+      if (starts_digit) {
+        // "16th", "2023" etc. are numbers for date rules; keep kind by letters.
+        Token& t = out->back();
+        bool ordinal = w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") ||
+                       w.ends_with("th");
+        bool digits_only = std::all_of(w.begin(), w.end(), [](char ch) {
+          return (ch >= '0' && ch <= '9') || ch == ',' || ch == '.';
+        });
+        if (digits_only || ordinal) t.kind = TokenKind::kNumber;
+        t.cap = false;
+      }
+      pos = word_end;
+      // Possessive 's as its own token.
+      if (pos < end) {
+        size_t p = pos;
+        int32_t d = DecodeCodePoint(text, &p);
+        if (IsApostrophe(d)) {
+          size_t q = p;
+          int32_t s = PeekCodePoint(text, q);
+          if (s == 's' || s == 'S') {
+            DecodeCodePoint(text, &q);
+            int32_t after = PeekCodePoint(text, q);
+            if (after < 0 || !IsAlnum(after)) {
+              Emit(pos, q, TokenKind::kPunct, false);
+              pos = q;
+            }
+          }
+        }
+      }
+      space = false;
+    }
+  }
+};
+
+bool EndsSentence(const std::vector<Token>& toks, size_t i) {
+  const Token& t = toks[i];
+  if (t.kind == TokenKind::kPunct) {
+    return t.Is(".") || t.Is("!") || t.Is("?");
+  }
+  if (t.text.size() > 1 && t.text.back() == '.') {
+    std::string_view bare = t.Bare();
+    if (NonFinalAbbreviations().contains(bare)) return false;
+    if (bare.size() == 1) return false;  // initial
+    if (bare.find('.') != std::string_view::npos) {
+      // U.S. ends a sentence only before a quote mark.
+      if (i + 1 < toks.size() && toks[i + 1].kind == TokenKind::kPunct &&
+          (toks[i + 1].Is("\xE2\x80\x9C") || toks[i + 1].Is("\""))) {
+        return true;
+      }
+      return false;
+    }
+    if (i + 1 >= toks.size()) return true;
+    const Token& n = toks[i + 1];
+    if (n.kind == TokenKind::kPunct) return n.Is("\xE2\x80\x9C") || n.Is("\"");
+    return n.cap;
+  }
+  return false;
+}
+
+bool IsClosingPunct(const Token& t) {
+  return t.kind == TokenKind::kPunct &&
+         (t.Is("\xE2\x80\x9D") || t.Is("\"") || t.Is(")") || t.Is("\xE2\x80\x99"));
+}
+
+}  // namespace
+
+int32_t DecodeCodePoint(std::string_view text, size_t* pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = *pos;
+  unsigned char b = s[i];
+  if (b < 0x80) {
+    *pos = i + 1;
+    return b;
+  }
+  int len = (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 0;
+  if (len == 0 || i + len > text.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  int32_t c = b & (0x3F >> (len - 1));
+  for (int k = 1; k < len; ++k) {
+    if ((s[i + k] & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (s[i + k] & 0x3F);
+  }
+  *pos = i + len;
+  return c;
+}
+
+std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
+  std::vector<QuoteSpan> spans;
+  std::string_view text = article.text;
+  for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
+    const Paragraph& p = article.paragraphs[pi];
+    bool open = false;
+    size_t open_at = 0, inner = 0;
+    for (size_t pos = p.begin; pos < p.end;) {
+      size_t start = pos;
+      int32_t c = DecodeCodePoint(text, &pos);
+      if (!open && IsOpenQuote(c)) {
+        open = true;
+        open_at = start;
+        inner = pos;
+      } else if (open && IsCloseQuote(c)) {
+        spans.push_back({open_at, pos, inner, start, static_cast<int>(pi)});
+        open = false;
+      }
+    }
+    if (open) {
+      // Unclosed at paragraph end: the quote runs to the paragraph end.
+      spans.push_back({open_at, p.end, inner, p.end, static_cast<int>(pi)});
+    }
+  }
+  return spans;
+}
+
+Document BuildDocument(const NormalizedArticle& article) {
+  Document doc;
+  doc.article = &article;
+  doc.text = article.text;
+  doc.quotes = FindQuoteSpans(article);
+  doc.tokens.reserve(article.text.size() / 5 + 16);
+  Tokenizer tokenizer{doc.text, &doc.tokens};
+  for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
+    const Paragraph& p = article.paragraphs[pi];
+    size_t first = doc.tokens.size();
+    tokenizer.Run(p.begin, p.end);
+    size_t last = doc.tokens.size();
+    // Source credit prefix: "SOURCE: PTI …", "SOURCE: RAUNAK KUNDE / NEWS BEAT /
+    // IDRW.ORG …". It becomes a sentence of its own, marked as credit.
+    size_t credit_end = first;
+    if (last - first > 3 && doc.tokens[first].Is("SOURCE") &&
+        doc.tokens[first + 1].Is(":")) {
+      size_t k = first + 3;  // the first credit word is always skipped
+      bool prev_skipped_caps = doc.tokens[first + 2].all_caps;
+      while (k < last) {
+        const Token& t = doc.tokens[k];
+        bool slash = t.Is("/");
+        bool prev_slash = doc.tokens[k - 1].Is("/");
+        bool next_slash_or_caps =
+            k + 1 < last && (doc.tokens[k + 1].Is("/") ||
+                             (doc.tokens[k + 1].all_caps && doc.tokens[k + 1].IsWord() &&
+                              k + 2 < last && doc.tokens[k + 2].Is("/")));
+        if (slash || (t.all_caps && (prev_slash || next_slash_or_caps || prev_skipped_caps))) {
+          prev_skipped_caps = t.all_caps;
+          ++k;
+          continue;
+        }
+        break;
+      }
+      credit_end = k;
+    }
+    for (size_t k = first; k < credit_end; ++k) doc.tokens[k].credit = true;
+    // Sentences.
+    size_t s_first = first;
+    int index_in_paragraph = 0;
+    auto close = [&](size_t s_last) {
+      if (s_last <= s_first) return;
+      Sentence s;
+      s.first_token = static_cast<int>(s_first);
+      s.last_token = static_cast<int>(s_last);
+      s.begin = doc.tokens[s_first].begin;
+      s.end = doc.tokens[s_last - 1].end;
+      s.paragraph = static_cast<int>(pi);
+      s.kind = p.kind;
+      s.index_in_paragraph = index_in_paragraph++;
+      s.credit = doc.tokens[s_first].credit;
+      int sentence_id = static_cast<int>(doc.sentences.size());
+      for (size_t k = s_first; k < s_last; ++k) doc.tokens[k].sentence = sentence_id;
+      doc.sentences.push_back(s);
+      s_first = s_last;
+    };
+    if (credit_end > first) close(credit_end);
+    // A byline paragraph: "By Mass Communication Specialist 3rd Class X".
+    if (last > first && doc.tokens[first].Is("By") && last - first <= 12) {
+      for (size_t k = first; k < last; ++k) doc.tokens[k].credit = true;
+    }
+    for (size_t i = s_first; i < last; ++i) {
+      if (!EndsSentence(doc.tokens, i)) continue;
+      size_t j = i + 1;
+      while (j < last && IsClosingPunct(doc.tokens[j]) && !doc.tokens[j].space_before) ++j;
+      // A closing quote after the period belongs to this sentence.
+      while (j < last && doc.tokens[j].kind == TokenKind::kPunct &&
+             (doc.tokens[j].Is("\xE2\x80\x9D")) ) ++j;
+      if (j < last && doc.tokens[j].kind == TokenKind::kPunct &&
+          (doc.tokens[j].Is(",") )) continue;  // "…,” said X
+      close(j);
+      i = j - 1;
+    }
+    close(last);
+  }
+  for (const QuoteSpan& q : doc.quotes) {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.inner_begin,
+                               [](const Token& t, size_t b) { return t.begin < b; });
+    for (; it != doc.tokens.end() && it->end <= q.inner_end; ++it) it->in_quote = true;
+  }
+  return doc;
+}
+
+}  // namespace parley::extract_internal

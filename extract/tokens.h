@@ -1,0 +1,88 @@
+// Tokens and sentences of a normalised article: the shared substrate of all
+// extraction rules. Pure; byte offsets into NormalizedArticle::text.
+#ifndef PARLEY_EXTRACT_TOKENS_H_
+#define PARLEY_EXTRACT_TOKENS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "extract/article.h"
+
+namespace parley::extract_internal {
+
+enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
+
+struct Token {
+  size_t begin = 0;  // byte offsets into the article text
+  size_t end = 0;
+  std::string_view text;
+  TokenKind kind = TokenKind::kPunct;
+  bool cap = false;        // starts with an upper-case letter
+  bool all_caps = false;   // every letter upper case (and >= 1 letter)
+  bool in_quote = false;   // inside a direct quotation
+  bool space_before = false;
+  bool credit = false;     // source credit or byline prefix ("SOURCE: PTI")
+  int sentence = 0;
+
+  bool Is(std::string_view s) const { return text == s; }
+  bool IsWord() const { return kind == TokenKind::kWord; }
+  // Text without a trailing abbreviation period ("Lt." -> "Lt").
+  std::string_view Bare() const {
+    return (text.size() > 1 && text.back() == '.') ? text.substr(0, text.size() - 1)
+                                                   : text;
+  }
+};
+
+struct Sentence {
+  size_t begin = 0;  // byte range in the article text
+  size_t end = 0;
+  int first_token = 0;  // [first_token, last_token) in Document::tokens
+  int last_token = 0;
+  int paragraph = 0;
+  ParagraphKind kind = ParagraphKind::kBody;
+  // Index of the sentence within its paragraph.
+  int index_in_paragraph = 0;
+  // A credit line ("SOURCE: PTI", "By Mass Communication Specialist …").
+  bool credit = false;
+};
+
+// A direct quotation: byte ranges of the marks-included span and the inner text.
+struct QuoteSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t inner_begin = 0;
+  size_t inner_end = 0;
+  int paragraph = 0;
+};
+
+struct Document {
+  const NormalizedArticle* article = nullptr;
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<QuoteSpan> quotes;
+
+  std::string_view Slice(size_t begin, size_t end) const {
+    return text.substr(begin, end - begin);
+  }
+  std::string_view TokenRange(int first, int last) const {  // [first, last)
+    return Slice(tokens[first].begin, tokens[last - 1].end);
+  }
+};
+
+// Finds quotation spans (“…”, "…", mixed) in each paragraph.
+std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article);
+
+// Tokenises every paragraph and splits it into sentences, aware of
+// abbreviations ("Lt. Gen.", "Feb.", "U.S.") and initials.
+Document BuildDocument(const NormalizedArticle& article);
+
+// Decodes one UTF-8 code point at text[*pos], advancing *pos. Invalid bytes
+// yield U+FFFD and advance by one.
+int32_t DecodeCodePoint(std::string_view text, size_t* pos);
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_TOKENS_H_
