@@ -55,6 +55,31 @@ absl::flat_hash_set<int> OtherTimeSentences(const Document& doc,
   return out;
 }
 
+// A military unit or ship named in the lead sentence takes part as such
+// ("Ships and aircraft from the USS Ronald Reagan … Carrier Strike Group");
+// a reporting body ("the White House said") does not.
+bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
+  if (o.last_token - o.first_token < 2) return false;
+  if (o.last_token < static_cast<int>(doc.tokens.size()) &&
+      IsSpeechVerb(doc.tokens[o.last_token].text)) {
+    return false;
+  }
+  static constexpr std::string_view kUnits[] = {
+      "Army", "Navy", "Force", "Forces", "Fleet", "Group", "Division", "Command",
+      "Corps", "Guard", "Brigade", "Battalion", "Regiment", "Squadron", "Wing",
+      "Marines", "Contingent", "Unit", "Team"};
+  for (int i = o.first_token; i < o.last_token; ++i) {
+    std::string_view w = doc.tokens[i].Bare();
+    size_t dash = w.find('-');
+    if (dash != std::string_view::npos) w = w.substr(0, dash);
+    for (std::string_view u : kUnits) {
+      if (w == u) return true;
+    }
+  }
+  std::string_view first = doc.tokens[o.first_token].text;
+  return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
+}
+
 }  // namespace
 
 absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
@@ -158,8 +183,7 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
   std::vector<std::string> org_names;
   for (const OrgMention& o : people.orgs) {
     if (doc.tokens[o.first_token].in_quote) continue;
-    const Sentence& s = doc.sentences[o.sentence];
-    bool lead = o.sentence == first_body || s.kind == ParagraphKind::kTitle;
+    bool lead = o.sentence == first_body && IsTakingPartOrg(doc, o);
     bool affiliation = false;
     for (const std::string& po : participant_orgs) affiliation |= FoldForMatch(po) == FoldForMatch(o.name);
     if (!lead && !affiliation) continue;

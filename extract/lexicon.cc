@@ -186,7 +186,8 @@ bool IsTitleHead(std::string_view word) {
        "Speaker", "Leader", "Representative", "Coordinator", "Commissioner",
        "Consul", "Attache", "Administrator", "Counsellor", "Counselor",
        "Undersecretary", "Sultan", "Sheikh", "Senator", "Congressman",
-       "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector"},
+       "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
+       "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP"},
       true);
   return set->contains(Lower(word));
 }

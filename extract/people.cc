@@ -136,6 +136,26 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     }
   }
   pieces.push_back({start, b});
+  // "X Carrier Strike Group (CSG) 5 and Japan Maritime Self-Defense Force":
+  // split at "and" when both sides have a head word.
+  std::vector<std::pair<int, int>> split;
+  for (auto [p, q] : pieces) {
+    int from = p;
+    for (int i = p + 1; i + 1 < q; ++i) {
+      if (!t[i].Is("and")) continue;
+      bool left = false, right = false;
+      for (int k = from; k < i; ++k) left |= t[k].IsWord() && HeadWord(t[k].Bare());
+      for (int k = i + 1; k < q; ++k) right |= t[k].IsWord() && HeadWord(t[k].Bare());
+      bool left_ends = IsOrdinalOrNumber(t[i - 1]) || IsCloseParen(t[i - 1]) ||
+                       (t[i - 1].IsWord() && HeadWord(t[i - 1].Bare()));
+      if (left && right && left_ends) {
+        split.push_back({from, i});
+        from = i + 1;
+      }
+    }
+    split.push_back({from, q});
+  }
+  pieces.swap(split);
   for (auto [p, q] : pieces) {
     // Trim trailing connectors and parens.
     while (q > p && (t[q - 1].Is("of") || t[q - 1].Is("and") || t[q - 1].Is("the") ||
@@ -325,7 +345,11 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
       int k = o.last_token;
       if (k < b && IsCloseParen(t[k])) ++k;
       if (k < b && IsPossessive(t[k])) ++k;
-      if (k < b && IsTitleHead(t[k].text)) {
+      bool title_words_only = true;
+      for (int q = o.first_token; q < o.last_token; ++q) {
+        title_words_only &= IsTitleModifier(t[q].Bare()) || t[q].Is("Affairs");
+      }
+      if (k < b && IsTitleHead(t[k].text) && !title_words_only) {
         attr->org = o.name;
         a = k;
       }
@@ -440,7 +464,9 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   while (b < end && !t[b].Is(",") && !t[b].Is(".") && !t[b].Is(";") && t[b].in_quote == t[a].in_quote) ++b;
   if (a == b) return;
   const Token& first = t[a];
-  if (first.cap && (IsTitleHead(first.Bare()) || IsTitleModifier(first.Bare()) || Countryish(first))) {
+  bool country_possessive = Countryish(first) && a + 1 < b && IsPossessive(t[a + 1]);
+  if (first.cap && !country_possessive &&
+      (IsTitleHead(first.Bare()) || IsTitleModifier(first.Bare()) || Countryish(first))) {
     // Capitalised title: stop at the first lower-case word that is not a connector.
     int k = a;
     while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
@@ -544,7 +570,7 @@ bool Subset(const std::vector<std::string>& a, const std::vector<std::string>& b
 }
 
 bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
-  for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 6; --k) {
+  for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 10; --k) {
     const Token& t = doc.tokens[k];
     if (t.Is("late") || t.Is("invitation") || t.Is("command") || t.Is("legacy") ||
         t.Is("leadership") || t.Is("behalf") || t.Is("successor") || t.Is("predecessor") ||
@@ -681,7 +707,7 @@ PeopleResult FindPeople(const Document& doc) {
                t[k - 1].in_quote == t[q].in_quote) {
           --k;
         }
-        while (k < q && (t[k].Is("the") || t[k].Is("and") || t[k].Is("of"))) ++k;
+        while (k < q && (t[k].Is("the") || t[k].Is("The") || t[k].Is("and") || t[k].Is("of"))) ++k;
         if (k < q && IsTitleHead(t[k].Bare())) {
           Attr local;
           ParseTitleRegion(c, k, q, &local);
@@ -737,6 +763,9 @@ PeopleResult FindPeople(const Document& doc) {
   std::vector<int> order(raws.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
   std::stable_sort(order.begin(), order.end(), [&](int x, int y) {
+    bool tx = doc.sentences[raws[x].mention.sentence].kind == ParagraphKind::kTitle;
+    bool ty = doc.sentences[raws[y].mention.sentence].kind == ParagraphKind::kTitle;
+    if (tx != ty) return !tx;
     return raws[x].tokens.size() > raws[y].tokens.size();
   });
   std::vector<int> person_of(raws.size(), -1);
@@ -753,6 +782,10 @@ PeopleResult FindPeople(const Document& doc) {
       }
     }
     if (target == -2) continue;
+    if (target < 0 && doc.sentences[r.mention.sentence].kind == ParagraphKind::kTitle) {
+      // Headlines are in title case: a name seen only there is not trusted.
+      continue;
+    }
     if (target < 0) {
       Person p;
       p.name = std::string(doc.Slice(r.mention.begin, r.mention.end));

@@ -64,11 +64,32 @@ bool IsPrep(const Document& doc, int i) {
   return false;
 }
 
-bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
-  for (int i = s.first_token; i < s.last_token; ++i) {
-    const Token& t = doc.tokens[i];
+// Words that put the event at a place ("met … in Washington", "travelled to
+// Seoul"); narrower than participation triggers: discussing a place does not.
+bool IsLocationTrigger(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "met", "meet", "meets", "meeting", "talks", "visit", "visited", "visits",
+      "visiting", "travelled", "traveled", "travel", "travels", "traveling",
+      "travelling", "trip", "arrived", "arrives", "arrival", "hosted", "hosts",
+      "host", "held", "hold", "holds", "conducted", "conduct", "led", "toured",
+      "tour", "attended", "attend", "attending", "exercise", "drills", "drill",
+      "participating", "participated", "ceremony", "paid", "called", "welcomed",
+      "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
+      "delegation", "sidelines", "margins", "respects", "tribute", "operated",
+      "operations", "docked", "berthed", "signed", "staff", "session"};
+  for (std::string_view k : kWords) {
+    if (w == k) return true;
+  }
+  return false;
+}
+
+// True when a location trigger occurs in the sentence before token i, at
+// most `window` tokens away, or right after it ("in Washington with").
+bool TriggerNear(const Document& doc, const Sentence& s, int i, int window) {
+  for (int k = std::max(s.first_token, i - window); k < std::min(s.last_token, i + 3); ++k) {
+    const Token& t = doc.tokens[k];
     if (t.in_quote || !t.IsWord()) continue;
-    if (IsEventTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
+    if (IsLocationTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
   }
   return false;
 }
@@ -138,9 +159,9 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.credit || s.kind == ParagraphKind::kDateline || other_time.contains(static_cast<int>(si))) continue;
-    if (!SentenceHasTrigger(doc, s)) continue;
     for (int i = s.first_token; i + 1 < s.last_token; ++i) {
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
+      if (!TriggerNear(doc, s, i, 8)) continue;
       bool again = false;
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
       int j = i + 1;
@@ -242,6 +263,10 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       Match m = LongestPlace(doc, i, s.last_token);
       PlaceEntry e = m.entry;
       int end = m.end;
+      if (end && e.kind != PlaceKind::kCountry && m.end > i + 1) {
+        i = end - 1;  // "South China Sea" is not China
+        continue;
+      }
       if (!end || e.kind != PlaceKind::kCountry) {
         e = LookupPlace(t[i].Bare());
         if (e.kind != PlaceKind::kDemonym) {
@@ -253,7 +278,14 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
           end = i + 1;
         }
       }
-      add(e.code, t[i].begin, t[end - 1].end);
+      // Adversaries and later meetings do not take part: "against Russia’s
+      // invasion", "meet again in Australia later this month".
+      bool skip = i > s.first_token && t[i - 1].Is("against");
+      for (int k = std::max(s.first_token, i - 3); k < i; ++k) skip |= t[k].Is("again");
+      for (int k = end; k < std::min(s.last_token, end + 3); ++k) {
+        skip |= t[k].Is("later") || t[k].Is("next");
+      }
+      if (!skip) add(e.code, t[i].begin, t[end - 1].end);
       i = end - 1;
     }
   };
@@ -277,7 +309,7 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       const Token& x = t[i];
       if (x.in_quote) continue;
       participates |= x.Is("participating") || x.Is("participated") || x.Is("participate") ||
-                      x.Is("participants") || (x.Is("part") && i > 0 && (t[i - 1].Is("were") || t[i - 1].Is("was") || t[i - 1].Is("took"))) ||
+                      x.Is("participants") || (x.Is("part") && i > 0 && (t[i - 1].Is("were") || t[i - 1].Is("are") || t[i - 1].Is("took") || t[i - 1].Is("take"))) ||
                       x.Is("joined");
     }
     if (participates) scan(s, false);
