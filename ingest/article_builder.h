@@ -1,0 +1,43 @@
+// Turns one consumed message into the records Parley stores: decode,
+// normalise, extract, resolve participant identities, and list where every
+// fact came from. Pure: no I/O, no clock.
+#ifndef PARLEY_INGEST_ARTICLE_BUILDER_H_
+#define PARLEY_INGEST_ARTICLE_BUILDER_H_
+
+#include "absl/status/statusor.h"
+#include "extract/article.h"
+#include "extract/extractor.h"
+#include "ingest/message.h"
+#include "parley/records.pb.h"
+#include "parley/v1/event.pb.h"
+
+namespace parley::ingest {
+
+struct BuildOptions {
+  DecodeOptions decode;
+  ExtractOptions extract;
+};
+
+struct BuiltArticle {
+  records::StoredArticle article;
+  v1::Event event;
+};
+
+// Errors are permanent (the message itself is bad): INVALID_ARGUMENT from
+// decoding, or whatever extraction reports.
+absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
+                                          const BuildOptions& options);
+
+// Gives every participant a stable resource name, "participants/{slug of the
+// full name}", and links quotes to the participant who said them. Identity
+// by folded full name is the first step of cross-article resolution; the id
+// stays stable when aliases are merged into it later.
+void ResolveIdentities(v1::Event& event);
+
+// Every fact of the event with its span, in a stable order ("type",
+// "start_date", "participants[0].name", "quotes[1].speaker", ...).
+std::vector<v1::FactSource> CollectFactSources(const v1::Event& event);
+
+}  // namespace parley::ingest
+
+#endif  // PARLEY_INGEST_ARTICLE_BUILDER_H_

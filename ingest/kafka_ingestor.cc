@@ -1,0 +1,186 @@
+#include "ingest/kafka_ingestor.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/log.h"
+#include "common/status_macros.h"
+
+namespace parley::ingest {
+namespace {
+
+// Sends undecodable messages to the dead-letter topic with the original key
+// and value, the reason and the source position as headers.
+class KafkaDeadLetterSink : public DeadLetterSink {
+ public:
+  KafkaDeadLetterSink(SyncProducer& producer, std::string topic)
+      : producer_(producer), topic_(std::move(topic)) {}
+
+  absl::Status Send(const IncomingMessage& message, std::string_view reason) override {
+    return producer_.Produce(
+        topic_, message.key, message.value,
+        {{"parley.error", std::string(reason)},
+         {"parley.source.topic", message.topic},
+         {"parley.source.partition", std::to_string(message.partition)},
+         {"parley.source.offset", std::to_string(message.offset)}},
+        absl::Seconds(30));
+  }
+
+ private:
+  SyncProducer& producer_;
+  std::string topic_;
+};
+
+IncomingMessage ToIncoming(RdKafka::Message& message) {
+  IncomingMessage incoming;
+  incoming.topic = message.topic_name();
+  incoming.partition = message.partition();
+  incoming.offset = message.offset();
+  if (message.key() != nullptr) incoming.key = *message.key();
+  if (message.payload() != nullptr) {
+    incoming.value.assign(static_cast<const char*>(message.payload()), message.len());
+  }
+  RdKafka::MessageTimestamp timestamp = message.timestamp();
+  if (timestamp.type != RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE) {
+    incoming.timestamp_ms = timestamp.timestamp;
+  }
+  return incoming;
+}
+
+}  // namespace
+
+// Seeks newly assigned partitions to the offsets stored with the data, and
+// tracks broker reachability for health reporting.
+class KafkaIngestor::Callbacks : public RdKafka::RebalanceCb, public RdKafka::EventCb {
+ public:
+  explicit Callbacks(KafkaIngestor& ingestor) : ingestor_(ingestor) {}
+
+  void rebalance_cb(RdKafka::KafkaConsumer* consumer, RdKafka::ErrorCode err,
+                    std::vector<RdKafka::TopicPartition*>& partitions) override {
+    if (err == RdKafka::ERR__ASSIGN_PARTITIONS) {
+      for (RdKafka::TopicPartition* partition : partitions) {
+        absl::StatusOr<std::optional<int64_t>> next =
+            ingestor_.store_.NextOffset(partition->topic(), partition->partition());
+        if (next.ok() && next->has_value()) {
+          partition->set_offset(**next);
+        } else if (!next.ok()) {
+          LogError(absl::StrCat("reading stored offset: ", next.status().ToString()));
+        }
+        LogInfo(absl::StrCat("assigned ", partition->topic(), "/", partition->partition(),
+                             next.ok() && next->has_value()
+                                 ? absl::StrCat(" from stored offset ", **next)
+                                 : std::string(" from the committed/earliest offset")));
+      }
+      consumer->assign(partitions);
+      ingestor_.broker_up_ = true;
+    } else {
+      LogInfo(absl::StrCat("partitions revoked (", partitions.size(), ")"));
+      consumer->unassign();
+    }
+  }
+
+  void event_cb(RdKafka::Event& event) override {
+    if (event.type() == RdKafka::Event::EVENT_ERROR) {
+      if (event.err() == RdKafka::ERR__ALL_BROKERS_DOWN) ingestor_.broker_up_ = false;
+      LogWarning(absl::StrCat("kafka: ", RdKafka::err2str(event.err()), ": ", event.str()));
+    }
+  }
+
+ private:
+  KafkaIngestor& ingestor_;
+};
+
+KafkaIngestor::KafkaIngestor(IngestOptions options, storage::Store& store)
+    : options_(std::move(options)), store_(store) {}
+
+KafkaIngestor::~KafkaIngestor() = default;
+
+absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptions options,
+                                                                     storage::Store& store) {
+  if (options.topic.empty()) return absl::InvalidArgumentError("topic is empty (--topic)");
+  if (options.group_id.empty()) {
+    return absl::InvalidArgumentError("consumer group is empty (--group-id)");
+  }
+  if (options.dead_letter_topic.empty()) {
+    options.dead_letter_topic = options.topic + ".dlq";
+  }
+  std::unique_ptr<KafkaIngestor> ingestor(new KafkaIngestor(std::move(options), store));
+  KafkaIngestor& self = *ingestor;
+  PARLEY_ASSIGN_OR_RETURN(self.dead_letter_producer_,
+                          SyncProducer::Create(self.options_.kafka));
+  self.dead_letters_ = std::make_unique<KafkaDeadLetterSink>(
+      *self.dead_letter_producer_, self.options_.dead_letter_topic);
+  self.handler_ =
+      std::make_unique<IngestHandler>(store, *self.dead_letters_, self.options_.build);
+  self.callbacks_ = std::make_unique<Callbacks>(self);
+
+  PARLEY_ASSIGN_OR_RETURN(
+      std::unique_ptr<RdKafka::Conf> conf,
+      MakeKafkaConf(self.options_.kafka, {{"group.id", self.options_.group_id},
+                                          {"enable.auto.commit", "false"},
+                                          {"auto.offset.reset", "earliest"},
+                                          {"enable.partition.eof", "false"},
+                                          {"fetch.message.max.bytes", "67108864"}}));
+  std::string error;
+  if (conf->set("rebalance_cb", static_cast<RdKafka::RebalanceCb*>(self.callbacks_.get()),
+                error) != RdKafka::Conf::CONF_OK ||
+      conf->set("event_cb", static_cast<RdKafka::EventCb*>(self.callbacks_.get()), error) !=
+          RdKafka::Conf::CONF_OK) {
+    return absl::InternalError(error);
+  }
+  self.consumer_.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
+  if (!self.consumer_) return absl::InvalidArgumentError(absl::StrCat("kafka consumer: ", error));
+  return ingestor;
+}
+
+void KafkaIngestor::HandleWithRetry(RdKafka::Message& message) {
+  IncomingMessage incoming = ToIncoming(message);
+  absl::Duration backoff = options_.min_backoff;
+  while (!stopping_) {
+    absl::Status status =
+        handler_->Handle(incoming, absl::ToUnixMillis(absl::Now()));
+    if (status.ok()) {
+      // Best effort: the store already holds this offset.
+      consumer_->commitAsync(&message);
+      return;
+    }
+    LogWarning(absl::StrCat("retrying ", incoming.topic, "/", incoming.partition, "@",
+                            incoming.offset, " in ", absl::FormatDuration(backoff), ": ",
+                            status.ToString()));
+    absl::SleepFor(backoff);
+    backoff = std::min(backoff * 2, options_.max_backoff);
+  }
+}
+
+absl::Status KafkaIngestor::Run() {
+  RdKafka::ErrorCode err = consumer_->subscribe({options_.topic});
+  if (err != RdKafka::ERR_NO_ERROR) {
+    return absl::UnavailableError(absl::StrCat("subscribing to ", options_.topic, ": ",
+                                               RdKafka::err2str(err)));
+  }
+  LogInfo(absl::StrCat("consuming ", options_.topic, " as group ", options_.group_id,
+                       ", dead letters to ", options_.dead_letter_topic));
+  while (!stopping_) {
+    std::unique_ptr<RdKafka::Message> message(consumer_->consume(200));
+    switch (message->err()) {
+      case RdKafka::ERR_NO_ERROR:
+        broker_up_ = true;
+        HandleWithRetry(*message);
+        break;
+      case RdKafka::ERR__TIMED_OUT:
+      case RdKafka::ERR__PARTITION_EOF:
+        break;
+      default:
+        LogWarning(absl::StrCat("consume: ", message->errstr()));
+        absl::SleepFor(absl::Milliseconds(100));
+        break;
+    }
+  }
+  LogInfo("ingest stopping: leaving the consumer group");
+  consumer_->close();
+  return store_.Flush();
+}
+
+}  // namespace parley::ingest

@@ -1,0 +1,240 @@
+// parleyctl: command-line client for Parley. Publishes article files onto the
+// Kafka topic and runs the typed gRPC queries, printing text for people or
+// JSON (--json) for programs.
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/cli.h"
+#include "common/status_macros.h"
+#include "google/protobuf/util/json_util.h"
+#include "grpcpp/grpcpp.h"
+#include "ingest/kafka_client.h"
+#include "nlohmann/json.hpp"
+#include "parley/v1/parley_service.grpc.pb.h"
+#include "services/text_format.h"
+
+ABSL_FLAG(std::string, server, "127.0.0.1:50051", "parleyd gRPC address");
+ABSL_FLAG(bool, json, false, "Print JSON instead of text");
+ABSL_FLAG(std::string, brokers, "127.0.0.1:9092", "Kafka bootstrap servers (publish)");
+ABSL_FLAG(std::string, topic, "articles", "Kafka topic (publish)");
+ABSL_FLAG(std::string, participant, "", "events: participant name or participants/ID");
+ABSL_FLAG(std::string, organization, "", "events: organisation");
+ABSL_FLAG(std::string, country, "", "events: ISO 3166-1 alpha-2 country");
+ABSL_FLAG(std::string, location, "", "events: location");
+ABSL_FLAG(std::string, type, "", "events: event type, e.g. staff_talks");
+ABSL_FLAG(std::string, from, "", "events: range start YYYY-MM-DD");
+ABSL_FLAG(std::string, to, "", "events: range end YYYY-MM-DD");
+ABSL_FLAG(std::string, speaker, "", "quotes: speaker name or participants/ID");
+ABSL_FLAG(std::string, event, "", "quotes: events/ID");
+ABSL_FLAG(std::string, contains, "", "quotes: text the quote contains");
+ABSL_FLAG(int, page_size, 0, "Results per page (0: server default)");
+ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
+ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call");
+
+namespace parley {
+namespace {
+
+constexpr char kUsage[] = R"(parleyctl [--server HOST:PORT] [--json] COMMAND ...
+
+Commands:
+  publish [--brokers HOST:PORT] [--topic T] FILE...   publish article files (.json envelopes
+                                                       keyed by their id, other files keyed
+                                                       by their file name without extension)
+  events [--participant P] [--organization O] [--country CC] [--location L]
+         [--type T] [--from DATE] [--to DATE]          list events, newest first
+  event ID                                             one event (ID or events/ID)
+  participant ID                                       one participant with appearances
+  search QUERY                                         participants by name prefix
+  quotes [--speaker S] [--event ID] [--contains TEXT]  quotes
+  article ID                                           normalised article with fact spans)";
+
+std::string WithCollection(const std::string& id, const std::string& collection) {
+  return id.rfind(collection + "/", 0) == 0 ? id : collection + "/" + id;
+}
+
+absl::Status PrintMessage(const google::protobuf::Message& message,
+                          const std::function<std::string()>& text) {
+  if (!absl::GetFlag(FLAGS_json)) {
+    std::cout << text();
+    return absl::OkStatus();
+  }
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.preserve_proto_field_names = true;
+  auto status = google::protobuf::util::MessageToJsonString(message, &json, options);
+  if (!status.ok()) return absl::InternalError(std::string(status.message()));
+  std::cout << json;
+  return absl::OkStatus();
+}
+
+absl::Status FromGrpc(const grpc::Status& status) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      status.error_message());
+}
+
+class Client {
+ public:
+  Client()
+      : stub_(v1::Parley::NewStub(grpc::CreateChannel(absl::GetFlag(FLAGS_server),
+                                                      grpc::InsecureChannelCredentials()))) {}
+
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> Call(
+      grpc::Status (v1::Parley::Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+      const Request& request) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+    Response response;
+    PARLEY_RETURN_IF_ERROR(FromGrpc((stub_.get()->*method)(&context, request, &response)));
+    return response;
+  }
+
+ private:
+  std::unique_ptr<v1::Parley::Stub> stub_;
+};
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return contents.str();
+}
+
+// The message key of an article file: a JSON envelope's id, else the file
+// name without its extension.
+std::string ArticleKey(const std::string& path, const std::string& contents) {
+  if (std::filesystem::path(path).extension() == ".json") {
+    nlohmann::json envelope = nlohmann::json::parse(contents, nullptr, false);
+    if (envelope.is_object() && envelope.contains("id") && envelope["id"].is_string()) {
+      return envelope["id"].get<std::string>();
+    }
+  }
+  return std::filesystem::path(path).stem().string();
+}
+
+absl::Status Publish(const std::vector<std::string>& files) {
+  if (files.empty()) return absl::InvalidArgumentError("publish: no files given");
+  ingest::KafkaSettings settings;
+  settings.brokers = absl::GetFlag(FLAGS_brokers);
+  PARLEY_ASSIGN_OR_RETURN(auto producer, ingest::SyncProducer::Create(settings));
+  std::string topic = absl::GetFlag(FLAGS_topic);
+  for (const std::string& file : files) {
+    PARLEY_ASSIGN_OR_RETURN(std::string contents, ReadFile(file));
+    std::string key = ArticleKey(file, contents);
+    PARLEY_RETURN_IF_ERROR(producer->Produce(topic, key, contents, {}, absl::Seconds(30)));
+    std::cout << "published " << key << " (" << contents.size() << " bytes) to " << topic
+              << "\n";
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<v1::EventType> ParseEventType(const std::string& name) {
+  if (name.empty()) return v1::EVENT_TYPE_UNSPECIFIED;
+  v1::EventType type;
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!v1::EventType_Parse(upper, &type)) {
+    return absl::InvalidArgumentError(absl::StrCat("--type: unknown event type ", name));
+  }
+  return type;
+}
+
+absl::Status RunCommand(const std::string& command, const std::vector<std::string>& args) {
+  if (command == "publish") return Publish(args);
+  Client client;
+  auto need_one = [&]() -> absl::StatusOr<std::string> {
+    if (args.size() != 1) {
+      return absl::InvalidArgumentError(absl::StrCat(command, ": expects exactly one argument"));
+    }
+    return args[0];
+  };
+  if (command == "events") {
+    v1::ListEventsRequest request;
+    request.set_participant(absl::GetFlag(FLAGS_participant));
+    request.set_organization(absl::GetFlag(FLAGS_organization));
+    request.set_country(absl::GetFlag(FLAGS_country));
+    request.set_location(absl::GetFlag(FLAGS_location));
+    PARLEY_ASSIGN_OR_RETURN(v1::EventType type, ParseEventType(absl::GetFlag(FLAGS_type)));
+    request.set_type(type);
+    request.set_start_date(absl::GetFlag(FLAGS_from));
+    request.set_end_date(absl::GetFlag(FLAGS_to));
+    request.set_page_size(absl::GetFlag(FLAGS_page_size));
+    request.set_page_token(absl::GetFlag(FLAGS_page_token));
+    PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::ListEvents, request));
+    return PrintMessage(response, [&] { return service::FormatEventList(response); });
+  }
+  if (command == "event") {
+    PARLEY_ASSIGN_OR_RETURN(std::string id, need_one());
+    v1::GetEventRequest request;
+    request.set_name(WithCollection(id, "events"));
+    PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::GetEvent, request));
+    return PrintMessage(response, [&] { return service::FormatEvent(response); });
+  }
+  if (command == "participant") {
+    PARLEY_ASSIGN_OR_RETURN(std::string id, need_one());
+    v1::GetParticipantRequest request;
+    request.set_name(WithCollection(id, "participants"));
+    PARLEY_ASSIGN_OR_RETURN(auto response,
+                            client.Call(&v1::Parley::Stub::GetParticipant, request));
+    return PrintMessage(response, [&] { return service::FormatParticipant(response); });
+  }
+  if (command == "search") {
+    PARLEY_ASSIGN_OR_RETURN(std::string query, need_one());
+    v1::SearchParticipantsRequest request;
+    request.set_query(query);
+    request.set_page_size(absl::GetFlag(FLAGS_page_size));
+    request.set_page_token(absl::GetFlag(FLAGS_page_token));
+    PARLEY_ASSIGN_OR_RETURN(auto response,
+                            client.Call(&v1::Parley::Stub::SearchParticipants, request));
+    return PrintMessage(response, [&] { return service::FormatSearch(response); });
+  }
+  if (command == "quotes") {
+    v1::ListQuotesRequest request;
+    request.set_speaker(absl::GetFlag(FLAGS_speaker));
+    std::string event = absl::GetFlag(FLAGS_event);
+    if (!event.empty()) request.set_event(WithCollection(event, "events"));
+    request.set_contains(absl::GetFlag(FLAGS_contains));
+    request.set_page_size(absl::GetFlag(FLAGS_page_size));
+    request.set_page_token(absl::GetFlag(FLAGS_page_token));
+    PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::ListQuotes, request));
+    return PrintMessage(response, [&] { return service::FormatQuotes(response); });
+  }
+  if (command == "article") {
+    PARLEY_ASSIGN_OR_RETURN(std::string id, need_one());
+    v1::GetArticleRequest request;
+    request.set_name(WithCollection(id, "articles"));
+    PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::GetArticle, request));
+    return PrintMessage(response, [&] { return service::FormatArticle(response); });
+  }
+  return absl::InvalidArgumentError(absl::StrCat("unknown command \"", command, "\"\n\n", kUsage));
+}
+
+}  // namespace
+}  // namespace parley
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(parley::kUsage);
+  std::vector<std::string> positional = parley::ParseDashedCommandLine(argc, argv);
+  if (positional.empty()) {
+    std::cerr << parley::kUsage << "\n";
+    return 2;
+  }
+  std::vector<std::string> args(positional.begin() + 1, positional.end());
+  absl::Status status = parley::RunCommand(positional[0], args);
+  if (!status.ok()) {
+    std::cerr << "parleyctl: " << absl::StatusCodeToString(status.code()) << ": "
+              << status.message() << "\n";
+    return 1;
+  }
+  return 0;
+}

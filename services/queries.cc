@@ -1,0 +1,348 @@
+#include "services/queries.h"
+
+#include <algorithm>
+#include <set>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "common/status_macros.h"
+#include "common/string_view.h"
+#include "common/text.h"
+#include "extract/article.h"
+#include "services/page_token.h"
+#include "storage/keys.h"
+
+namespace parley::service {
+namespace {
+
+using storage::Family;
+
+absl::Status InvalidField(std::string_view field, std::string_view problem) {
+  return absl::InvalidArgumentError(absl::StrCat(ToAbsl(field), ": ", ToAbsl(problem)));
+}
+
+bool IsParticipantId(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+// The id in "{collection}/{id}"; INVALID_ARGUMENT naming `field` otherwise.
+absl::StatusOr<std::string> IdFromName(std::string_view name, std::string_view collection,
+                                       std::string_view field) {
+  std::string prefix = absl::StrCat(ToAbsl(collection), "/");
+  if (name.empty()) return InvalidField(field, "is required");
+  if (!absl::StartsWith(ToAbsl(name), prefix)) {
+    return InvalidField(field, absl::StrCat("must look like \"", prefix, "{id}\""));
+  }
+  std::string id(name.substr(prefix.size()));
+  bool valid = collection == "participants" ? IsParticipantId(id) : IsValidArticleId(id);
+  if (!valid) return InvalidField(field, absl::StrCat("\"", id, "\" is not a valid id"));
+  return id;
+}
+
+// A participant given as a resource name or as a full name.
+absl::StatusOr<std::string> ParticipantKey(std::string_view value, std::string_view field) {
+  if (absl::StartsWith(ToAbsl(value), "participants/")) {
+    return IdFromName(value, "participants", field);
+  }
+  std::string slug = Slugify(value);
+  if (slug.empty()) return InvalidField(field, "must contain letters or digits");
+  return slug;
+}
+
+absl::Status CheckDate(std::string_view value, std::string_view field) {
+  if (!value.empty() && storage::DayNumber(value) == 0) {
+    return InvalidField(field, "must be a date YYYY-MM-DD");
+  }
+  if (value.size() > 10) return InvalidField(field, "must be a date YYYY-MM-DD");
+  return absl::OkStatus();
+}
+
+struct TermFilter {
+  Family family;
+  std::string term;
+};
+
+absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsRequest& request) {
+  std::vector<TermFilter> filters;
+  if (!request.participant().empty()) {
+    PARLEY_ASSIGN_OR_RETURN(std::string id, ParticipantKey(request.participant(), "participant"));
+    filters.push_back({Family::kParticipantIndex, id});
+  }
+  if (!request.organization().empty()) {
+    std::string folded = FoldForMatch(request.organization());
+    if (folded.empty()) return InvalidField("organization", "is blank");
+    filters.push_back({Family::kOrganizationIndex, folded});
+  }
+  if (!request.location().empty()) {
+    std::string folded = FoldForMatch(request.location());
+    if (folded.empty()) return InvalidField("location", "is blank");
+    filters.push_back({Family::kLocationIndex, folded});
+  }
+  if (!request.country().empty()) {
+    std::string code = absl::AsciiStrToUpper(ToAbsl(request.country()));
+    if (code.size() != 2 || !absl::ascii_isalpha(code[0]) || !absl::ascii_isalpha(code[1])) {
+      return InvalidField("country", "must be an ISO 3166-1 alpha-2 code such as \"KR\"");
+    }
+    filters.push_back({Family::kCountryIndex, code});
+  }
+  if (request.type() != v1::EVENT_TYPE_UNSPECIFIED) {
+    if (!v1::EventType_IsValid(request.type())) {
+      return InvalidField("type", absl::StrCat("unknown event type ", request.type()));
+    }
+    filters.push_back({Family::kTypeIndex, v1::EventType_Name(request.type())});
+  }
+  return filters;
+}
+
+bool OverlapsDateRange(const v1::Event& event, std::string_view from, std::string_view to) {
+  if (from.empty() && to.empty()) return true;
+  std::string_view start = storage::SortDate(event);
+  if (start.empty()) return false;
+  std::string_view end = event.end_date().empty() ? start : std::string_view(event.end_date());
+  return (to.empty() || start <= to) && (from.empty() || end >= from);
+}
+
+bool MatchesTerms(const v1::Event& event, const std::vector<TermFilter>& filters) {
+  if (filters.empty()) return true;
+  std::set<std::pair<Family, std::string>> present;
+  for (const storage::IndexEntry& entry : storage::IndexEntriesForEvent(event)) {
+    if (entry.family == Family::kTimeIndex) continue;
+    std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(entry.key, true);
+    if (parts) present.emplace(entry.family, parts->term);
+  }
+  return std::all_of(filters.begin(), filters.end(), [&](const TermFilter& filter) {
+    return present.count({filter.family, filter.term}) > 0;
+  });
+}
+
+// Scans one family from `seek` while keys start with `prefix`, offering each
+// record to `offer`, which returns true when it took the record as a result.
+// Stops after page_size + 1 results (the extra one is dropped and proves a
+// next page exists) or after max_scanned records. Returns the resume key for
+// the next page, empty when the scan is exhausted.
+template <typename Offer>
+absl::StatusOr<std::string> ScanPage(storage::Store& store, Family family,
+                                     std::string_view prefix, std::string_view seek,
+                                     int page_size, int max_scanned, int& taken,
+                                     Offer offer) {
+  std::vector<std::string> taken_keys;
+  std::string last_scanned;
+  int scanned = 0;
+  bool budget_exhausted = false;
+  PARLEY_RETURN_IF_ERROR(store.Scan(
+      family, prefix, seek, [&](std::string_view key, std::string_view value) {
+        if (++scanned > max_scanned) {
+          budget_exhausted = true;
+          return false;
+        }
+        last_scanned = std::string(key);
+        if (offer(key, value)) taken_keys.emplace_back(key);
+        return static_cast<int>(taken_keys.size()) <= page_size;
+      }));
+  taken = std::min<int>(static_cast<int>(taken_keys.size()), page_size);
+  if (static_cast<int>(taken_keys.size()) > page_size) return taken_keys[page_size - 1];
+  if (budget_exhausted) return last_scanned;
+  return std::string();
+}
+
+// The smallest key strictly greater than `key`.
+std::string After(std::string_view key) { return std::string(key) + '\0'; }
+
+}  // namespace
+
+absl::StatusOr<int> Queries::PageSize(int requested) const {
+  if (requested < 0) return InvalidField("page_size", "must not be negative");
+  if (requested == 0) return options_.default_page_size;
+  return std::min(requested, options_.max_page_size);
+}
+
+absl::StatusOr<v1::Event> Queries::GetEvent(const v1::GetEventRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "events", "name"));
+  return store_.GetEvent(id);
+}
+
+absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "articles", "name"));
+  PARLEY_ASSIGN_OR_RETURN(records::StoredArticle stored, store_.GetArticle(id));
+  return std::move(*stored.mutable_article());
+}
+
+absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
+    const v1::ListEventsRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, EventTermFilters(request));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.start_date(), "start_date"));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.end_date(), "end_date"));
+  if (!request.start_date().empty() && !request.end_date().empty() &&
+      request.start_date() > request.end_date()) {
+    return InvalidField("end_date", "is before start_date");
+  }
+  v1::ListEventsRequest query = request;
+  query.clear_page_size();
+  query.clear_page_token();
+  uint64_t fingerprint = QueryFingerprint(query);
+  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+
+  // The first term filter drives the scan (the time index when there is
+  // none); the others are checked on each candidate event.
+  Family family = filters.empty() ? Family::kTimeIndex : filters.front().family;
+  std::string prefix = filters.empty() ? "" : storage::IndexPrefix(filters.front().term);
+  std::string seek = prefix;
+  if (!request.end_date().empty()) {
+    // Nothing that starts after the range can overlap it: skip those keys.
+    seek = prefix + storage::EventOrderKey(request.end_date(), "");
+  }
+  if (!resume.empty()) seek = std::max(seek, After(resume));
+
+  v1::ListEventsResponse response;
+  int taken = 0;
+  PARLEY_ASSIGN_OR_RETURN(
+      std::string next,
+      ScanPage(store_, family, prefix, seek, page_size, options_.max_scanned, taken,
+               [&](std::string_view key, std::string_view) {
+                 auto parts = storage::ParseIndexKey(key, family != Family::kTimeIndex);
+                 if (!parts) return false;
+                 absl::StatusOr<v1::Event> event = store_.GetEvent(parts->event_id);
+                 if (!event.ok()) return false;  // replaced since the index was read
+                 if (!OverlapsDateRange(*event, request.start_date(), request.end_date()) ||
+                     !MatchesTerms(*event, filters)) {
+                   return false;
+                 }
+                 *response.add_events() = *std::move(event);
+                 return true;
+               }));
+  while (response.events_size() > taken) response.mutable_events()->RemoveLast();
+  if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
+  return response;
+}
+
+absl::StatusOr<v1::Participant> Queries::GetParticipant(
+    const v1::GetParticipantRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "participants", "name"));
+  PARLEY_ASSIGN_OR_RETURN(v1::Participant participant, store_.GetParticipant(id));
+  PARLEY_RETURN_IF_ERROR(store_.Scan(
+      Family::kParticipantIndex, storage::IndexPrefix(id), "",
+      [&](std::string_view, std::string_view value) {
+        participant.add_appearances()->ParseFromArray(value.data(),
+                                                       static_cast<int>(value.size()));
+        return participant.appearances_size() < options_.max_appearances;
+      }));
+  return participant;
+}
+
+absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
+    const v1::SearchParticipantsRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
+  std::string prefix = FoldForMatch(request.query());
+  if (prefix.empty()) return InvalidField("query", "is required");
+  if (prefix.size() < 2) return InvalidField("query", "needs at least 2 characters");
+  if (prefix.size() > 200) return InvalidField("query", "is longer than 200 bytes");
+  v1::SearchParticipantsRequest query = request;
+  query.clear_page_size();
+  query.clear_page_token();
+  uint64_t fingerprint = QueryFingerprint(query);
+  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+
+  v1::SearchParticipantsResponse response;
+  int taken = 0;
+  PARLEY_ASSIGN_OR_RETURN(
+      std::string next,
+      ScanPage(store_, Family::kNameIndex, prefix, resume.empty() ? prefix : After(resume),
+               page_size, options_.max_scanned, taken,
+               [&](std::string_view key, std::string_view) {
+                 std::optional<std::string> id = storage::ParticipantIdFromNameKey(key);
+                 if (!id) return false;
+                 absl::StatusOr<v1::Participant> participant = store_.GetParticipant(*id);
+                 if (!participant.ok()) return false;
+                 // A participant matches under several of its names; report
+                 // it once, under the first matching name in key order.
+                 std::string_view term = key.substr(0, key.find('\0'));
+                 for (const std::string& name : storage::ParticipantNameTerms(*participant)) {
+                   if (absl::StartsWith(name, prefix)) {
+                     if (name != term) return false;
+                     break;
+                   }
+                 }
+                 *response.add_participants() = *std::move(participant);
+                 return true;
+               }));
+  while (response.participants_size() > taken) response.mutable_participants()->RemoveLast();
+  if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
+  return response;
+}
+
+absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
+    const v1::ListQuotesRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
+  if (request.speaker().empty() && request.event().empty()) {
+    return InvalidField("speaker", "speaker or event is required");
+  }
+  std::string speaker;
+  if (!request.speaker().empty()) {
+    PARLEY_ASSIGN_OR_RETURN(speaker, ParticipantKey(request.speaker(), "speaker"));
+  }
+  std::string contains = FoldForMatch(request.contains());
+  v1::ListQuotesRequest query = request;
+  query.clear_page_size();
+  query.clear_page_token();
+  uint64_t fingerprint = QueryFingerprint(query);
+  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+
+  v1::ListQuotesResponse response;
+  auto wanted = [&](const v1::Quote& quote) {
+    return (speaker.empty() || storage::QuoteSpeakerKey(quote) == speaker) &&
+           (contains.empty() || FoldForMatch(quote.text()).find(contains) != std::string::npos);
+  };
+  std::string next;
+  if (!request.event().empty()) {
+    PARLEY_ASSIGN_OR_RETURN(std::string event_id, IdFromName(request.event(), "events", "event"));
+    PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(event_id));
+    uint32_t first = 0;
+    if (!resume.empty()) {
+      std::optional<uint32_t> last = storage::ReadBigEndian32(resume);
+      if (!last) return InvalidField("page_token", "is not a token issued by this service");
+      first = *last + 1;
+    }
+    for (uint32_t i = first; i < static_cast<uint32_t>(event.quotes_size()); ++i) {
+      if (!wanted(event.quotes(i))) continue;
+      if (response.quotes_size() == page_size) {
+        std::string key;
+        storage::AppendBigEndian32(i - 1, key);
+        next = key;
+        break;
+      }
+      v1::QuoteResult* result = response.add_quotes();
+      result->set_event(event.name());
+      result->set_date(std::string(storage::SortDate(event)));
+      *result->mutable_quote() = event.quotes(i);
+    }
+  } else {
+    std::string prefix = storage::IndexPrefix(speaker);
+    int taken = 0;
+    PARLEY_ASSIGN_OR_RETURN(
+        next, ScanPage(store_, Family::kQuoteIndex, prefix,
+                       resume.empty() ? prefix : After(resume), page_size,
+                       options_.max_scanned, taken,
+                       [&](std::string_view, std::string_view value) {
+                         v1::QuoteResult result;
+                         if (!result.ParseFromArray(value.data(),
+                                                    static_cast<int>(value.size())) ||
+                             !wanted(result.quote())) {
+                           return false;
+                         }
+                         *response.add_quotes() = std::move(result);
+                         return true;
+                       }));
+    while (response.quotes_size() > taken) response.mutable_quotes()->RemoveLast();
+  }
+  if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
+  return response;
+}
+
+}  // namespace parley::service

@@ -1,0 +1,49 @@
+// Parley's typed queries over the store, independent of gRPC: each takes a
+// request proto and returns the response or an absl::Status whose code the
+// gRPC layer passes through (INVALID_ARGUMENT naming the field, NOT_FOUND).
+#ifndef PARLEY_SERVICES_QUERIES_H_
+#define PARLEY_SERVICES_QUERIES_H_
+
+#include "absl/status/statusor.h"
+#include "parley/v1/parley_service.pb.h"
+#include "storage/store.h"
+
+namespace parley::service {
+
+struct QueryOptions {
+  // Page size when the request gives 0. Default 20.
+  int default_page_size = 20;
+  // Larger requested page sizes are lowered to this. Default 100.
+  int max_page_size = 100;
+  // At most this many index entries are examined per call; a page may come
+  // back short (with a next_page_token) when filters are very selective.
+  // Default 20000.
+  int max_scanned = 20000;
+  // Appearances returned with a participant. Default 50.
+  int max_appearances = 50;
+};
+
+class Queries {
+ public:
+  // `store` must outlive this object.
+  Queries(storage::Store& store, QueryOptions options = {})
+      : store_(store), options_(options) {}
+
+  absl::StatusOr<v1::Event> GetEvent(const v1::GetEventRequest& request);
+  absl::StatusOr<v1::ListEventsResponse> ListEvents(const v1::ListEventsRequest& request);
+  absl::StatusOr<v1::Participant> GetParticipant(const v1::GetParticipantRequest& request);
+  absl::StatusOr<v1::SearchParticipantsResponse> SearchParticipants(
+      const v1::SearchParticipantsRequest& request);
+  absl::StatusOr<v1::ListQuotesResponse> ListQuotes(const v1::ListQuotesRequest& request);
+  absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request);
+
+ private:
+  absl::StatusOr<int> PageSize(int requested) const;
+
+  storage::Store& store_;
+  QueryOptions options_;
+};
+
+}  // namespace parley::service
+
+#endif  // PARLEY_SERVICES_QUERIES_H_

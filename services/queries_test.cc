@@ -1,0 +1,260 @@
+#include "services/queries.h"
+
+#include <filesystem>
+#include <random>
+
+#include "common/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/testing/sample_events.h"
+
+namespace parley::service {
+namespace {
+
+using ::parley::testing::IsOk;
+using ::parley::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using storage::testing::MakeEvent;
+using storage::testing::MakeStoredArticle;
+using storage::testing::SamplePerson;
+
+const SamplePerson kDiella{"Francesco Diella", "Lieutenant General", "Director",
+                           "NATO Cooperative Security Division"};
+const SamplePerson kKim{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"};
+const SamplePerson kJose{"José Ramírez", "Admiral", "", "Colombian Navy"};
+
+class QueriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("parley-queries-test-" + std::to_string(std::random_device()()));
+    storage::StoreOptions options;
+    options.path = path_.string();
+    auto store = storage::Store::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = *std::move(store);
+    queries_ = std::make_unique<Queries>(*store_);
+
+    v1::Event seoul = MakeEvent("seoul", "2023-02-13", {kDiella, kKim},
+                                {"Republic of Korea Joint Chiefs of Staff"}, "KR", "Seoul");
+    seoul.set_end_date("2023-02-14");
+    auto* quote = seoul.add_quotes();
+    quote->set_speaker("Francesco Diella");
+    quote->set_speaker_participant("participants/francesco-diella");
+    quote->set_text("Korea is one of NATO's closest Partners, especially in the Cyber domain.");
+    auto* second = seoul.add_quotes();
+    second->set_speaker("Francesco Diella");
+    second->set_speaker_participant("participants/francesco-diella");
+    second->set_text("NATO and Korea are strong partners.");
+    Write(seoul);
+    v1::Event bogota = MakeEvent("bogota", "2022-06-01", {kJose, kDiella}, {"NATO"}, "CO",
+                                 "Bogotá");
+    bogota.set_type(v1::VISIT);
+    Write(bogota);
+    Write(MakeEvent("brussels", "2024-01-10", {kDiella}, {"NATO"}, "BE", "Brussels"));
+  }
+  void TearDown() override {
+    queries_.reset();
+    store_.reset();
+    std::filesystem::remove_all(path_);
+  }
+  void Write(const v1::Event& event) {
+    std::string id = event.name().substr(std::string("events/").size());
+    ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
+  }
+  std::vector<std::string> EventNames(const v1::ListEventsRequest& request) {
+    auto response = queries_->ListEvents(request);
+    EXPECT_THAT(response, IsOk());
+    std::vector<std::string> names;
+    if (response.ok()) {
+      for (const auto& event : response->events()) names.push_back(event.name());
+    }
+    return names;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Queries> queries_;
+};
+
+TEST_F(QueriesTest, ListEventsNewestFirst) {
+  EXPECT_THAT(EventNames(v1::ListEventsRequest()),
+              ElementsAre("events/brussels", "events/seoul", "events/bogota"));
+}
+
+TEST_F(QueriesTest, FiltersByEachFieldAndCombinesThem) {
+  v1::ListEventsRequest request;
+  request.set_participant("francesco diella");
+  EXPECT_THAT(EventNames(request),
+              ElementsAre("events/brussels", "events/seoul", "events/bogota"));
+  request.set_participant("participants/su-kwang-kim");
+  EXPECT_THAT(EventNames(request), ElementsAre("events/seoul"));
+
+  v1::ListEventsRequest by_org;
+  by_org.set_organization("nato");
+  EXPECT_THAT(EventNames(by_org), ElementsAre("events/brussels", "events/bogota"));
+  v1::ListEventsRequest by_country;
+  by_country.set_country("kr");
+  EXPECT_THAT(EventNames(by_country), ElementsAre("events/seoul"));
+  v1::ListEventsRequest by_location;
+  by_location.set_location("BOGOTA");  // accent- and case-insensitive
+  EXPECT_THAT(EventNames(by_location), ElementsAre("events/bogota"));
+  v1::ListEventsRequest by_type;
+  by_type.set_type(v1::VISIT);
+  EXPECT_THAT(EventNames(by_type), ElementsAre("events/bogota"));
+
+  v1::ListEventsRequest combined;
+  combined.set_participant("Francesco Diella");
+  combined.set_organization("NATO");
+  combined.set_country("BE");
+  EXPECT_THAT(EventNames(combined), ElementsAre("events/brussels"));
+}
+
+TEST_F(QueriesTest, DateRangeMatchesOverlappingEvents) {
+  v1::ListEventsRequest request;
+  request.set_start_date("2023-02-14");  // the last day of the Seoul talks
+  request.set_end_date("2023-12-31");
+  EXPECT_THAT(EventNames(request), ElementsAre("events/seoul"));
+  request.set_start_date("2023-02-15");
+  EXPECT_THAT(EventNames(request), ElementsAre());
+  v1::ListEventsRequest open_ended;
+  open_ended.set_end_date("2022-12-31");
+  EXPECT_THAT(EventNames(open_ended), ElementsAre("events/bogota"));
+}
+
+TEST_F(QueriesTest, PagesThroughResultsWithBoundTokens) {
+  v1::ListEventsRequest request;
+  request.set_participant("Francesco Diella");
+  request.set_page_size(2);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse first, queries_->ListEvents(request));
+  ASSERT_EQ(first.events_size(), 2);
+  ASSERT_FALSE(first.next_page_token().empty());
+  request.set_page_token(first.next_page_token());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse second, queries_->ListEvents(request));
+  ASSERT_EQ(second.events_size(), 1);
+  EXPECT_EQ(second.events(0).name(), "events/bogota");
+  EXPECT_TRUE(second.next_page_token().empty());
+
+  request.set_participant("Su-Kwang Kim");  // same token, different filter
+  EXPECT_THAT(queries_->ListEvents(request),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("page_token")));
+}
+
+TEST_F(QueriesTest, BadRequestsNameTheField) {
+  struct Case {
+    std::function<void(v1::ListEventsRequest&)> mutate;
+    std::string field;
+  };
+  std::vector<Case> cases = {
+      {[](auto& r) { r.set_page_size(-1); }, "page_size"},
+      {[](auto& r) { r.set_country("Korea"); }, "country"},
+      {[](auto& r) { r.set_start_date("2023-13-01"); }, "start_date"},
+      {[](auto& r) { r.set_end_date("yesterday"); }, "end_date"},
+      {[](auto& r) {
+         r.set_start_date("2023-02-02");
+         r.set_end_date("2023-02-01");
+       },
+       "end_date"},
+      {[](auto& r) { r.set_participant("!!!"); }, "participant"},
+      {[](auto& r) { r.set_participant("participants/Bad Id"); }, "participant"},
+      {[](auto& r) { r.set_type(static_cast<v1::EventType>(99)); }, "type"},
+      {[](auto& r) { r.set_page_token("garbage"); }, "page_token"},
+  };
+  for (const Case& c : cases) {
+    v1::ListEventsRequest request;
+    c.mutate(request);
+    EXPECT_THAT(queries_->ListEvents(request),
+                StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr(c.field)))
+        << c.field;
+  }
+}
+
+TEST_F(QueriesTest, PageSizeIsCapped) {
+  v1::ListEventsRequest request;
+  request.set_page_size(1000000);
+  EXPECT_THAT(queries_->ListEvents(request), IsOk());
+}
+
+TEST_F(QueriesTest, GetEventAndArticleValidateNames) {
+  v1::GetEventRequest request;
+  request.set_name("events/seoul");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, queries_->GetEvent(request));
+  EXPECT_EQ(event.participants_size(), 2);
+  request.set_name("events/missing");
+  EXPECT_THAT(queries_->GetEvent(request), StatusIs(absl::StatusCode::kNotFound));
+  request.set_name("seoul");
+  EXPECT_THAT(queries_->GetEvent(request),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("name")));
+  v1::GetArticleRequest article;
+  article.set_name("articles/seoul");
+  EXPECT_THAT(queries_->GetArticle(article), IsOk());
+  article.set_name("articles/../x");
+  EXPECT_THAT(queries_->GetArticle(article), StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(QueriesTest, GetParticipantHasAppearancesNewestFirst) {
+  v1::GetParticipantRequest request;
+  request.set_name("participants/francesco-diella");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant, queries_->GetParticipant(request));
+  EXPECT_EQ(participant.event_count(), 3);
+  ASSERT_EQ(participant.appearances_size(), 3);
+  EXPECT_EQ(participant.appearances(0).event(), "events/brussels");
+  EXPECT_EQ(participant.appearances(2).event(), "events/bogota");
+  request.set_name("participants/nobody");
+  EXPECT_THAT(queries_->GetParticipant(request), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(QueriesTest, SearchIsPrefixCaseAndAccentInsensitive) {
+  auto search = [&](const std::string& query) {
+    v1::SearchParticipantsRequest request;
+    request.set_query(query);
+    std::vector<std::string> names;
+    auto response = queries_->SearchParticipants(request);
+    EXPECT_THAT(response, IsOk()) << query;
+    if (response.ok()) {
+      for (const auto& p : response->participants()) names.push_back(p.display_name());
+    }
+    return names;
+  };
+  EXPECT_THAT(search("dIEL"), ElementsAre("Francesco Diella"));
+  EXPECT_THAT(search("francesco d"), ElementsAre("Francesco Diella"));
+  EXPECT_THAT(search("ramir"), ElementsAre("José Ramírez"));
+  EXPECT_THAT(search("jose"), ElementsAre("José Ramírez"));
+  EXPECT_THAT(search("kim"), ElementsAre("Su-Kwang Kim"));
+  EXPECT_THAT(search("zz"), ElementsAre());
+  v1::SearchParticipantsRequest too_short;
+  too_short.set_query("d");
+  EXPECT_THAT(queries_->SearchParticipants(too_short),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("query")));
+}
+
+TEST_F(QueriesTest, ListQuotesBySpeakerEventAndText) {
+  v1::ListQuotesRequest request;
+  request.set_speaker("Francesco Diella");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse all, queries_->ListQuotes(request));
+  EXPECT_EQ(all.quotes_size(), 2);
+  request.set_contains("cyber");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse cyber, queries_->ListQuotes(request));
+  ASSERT_EQ(cyber.quotes_size(), 1);
+  EXPECT_THAT(cyber.quotes(0).quote().text(), HasSubstr("Cyber domain"));
+  EXPECT_EQ(cyber.quotes(0).event(), "events/seoul");
+
+  v1::ListQuotesRequest by_event;
+  by_event.set_event("events/seoul");
+  by_event.set_page_size(1);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse page1, queries_->ListQuotes(by_event));
+  ASSERT_EQ(page1.quotes_size(), 1);
+  ASSERT_FALSE(page1.next_page_token().empty());
+  by_event.set_page_token(page1.next_page_token());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse page2, queries_->ListQuotes(by_event));
+  ASSERT_EQ(page2.quotes_size(), 1);
+  EXPECT_NE(page2.quotes(0).quote().text(), page1.quotes(0).quote().text());
+  EXPECT_TRUE(page2.next_page_token().empty());
+
+  EXPECT_THAT(queries_->ListQuotes(v1::ListQuotesRequest()),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("speaker")));
+}
+
+}  // namespace
+}  // namespace parley::service

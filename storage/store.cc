@@ -1,0 +1,356 @@
+#include "storage/store.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/status_macros.h"
+#include "common/string_view.h"
+#include "common/text.h"
+#include "rocksdb/db.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/slice_transform.h"
+#include "rocksdb/table.h"
+#include "rocksdb/utilities/write_batch_with_index.h"
+#include "storage/keys.h"
+
+namespace parley::storage {
+namespace {
+
+constexpr std::string_view kSchemaVersionKey = "schema_version";
+constexpr std::string_view kSchemaVersion = "1";
+
+// RocksDB and absl status codes share their meaning but not their type.
+absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
+  if (status.ok()) return absl::OkStatus();
+  std::string message = absl::StrCat(ToAbsl(what), ": ", status.ToString());
+  switch (status.code()) {
+    case rocksdb::Status::kNotFound: return absl::NotFoundError(message);
+    case rocksdb::Status::kCorruption: return absl::DataLossError(message);
+    case rocksdb::Status::kInvalidArgument: return absl::InvalidArgumentError(message);
+    case rocksdb::Status::kBusy:
+    case rocksdb::Status::kTimedOut:
+    case rocksdb::Status::kTryAgain: return absl::UnavailableError(message);
+    case rocksdb::Status::kIOError: return absl::UnavailableError(message);
+    default: return absl::InternalError(message);
+  }
+}
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
+
+class RocksStore : public Store {
+ public:
+  RocksStore(std::unique_ptr<rocksdb::DB> db,
+             std::vector<rocksdb::ColumnFamilyHandle*> handles, bool sync_writes)
+      : db_(std::move(db)), handles_(std::move(handles)) {
+    write_options_.sync = sync_writes;
+  }
+
+  ~RocksStore() override {
+    for (rocksdb::ColumnFamilyHandle* handle : handles_) {
+      db_->DestroyColumnFamilyHandle(handle).PermitUncheckedError();
+    }
+    db_->Close().PermitUncheckedError();
+  }
+
+  absl::Status WriteArticle(const records::StoredArticle& article,
+                            const v1::Event& event) override;
+  absl::Status RecordConsumed(const records::SourcePosition& position) override;
+  absl::StatusOr<std::optional<int64_t>> NextOffset(std::string_view topic,
+                                                    int32_t partition) override;
+  absl::StatusOr<v1::Event> GetEvent(std::string_view event_id) override {
+    v1::Event event;
+    PARLEY_RETURN_IF_ERROR(GetProto(Family::kEvents, event_id, "event", event));
+    return event;
+  }
+  absl::StatusOr<records::StoredArticle> GetArticle(std::string_view article_id) override {
+    records::StoredArticle article;
+    PARLEY_RETURN_IF_ERROR(GetProto(Family::kArticles, article_id, "article", article));
+    return article;
+  }
+  absl::StatusOr<v1::Participant> GetParticipant(std::string_view participant_id) override {
+    v1::Participant participant;
+    PARLEY_RETURN_IF_ERROR(
+        GetProto(Family::kParticipants, participant_id, "participant", participant));
+    return participant;
+  }
+  absl::Status Scan(Family family, std::string_view prefix, std::string_view start,
+                    const ScanVisitor& visit) override;
+  uint64_t EstimateCount(Family family) override {
+    uint64_t count = 0;
+    db_->GetIntProperty(handle(family), "rocksdb.estimate-num-keys", &count);
+    return count;
+  }
+  absl::Status Flush() override {
+    rocksdb::FlushOptions options;
+    return FromRocks(db_->Flush(options, handles_), "flush");
+  }
+
+ private:
+  rocksdb::ColumnFamilyHandle* handle(Family family) const {
+    return handles_[static_cast<size_t>(family)];
+  }
+
+  absl::Status GetProto(Family family, std::string_view id, std::string_view kind,
+                        google::protobuf::Message& message) {
+    std::string value;
+    rocksdb::Status status =
+        db_->Get(rocksdb::ReadOptions(), handle(family), ToSlice(id), &value);
+    if (status.IsNotFound()) {
+      return absl::NotFoundError(absl::StrCat(ToAbsl(kind), " \"", ToAbsl(id), "\" not found"));
+    }
+    PARLEY_RETURN_IF_ERROR(FromRocks(status, absl::StrCat("reading ", ToAbsl(kind), " ", ToAbsl(id))));
+    if (!message.ParseFromString(value)) {
+      return absl::DataLossError(absl::StrCat(ToAbsl(kind), " \"", ToAbsl(id), "\" is corrupt"));
+    }
+    return absl::OkStatus();
+  }
+
+  // Puts the offset after `position` unless a later one is already stored.
+  absl::Status AddOffset(const records::SourcePosition& position,
+                         rocksdb::WriteBatch& batch);
+  // Rebuilds the records of the participants whose appearances in this
+  // event change, reading their other appearances from the index.
+  absl::Status UpdateParticipants(const v1::Event* old_event, const v1::Event& event,
+                                  rocksdb::WriteBatch& batch);
+
+  std::unique_ptr<rocksdb::DB> db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  rocksdb::WriteOptions write_options_;
+  std::mutex write_mutex_;
+};
+
+absl::Status RocksStore::Scan(Family family, std::string_view prefix,
+                              std::string_view start, const ScanVisitor& visit) {
+  rocksdb::ReadOptions options;
+  std::string upper_bound(prefix);
+  // The smallest key greater than every key with this prefix: drop trailing
+  // 0xFF bytes and increment the last one. No bound when prefix is all 0xFF.
+  while (!upper_bound.empty() && static_cast<unsigned char>(upper_bound.back()) == 0xFF) {
+    upper_bound.pop_back();
+  }
+  rocksdb::Slice bound_slice;
+  if (!upper_bound.empty()) {
+    upper_bound.back() = static_cast<char>(static_cast<unsigned char>(upper_bound.back()) + 1);
+    bound_slice = ToSlice(upper_bound);
+    options.iterate_upper_bound = &bound_slice;
+  }
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handle(family)));
+  std::string_view seek_key = std::max(prefix, start);
+  for (it->Seek(ToSlice(seek_key)); it->Valid(); it->Next()) {
+    if (!visit(ToView(it->key()), ToView(it->value()))) break;
+  }
+  return FromRocks(it->status(), absl::StrCat("scanning ", FamilyName(family)));
+}
+
+absl::Status RocksStore::AddOffset(const records::SourcePosition& position,
+                                   rocksdb::WriteBatch& batch) {
+  if (position.topic().empty()) return absl::OkStatus();
+  PARLEY_ASSIGN_OR_RETURN(std::optional<int64_t> stored,
+                          NextOffset(position.topic(), position.partition()));
+  int64_t next = position.offset() + 1;
+  if (stored && *stored >= next) return absl::OkStatus();
+  std::string value;
+  AppendBigEndian64(static_cast<uint64_t>(next), value);
+  return FromRocks(batch.Put(handle(Family::kMeta),
+                             ToSlice(OffsetKey(position.topic(), position.partition())),
+                             ToSlice(value)),
+                   "batching offset");
+}
+
+absl::StatusOr<std::optional<int64_t>> RocksStore::NextOffset(std::string_view topic,
+                                                              int32_t partition) {
+  std::string value;
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), handle(Family::kMeta),
+                                    ToSlice(OffsetKey(topic, partition)), &value);
+  if (status.IsNotFound()) return std::optional<int64_t>();
+  PARLEY_RETURN_IF_ERROR(FromRocks(status, "reading offset"));
+  std::optional<uint64_t> offset = ReadBigEndian64(value);
+  if (!offset) return absl::DataLossError("stored offset is corrupt");
+  return std::optional<int64_t>(static_cast<int64_t>(*offset));
+}
+
+absl::Status RocksStore::UpdateParticipants(const v1::Event* old_event,
+                                            const v1::Event& event,
+                                            rocksdb::WriteBatch& batch) {
+  std::map<std::string, std::optional<v1::ParticipantAppearance>> affected;
+  if (old_event != nullptr) {
+    for (const v1::EventParticipant& p : old_event->participants()) {
+      affected.emplace(std::string(ParticipantId(p.participant())), std::nullopt);
+    }
+  }
+  for (const IndexEntry& entry : IndexEntriesForEvent(event)) {
+    if (entry.family != Family::kParticipantIndex) continue;
+    std::optional<IndexKeyParts> parts = ParseIndexKey(entry.key, /*with_term=*/true);
+    v1::ParticipantAppearance appearance;
+    appearance.ParseFromString(entry.value);
+    affected[parts->term] = appearance;
+  }
+  for (const auto& [id, new_appearance] : affected) {
+    if (id.empty()) continue;
+    std::vector<v1::ParticipantAppearance> appearances;
+    PARLEY_RETURN_IF_ERROR(Scan(
+        Family::kParticipantIndex, IndexPrefix(id), "",
+        [&](std::string_view, std::string_view value) {
+          v1::ParticipantAppearance appearance;
+          if (appearance.ParseFromArray(value.data(), static_cast<int>(value.size())) &&
+              appearance.event() != event.name()) {
+            appearances.push_back(std::move(appearance));
+          }
+          return true;
+        }));
+    if (new_appearance) appearances.push_back(*new_appearance);
+    std::stable_sort(appearances.begin(), appearances.end(),
+                     [](const auto& a, const auto& b) { return a.date() > b.date(); });
+
+    absl::StatusOr<v1::Participant> previous = GetParticipant(id);
+    if (previous.ok()) {
+      for (const std::string& term : ParticipantNameTerms(*previous)) {
+        batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
+      }
+    } else if (!absl::IsNotFound(previous.status())) {
+      return previous.status();
+    }
+    if (appearances.empty()) {
+      batch.Delete(handle(Family::kParticipants), ToSlice(id));
+      continue;
+    }
+    v1::Participant participant = BuildParticipant(id, appearances);
+    batch.Put(handle(Family::kParticipants), ToSlice(id),
+              ToSlice(participant.SerializeAsString()));
+    for (const std::string& term : ParticipantNameTerms(participant)) {
+      batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
+                                      const v1::Event& event) {
+  if (EventId(event) != article.article().id() || event.name().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "event name \"", event.name(), "\" does not match article \"",
+        article.article().id(), "\""));
+  }
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  rocksdb::WriteBatch batch;
+
+  std::optional<v1::Event> old_event;
+  absl::StatusOr<v1::Event> previous = GetEvent(EventId(event));
+  if (previous.ok()) {
+    old_event = *std::move(previous);
+    for (const IndexEntry& entry : IndexEntriesForEvent(*old_event)) {
+      batch.Delete(handle(entry.family), ToSlice(entry.key));
+    }
+  } else if (!absl::IsNotFound(previous.status())) {
+    return previous.status();
+  }
+  PARLEY_RETURN_IF_ERROR(
+      UpdateParticipants(old_event ? &*old_event : nullptr, event, batch));
+  for (const IndexEntry& entry : IndexEntriesForEvent(event)) {
+    batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
+  }
+  std::string event_id(EventId(event));
+  batch.Put(handle(Family::kEvents), ToSlice(event_id), ToSlice(event.SerializeAsString()));
+  batch.Put(handle(Family::kArticles), ToSlice(article.article().id()),
+            ToSlice(article.SerializeAsString()));
+  PARLEY_RETURN_IF_ERROR(AddOffset(article.source(), batch));
+  return FromRocks(db_->Write(write_options_, &batch),
+                   absl::StrCat("writing article ", event_id));
+}
+
+absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  rocksdb::WriteBatch batch;
+  PARLEY_RETURN_IF_ERROR(AddOffset(position, batch));
+  return FromRocks(db_->Write(write_options_, &batch), "writing offset");
+}
+
+rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions options;
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  options.compression = rocksdb::kLZ4Compression;
+  return options;
+}
+
+absl::Status CheckSchemaVersion(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* meta) {
+  std::string version;
+  rocksdb::Status status =
+      db.Get(rocksdb::ReadOptions(), meta, ToSlice(kSchemaVersionKey), &version);
+  if (status.IsNotFound()) {
+    return FromRocks(db.Put(rocksdb::WriteOptions(), meta, ToSlice(kSchemaVersionKey),
+                            ToSlice(kSchemaVersion)),
+                     "writing schema version");
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocks(status, "reading schema version"));
+  if (version != kSchemaVersion) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store has schema version ", version, ", this build reads ",
+                     ToAbsl(kSchemaVersion)));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
+  if (options.path.empty()) return absl::InvalidArgumentError("store path is empty");
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.max_background_jobs = 2;
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  families.emplace_back(rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache));
+  for (int i = 0; i < kFamilyCount; ++i) {
+    families.emplace_back(FamilyName(static_cast<Family>(i)), FamilyOptions(cache));
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw_db = nullptr;
+  rocksdb::Status status =
+      rocksdb::DB::Open(db_options, options.path, families, &handles, &raw_db);
+  PARLEY_RETURN_IF_ERROR(FromRocks(status, absl::StrCat("opening store ", options.path)));
+  std::unique_ptr<rocksdb::DB> db(raw_db);
+  // handles[0] is the default family, which Parley does not use.
+  db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
+  handles.erase(handles.begin());
+  absl::Status schema = CheckSchemaVersion(*db, handles[static_cast<size_t>(Family::kMeta)]);
+  auto store = std::make_unique<RocksStore>(std::move(db), std::move(handles),
+                                            options.sync_writes);
+  PARLEY_RETURN_IF_ERROR(schema);
+  return store;
+}
+
+v1::Participant BuildParticipant(std::string_view participant_id,
+                                 const std::vector<v1::ParticipantAppearance>& appearances) {
+  v1::Participant participant;
+  participant.set_name(absl::StrCat("participants/", ToAbsl(participant_id)));
+  auto fullness = [](const std::string& name) {
+    return std::make_pair(std::count(name.begin(), name.end(), ' '), name.size());
+  };
+  std::set<std::string> seen_folded;
+  for (const v1::ParticipantAppearance& appearance : appearances) {
+    const std::string& name = appearance.name();
+    if (fullness(name) > fullness(participant.display_name())) {
+      participant.set_display_name(name);
+    }
+    if (seen_folded.insert(FoldForMatch(name)).second) participant.add_aliases(name);
+    if (participant.rank().empty()) participant.set_rank(appearance.rank());
+    if (participant.role().empty()) participant.set_role(appearance.role());
+    if (participant.organization().empty()) {
+      participant.set_organization(appearance.organization());
+    }
+  }
+  participant.set_event_count(static_cast<int32_t>(appearances.size()));
+  return participant;
+}
+
+}  // namespace parley::storage

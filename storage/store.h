@@ -1,0 +1,97 @@
+// Parley's RocksDB store: articles, events, participants and the secondary
+// indexes queries use, one column family per record kind (see
+// storage/event_index.h for the families and README.md for the key schema).
+//
+// Thread safety: reads may run concurrently with each other and with one
+// writer. Writes are serialised internally (participant records are
+// read-modify-write); in practice the ingest loop is the only writer.
+#ifndef PARLEY_STORAGE_STORE_H_
+#define PARLEY_STORAGE_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "parley/records.pb.h"
+#include "parley/v1/event.pb.h"
+#include "storage/event_index.h"
+
+namespace parley::storage {
+
+struct StoreOptions {
+  // Directory of the database; created if missing. Required.
+  std::string path;
+  // fsync the write-ahead log on every article write. Default false: a
+  // process crash loses nothing (the OS holds the WAL), a power loss may
+  // lose the last writes, which Kafka re-delivers because the stored
+  // offsets are written in the same batch.
+  bool sync_writes = false;
+  // Shared block cache for all families. Default 64 MiB.
+  size_t block_cache_bytes = 64 << 20;
+};
+
+// Visits one record; return false to stop the scan.
+using ScanVisitor = std::function<bool(std::string_view key, std::string_view value)>;
+
+class Store {
+ public:
+  // Opens (creating if needed) the store at options.path. Errors: the
+  // directory cannot be created or the database is locked by another
+  // process or corrupt (codes mapped from RocksDB), FAILED_PRECONDITION when
+  // it was written with a newer schema version.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(const StoreOptions& options);
+
+  virtual ~Store() = default;
+
+  // Writes, in one atomic batch: the article record, its event (replacing a
+  // previous version of the same id together with all its index entries),
+  // the new index entries, the records of every participant whose
+  // appearances changed, and the consumed offset in article.source (when its
+  // topic is set). Writing the same article twice leaves the store as one
+  // write would. event.name must be "events/{article id}".
+  virtual absl::Status WriteArticle(const records::StoredArticle& article,
+                                    const parley::v1::Event& event) = 0;
+
+  // Records that position.offset was consumed without producing an article
+  // (e.g. the message went to the dead-letter topic).
+  virtual absl::Status RecordConsumed(const records::SourcePosition& position) = 0;
+
+  // Next offset to consume for a partition, if any was recorded.
+  virtual absl::StatusOr<std::optional<int64_t>> NextOffset(std::string_view topic,
+                                                            int32_t partition) = 0;
+
+  // NOT_FOUND for unknown ids.
+  virtual absl::StatusOr<parley::v1::Event> GetEvent(std::string_view event_id) = 0;
+  virtual absl::StatusOr<records::StoredArticle> GetArticle(std::string_view article_id) = 0;
+  // The participant record without appearances (see the participant index).
+  virtual absl::StatusOr<parley::v1::Participant> GetParticipant(
+      std::string_view participant_id) = 0;
+
+  // Visits records of `family` in key order, starting at the first key >=
+  // max(prefix, start), while keys begin with `prefix`.
+  virtual absl::Status Scan(Family family, std::string_view prefix,
+                            std::string_view start, const ScanVisitor& visit) = 0;
+
+  // Approximate number of keys in a family (RocksDB estimate).
+  virtual uint64_t EstimateCount(Family family) = 0;
+
+  // Flushes memtables to disk; used on shutdown.
+  virtual absl::Status Flush() = 0;
+};
+
+// Builds the participant record from its appearances (newest first): the
+// display name is the fullest name (most tokens, then longest), aliases are
+// every distinct name used, rank/role/organisation come from the newest
+// appearance that gives them.
+parley::v1::Participant BuildParticipant(
+    std::string_view participant_id,
+    const std::vector<parley::v1::ParticipantAppearance>& appearances);
+
+}  // namespace parley::storage
+
+#endif  // PARLEY_STORAGE_STORE_H_

@@ -1,0 +1,188 @@
+#include "storage/store.h"
+
+#include <filesystem>
+#include <random>
+
+#include "common/status_matchers.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "storage/keys.h"
+#include "storage/testing/sample_events.h"
+
+namespace parley::storage {
+namespace {
+
+using ::parley::testing::IsOk;
+using ::parley::testing::StatusIs;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+using testing::MakeEvent;
+using testing::MakeStoredArticle;
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("parley-store-test-" + std::to_string(std::random_device()()));
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(path_);
+  }
+  void Reopen() {
+    store_.reset();
+    StoreOptions options;
+    options.path = path_.string();
+    auto store = Store::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = *std::move(store);
+  }
+  std::vector<std::string> Keys(Family family, const std::string& prefix = "") {
+    std::vector<std::string> keys;
+    EXPECT_THAT(store_->Scan(family, prefix, "",
+                             [&](std::string_view key, std::string_view) {
+                               keys.emplace_back(key);
+                               return true;
+                             }),
+                IsOk());
+    return keys;
+  }
+  std::vector<std::string> EventsOf(Family family, const std::string& term) {
+    std::vector<std::string> ids;
+    for (const std::string& key : Keys(family, IndexPrefix(term))) {
+      ids.push_back(ParseIndexKey(key, true)->event_id);
+    }
+    return ids;
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<Store> store_;
+};
+
+const testing::SamplePerson kDiella{"Francesco Diella", "Lieutenant General", "Director",
+                                    "NATO Cooperative Security Division"};
+const testing::SamplePerson kKim{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"};
+
+TEST_F(StoreTest, WritesAndReadsBackEventArticleAndParticipant) {
+  v1::Event event = MakeEvent("e1", "2023-02-13", {kDiella}, {"NATO"}, "KR", "Seoul");
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), event), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event stored, store_->GetEvent("e1"));
+  EXPECT_EQ(stored.SerializeAsString(), event.SerializeAsString());
+  PARLEY_ASSERT_OK_AND_ASSIGN(records::StoredArticle article, store_->GetArticle("e1"));
+  EXPECT_EQ(article.article().id(), "e1");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant,
+                              store_->GetParticipant("francesco-diella"));
+  EXPECT_EQ(participant.display_name(), "Francesco Diella");
+  EXPECT_EQ(participant.rank(), "Lieutenant General");
+  EXPECT_EQ(participant.event_count(), 1);
+  EXPECT_THAT(EventsOf(Family::kCountryIndex, "KR"), ElementsAre("e1"));
+  EXPECT_THAT(Keys(Family::kNameIndex, IndexPrefix("diella")), ::testing::SizeIs(1));
+}
+
+TEST_F(StoreTest, UnknownIdsAreNotFound) {
+  EXPECT_THAT(store_->GetEvent("nope"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->GetArticle("nope"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->GetParticipant("nope"), StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(StoreTest, RewritingTheSameArticleIsIdempotent) {
+  v1::Event event = MakeEvent("e1", "2023-02-13", {kDiella, kKim}, {"NATO"}, "KR");
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), event), IsOk());
+  std::vector<std::vector<std::string>> before;
+  for (int f = 0; f < kFamilyCount; ++f) before.push_back(Keys(static_cast<Family>(f)));
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), event), IsOk());
+  for (int f = 0; f < kFamilyCount; ++f) {
+    EXPECT_EQ(Keys(static_cast<Family>(f)), before[f]) << FamilyName(static_cast<Family>(f));
+  }
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("su-kwang-kim"));
+  EXPECT_EQ(kim.event_count(), 1);
+}
+
+TEST_F(StoreTest, NewerVersionReplacesOldIndexEntries) {
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"),
+                                   MakeEvent("e1", "2023-02-13", {kDiella}, {"NATO"}, "KR",
+                                             "Seoul")),
+              IsOk());
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"),
+                                   MakeEvent("e1", "2023-03-01", {kKim}, {"ROK JCS"}, "US",
+                                             "Busan")),
+              IsOk());
+  EXPECT_THAT(EventsOf(Family::kCountryIndex, "KR"), ElementsAre());
+  EXPECT_THAT(EventsOf(Family::kCountryIndex, "US"), ElementsAre("e1"));
+  EXPECT_THAT(EventsOf(Family::kLocationIndex, "seoul"), ElementsAre());
+  EXPECT_THAT(EventsOf(Family::kOrganizationIndex, "nato"), ElementsAre());
+  EXPECT_THAT(Keys(Family::kTimeIndex), ::testing::SizeIs(1));
+  EXPECT_THAT(store_->GetParticipant("francesco-diella"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(Keys(Family::kNameIndex, IndexPrefix("diella")), ElementsAre());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("su-kwang-kim"));
+  EXPECT_EQ(kim.event_count(), 1);
+}
+
+TEST_F(StoreTest, ParticipantAggregatesAppearancesNewestFirst) {
+  testing::SamplePerson short_form = kDiella;
+  short_form.name = "Francesco Diella";
+  short_form.rank = "Major General";
+  short_form.role = "";
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("old"),
+                                   MakeEvent("old", "2020-01-01", {short_form})),
+              IsOk());
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("new"),
+                                   MakeEvent("new", "2023-02-13", {kDiella})),
+              IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant,
+                              store_->GetParticipant("francesco-diella"));
+  EXPECT_EQ(participant.event_count(), 2);
+  EXPECT_EQ(participant.rank(), "Lieutenant General");  // newest wins
+  EXPECT_THAT(EventsOf(Family::kParticipantIndex, "francesco-diella"),
+              ElementsAre("new", "old"));
+}
+
+TEST_F(StoreTest, OffsetsTravelWithArticlesAndNeverGoBack) {
+  PARLEY_ASSERT_OK_AND_ASSIGN(auto none, store_->NextOffset("articles", 0));
+  EXPECT_FALSE(none.has_value());
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1", "articles", 41),
+                                   MakeEvent("e1", "2023-02-13", {})),
+              IsOk());
+  records::SourcePosition dead_letter;
+  dead_letter.set_topic("articles");
+  dead_letter.set_offset(42);
+  ASSERT_THAT(store_->RecordConsumed(dead_letter), IsOk());
+  dead_letter.set_offset(7);  // a replay of an older message
+  ASSERT_THAT(store_->RecordConsumed(dead_letter), IsOk());
+  Reopen();
+  PARLEY_ASSERT_OK_AND_ASSIGN(auto next, store_->NextOffset("articles", 0));
+  EXPECT_EQ(next, 43);
+  PARLEY_ASSERT_OK_AND_ASSIGN(auto other, store_->NextOffset("articles", 1));
+  EXPECT_FALSE(other.has_value());
+}
+
+TEST_F(StoreTest, RejectsEventWhoseNameDoesNotMatchTheArticle) {
+  EXPECT_THAT(store_->WriteArticle(MakeStoredArticle("a"), MakeEvent("b", "2023-01-01", {})),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+TEST_F(StoreTest, SecondOpenOfTheSameDirectoryFails) {
+  StoreOptions options;
+  options.path = path_.string();
+  EXPECT_FALSE(Store::Open(options).ok());
+}
+
+TEST(BuildParticipantTest, FullestNameWinsAndAliasesAreDistinct) {
+  std::vector<v1::ParticipantAppearance> appearances(3);
+  appearances[0].set_name("Kim Su-Kwang");
+  appearances[0].set_role("Director");
+  appearances[1].set_name("Su-Kwang Kim");
+  appearances[1].set_rank("Major General");
+  appearances[2].set_name("SU-KWANG KIM");
+  v1::Participant participant = BuildParticipant("su-kwang-kim", appearances);
+  EXPECT_EQ(participant.name(), "participants/su-kwang-kim");
+  EXPECT_THAT(participant.aliases(), UnorderedElementsAre("Kim Su-Kwang", "Su-Kwang Kim"));
+  EXPECT_EQ(participant.rank(), "Major General");
+  EXPECT_EQ(participant.role(), "Director");
+  EXPECT_EQ(participant.event_count(), 3);
+}
+
+}  // namespace
+}  // namespace parley::storage
