@@ -80,6 +80,19 @@ bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
   return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
 }
 
+bool IsSeniorRank(const std::string& rank) {
+  static constexpr std::string_view kSenior[] = {
+      "General", "Lieutenant General", "Major General", "Brigadier General", "Brigadier",
+      "Admiral", "Vice Admiral", "Rear Admiral", "Commodore", "Field Marshal", "Marshal",
+      "Air Chief Marshal", "Air Marshal", "Air Vice Marshal", "Air Commodore",
+      "Teniente General", "General de Brigada", "General de División", "Contraalmirante",
+      "Vicealmirante", "Almirante", "Général", "Generalleutnant", "Generalmajor"};
+  for (std::string_view s : kSenior) {
+    if (rank == s) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
@@ -169,9 +182,13 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
     }
     chosen.push_back(&o);
   };
+  // Affiliations of senior participants (general and flag officers, and
+  // civilians) stand for their organisation taking part.
   absl::flat_hash_set<std::string> participant_orgs;
   for (const Person& p : people.people) {
-    if (p.participant && !p.organization.empty()) participant_orgs.insert(p.organization);
+    if (p.participant && !p.organization.empty() && (p.rank.empty() || IsSeniorRank(p.rank))) {
+      participant_orgs.insert(p.organization);
+    }
   }
   int first_body = -1;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -180,10 +197,22 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
       break;
     }
   }
+  absl::flat_hash_set<int> participation;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& x = doc.tokens[i];
+      if (!x.in_quote && !other_time.contains(static_cast<int>(si)) &&
+          (x.Is("participating") || x.Is("participated") || x.Is("participate"))) {
+        participation.insert(static_cast<int>(si));
+      }
+    }
+  }
   std::vector<std::string> org_names;
   for (const OrgMention& o : people.orgs) {
     if (doc.tokens[o.first_token].in_quote) continue;
-    bool lead = o.sentence == first_body && IsTakingPartOrg(doc, o);
+    bool lead = (o.sentence == first_body || participation.contains(o.sentence)) &&
+                IsTakingPartOrg(doc, o);
     bool affiliation = false;
     for (const std::string& po : participant_orgs) affiliation |= FoldForMatch(po) == FoldForMatch(o.name);
     if (!lead && !affiliation) continue;

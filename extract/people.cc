@@ -372,7 +372,11 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
       const OrgMention& o = c.orgs[c.org_at[k]];
       int of = o.first_token - 1;
       if (of > a && t[of].Is("the")) --of;
-      if (of > a && t[of].Is("of")) {
+      bool title_words_only = true;
+      for (int q = o.first_token; q < o.last_token; ++q) {
+        title_words_only &= IsTitleModifier(t[q].Bare()) || t[q].Is("Affairs");
+      }
+      if (of > a && t[of].Is("of") && !title_words_only) {
         attr->org = o.name;
         b = of;
       }
@@ -708,7 +712,9 @@ PeopleResult FindPeople(const Document& doc) {
           --k;
         }
         while (k < q && (t[k].Is("the") || t[k].Is("The") || t[k].Is("and") || t[k].Is("of"))) ++k;
-        if (k < q && IsTitleHead(t[k].Bare())) {
+        bool head_inside = false;
+        for (int h = k; h < q; ++h) head_inside |= t[h].cap && IsTitleHead(t[h].Bare());
+        if (k < q && head_inside && (IsTitleHead(t[k].Bare()) || IsTitleModifier(t[k].Bare()))) {
           Attr local;
           ParseTitleRegion(c, k, q, &local);
           if (!local.role.empty()) {
@@ -796,12 +802,20 @@ PeopleResult FindPeople(const Document& doc) {
     person_of[k] = target;
   }
   // Attributes in text order.
-  for (size_t k = 0; k < raws.size(); ++k) {
-    if (person_of[k] < 0) continue;
-    Person& p = people[person_of[k]];
-    MergeAttr(p, raws[k].attr);
-    p.mentions.push_back(raws[k].mention);
-    p.byline |= raws[k].byline;
+  // Attributes: body text first, then quotations, then the headline.
+  for (int pass = 0; pass < 3; ++pass) {
+    for (size_t k = 0; k < raws.size(); ++k) {
+      if (person_of[k] < 0) continue;
+      const Raw& r = raws[k];
+      bool title = doc.sentences[r.mention.sentence].kind == ParagraphKind::kTitle;
+      bool quoted = t[r.mention.first_token].in_quote;
+      int kind = title ? 2 : quoted ? 1 : 0;
+      if (kind != pass) continue;
+      Person& p = people[person_of[k]];
+      MergeAttr(p, r.attr);
+      p.mentions.push_back(r.mention);
+      p.byline |= r.byline;
+    }
   }
   // Single-word coreference: "Flournoy said", "Jaishankar held talks".
   absl::flat_hash_set<int> covered;

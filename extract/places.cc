@@ -76,7 +76,7 @@ bool IsLocationTrigger(std::string_view w) {
       "participating", "participated", "ceremony", "paid", "called", "welcomed",
       "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
       "delegation", "sidelines", "margins", "respects", "tribute", "operated",
-      "operations", "docked", "berthed", "signed", "staff", "session"};
+      "docked", "berthed", "signed", "staff", "session"};
   for (std::string_view k : kWords) {
     if (w == k) return true;
   }
@@ -156,12 +156,17 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
     }
     break;
   }
+  bool seen_body = false;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.credit || s.kind == ParagraphKind::kDateline || other_time.contains(static_cast<int>(si))) continue;
+    bool lead = s.kind == ParagraphKind::kBody && !seen_body;
+    if (s.kind == ParagraphKind::kBody) seen_body = true;
     for (int i = s.first_token; i + 1 < s.last_token; ++i) {
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
-      if (!TriggerNear(doc, s, i, 8)) continue;
+      // The lead sentence states where the event was; elsewhere the place
+      // must be near the verb that reports it.
+      if (!TriggerNear(doc, s, i, lead ? 1000 : 12)) continue;
       bool again = false;
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
       int j = i + 1;
