@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+
 #include "extract/lexicon.h"
 
 namespace parley::extract_internal {
@@ -35,36 +38,45 @@ const std::vector<Rule>& Rules() {
   return *rules;
 }
 
-// Best rule matched in sentences [a, b) of the document; -1 if none.
+const absl::flat_hash_map<std::string, int>& Keywords() {
+  static const auto* map = [] {
+    auto* m = new absl::flat_hash_map<std::string, int>;
+    const auto& rules = Rules();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      for (std::string_view w : rules[r].words) m->try_emplace(std::string(w), static_cast<int>(r));
+    }
+    return m;
+  }();
+  return *map;
+}
+
+// Best (highest-priority) rule matched in sentences [a, b); -1 if none.
 int MatchSentences(const Document& doc, int a, int b, size_t* begin, size_t* end) {
-  const auto& rules = Rules();
-  for (size_t r = 0; r < rules.size(); ++r) {
-    for (int si = a; si < b; ++si) {
-      const Sentence& s = doc.sentences[si];
-      for (int i = s.first_token; i < s.last_token; ++i) {
-        const Token& t = doc.tokens[i];
-        if (!t.IsWord() || t.in_quote) continue;
-        std::string w = Lower(t.text);
-        std::string bigram;
-        if (i + 1 < s.last_token && doc.tokens[i + 1].IsWord()) {
-          bigram = w + " " + Lower(doc.tokens[i + 1].text);
-        }
-        std::string trigram;
-        if (i + 2 < s.last_token && doc.tokens[i + 2].IsWord()) {
-          trigram = bigram + " " + Lower(doc.tokens[i + 2].text);
-        }
-        for (std::string_view k : rules[r].words) {
-          if (k == w || k == bigram || k == trigram) {
-            *begin = t.begin;
-            int n = k == w ? 1 : k == bigram ? 2 : 3;
-            *end = doc.tokens[i + n - 1].end;
-            return static_cast<int>(r);
-          }
+  const auto& keywords = Keywords();
+  int best = -1;
+  for (int si = a; si < b; ++si) {
+    const Sentence& s = doc.sentences[si];
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!t.IsWord() || t.in_quote) continue;
+      // Up to three words, lower-cased into one buffer.
+      char buf[160];
+      size_t n = 0;
+      for (int k = 0; k < 3 && i + k < s.last_token; ++k) {
+        const Token& w = doc.tokens[i + k];
+        if (!w.IsWord() || n + w.text.size() + 1 >= sizeof(buf)) break;
+        if (k) buf[n++] = ' ';
+        for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
+        auto it = keywords.find(absl::string_view(buf, n));
+        if (it != keywords.end() && (best < 0 || it->second < best)) {
+          best = it->second;
+          *begin = t.begin;
+          *end = w.end;
         }
       }
     }
   }
-  return -1;
+  return best;
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
 #include "extract/gazetteer_data.h"
@@ -14,6 +15,7 @@ namespace {
 
 struct Tables {
   absl::flat_hash_map<std::string, PlaceEntry> by_key;
+  absl::flat_hash_set<std::string> first_words;  // of multi-word keys
   absl::flat_hash_map<std::string, std::string> names;  // code -> name
   int max_words = 1;
 };
@@ -46,6 +48,8 @@ void Add(Tables& t, std::string_view name, PlaceKind kind, std::string_view code
   bool exact = IsShortAcronym(name);
   std::string key = exact ? "=" + std::string(name) : Key(name, true);
   t.by_key.try_emplace(key, PlaceEntry{kind, std::string(code)});
+  size_t space = key.find(' ');
+  if (space != std::string::npos) t.first_words.insert(key.substr(0, space));
   int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
   t.max_words = std::max(t.max_words, words);
 }
@@ -82,13 +86,39 @@ PlaceEntry LookupPlace(std::string_view phrase) {
   const Tables& t = GetTables();
   if (phrase.empty()) return {};
   if (IsShortAcronym(phrase)) {
-    auto it = t.by_key.find("=" + std::string(phrase));
+    char key[8] = {'='};
+    std::copy(phrase.begin(), phrase.end(), key + 1);
+    auto it = t.by_key.find(absl::string_view(key, phrase.size() + 1));
     if (it != t.by_key.end()) return it->second;
     return {};
   }
-  auto it = t.by_key.find(Key(phrase, true));
+  // Fold into a stack buffer: this runs for many tokens.
+  char buf[128];
+  size_t n = 0;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    if (n + 1 >= sizeof(buf)) return {};
+    if (phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
+      buf[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(phrase[i]));
+  }
+  std::string_view key(buf, n);
+  size_t space = key.find(' ');
+  if (space != std::string_view::npos &&
+      !t.first_words.contains(absl::string_view(buf, space))) {
+    return {};
+  }
+  auto it = t.by_key.find(absl::string_view(key.data(), key.size()));
   if (it != t.by_key.end()) return it->second;
   return {};
+}
+
+bool MayStartPlace(std::string_view word) {
+  char buf[64];
+  std::string_view w = LowerInto(word, buf);
+  return GetTables().first_words.contains(absl::string_view(w.data(), w.size()));
 }
 
 std::string CountryName(std::string_view code) {

@@ -27,6 +27,9 @@ PlaceEntry LookupPlace(std::string_view phrase);
 // preferring the common name; empty if unknown.
 std::string CountryName(std::string_view code);
 
+// True when some multi-word entry starts with `word` (case-insensitive).
+bool MayStartPlace(std::string_view word);
+
 // Longest number of words of any gazetteer entry (bounds phrase scans).
 int MaxPlaceWords();
 

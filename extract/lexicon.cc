@@ -148,6 +148,14 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empt
   return out;
 }
 
+std::string_view LowerInto(std::string_view s, char (&buf)[64]) {
+  if (s.size() > sizeof(buf)) return std::string_view();
+  for (size_t i = 0; i < s.size(); ++i) {
+    buf[i] = absl::ascii_tolower(static_cast<unsigned char>(s[i]));
+  }
+  return std::string_view(buf, s.size());
+}
+
 std::string Lower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = absl::ascii_tolower(static_cast<unsigned char>(c));
@@ -189,7 +197,8 @@ bool IsTitleHead(std::string_view word) {
        "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
        "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP"},
       true);
-  return set->contains(Lower(word));
+  char buf[64];
+  return set->contains(AV(LowerInto(word, buf)));
 }
 
 bool IsTitleModifier(std::string_view word) {
@@ -204,7 +213,8 @@ bool IsTitleModifier(std::string_view word) {
        "Policy", "Science", "Technology", "Intelligence", "Homeland",
        "Communications", "Press", "Counsel", "Ministry", "Strategic"},
       true);
-  return set->contains(Lower(word));
+  char buf[64];
+  return set->contains(AV(LowerInto(word, buf)));
 }
 
 bool IsHonorific(std::string_view word) {

@@ -51,6 +51,10 @@ int WeekdayFromName(std::string_view word);  // Monday=1..Sunday=7, else 0
 // Splits on `sep`, keeping empty pieces unless skip_empty.
 std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empty = false);
 
+// ASCII-lower-cases `s` into `buf` without allocating; empty when `s` is
+// longer than the buffer.
+std::string_view LowerInto(std::string_view s, char (&buf)[64]);
+
 // ASCII-lower-cased copy (non-ASCII bytes kept).
 std::string Lower(std::string_view s);
 

@@ -296,7 +296,15 @@ struct Ctx {
 
   const Token& T(int i) const { return doc.tokens[i]; }
 
+  std::vector<signed char> name_cache;  // -1 unknown, 0/1
+
   bool IsNameToken(int i) const {
+    signed char& cached = const_cast<signed char&>(name_cache[i]);
+    if (cached < 0) cached = ComputeNameToken(i) ? 1 : 0;
+    return cached == 1;
+  }
+
+  bool ComputeNameToken(int i) const {
     const Token& t = T(i);
     if (!t.IsWord() || t.credit) return false;
     std::string_view bare = t.Bare();
@@ -614,7 +622,8 @@ int ResolveName(const std::vector<Person>& people, std::string_view word) {
 PeopleResult FindPeople(const Document& doc) {
   PeopleResult result;
   result.orgs = FindOrganizations(doc);
-  Ctx c{doc, result.orgs, std::vector<int>(doc.tokens.size(), -1), {}, {}};
+  Ctx c{doc, result.orgs, std::vector<int>(doc.tokens.size(), -1), {}, {},
+        std::vector<signed char>(doc.tokens.size(), -1)};
   for (size_t o = 0; o < result.orgs.size(); ++o) {
     const OrgMention& m = result.orgs[o];
     for (int i = m.first_token; i < m.last_token; ++i) c.org_at[i] = static_cast<int>(o);

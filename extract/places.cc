@@ -20,6 +20,7 @@ struct Match {
 Match LongestPlace(const Document& doc, int i, int limit) {
   Match best;
   int max_words = std::min(MaxPlaceWords() + 2, limit - i);
+  if (!MayStartPlace(doc.tokens[i].text)) max_words = std::min(max_words, 1);
   for (int n = max_words; n >= 1; --n) {
     if (!doc.tokens[i + n - 1].IsWord()) continue;
     PlaceEntry e = LookupPlace(doc.TokenRange(i, i + n));
