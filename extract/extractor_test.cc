@@ -1,2 +1,150 @@
-#include <gtest/gtest.h>
-TEST(Placeholder, Builds) {}
+#include "extract/extractor.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "common/status_matchers.h"
+#include "extract/test_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+namespace parley {
+namespace {
+
+using ::parley::testing::StatusIs;
+
+std::string ReadSource(const std::string& relative) {
+  const char* root = std::getenv("PARLEY_SOURCE_DIR");
+  std::ifstream in(std::string(root ? root : ".") + "/" + relative);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Text of a code-point span.
+std::string SpanText(const std::string& text, const v1::TextSpan& span) {
+  std::u32string cps;
+  std::string out;
+  int cp = 0;
+  for (size_t i = 0; i < text.size();) {
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b >= 0xF0) len = 4;
+    else if (b >= 0xE0) len = 3;
+    else if (b >= 0xC0) len = 2;
+    if (cp >= span.begin() && cp < span.end()) out += text.substr(i, len);
+    ++cp;
+    i += len;
+  }
+  return out;
+}
+
+std::string Str(const nlohmann::json& j) { return j.is_null() ? "" : j.get<std::string>(); }
+
+TEST(ExtractorTest, SeedArticleMatchesGoldExactly) {
+  std::string page = ReadSource("seeds/000_aefde3dc521e8719.txt");
+  std::string gold_text = ReadSource("seeds/000_aefde3dc521e8719.gold.json");
+  ASSERT_FALSE(page.empty());
+  ASSERT_FALSE(gold_text.empty());
+  nlohmann::json gold = nlohmann::json::parse(gold_text);
+  PARLEY_ASSERT_OK_AND_ASSIGN(NormalizedArticle article,
+                              DecodeArticle("000_aefde3dc521e8719", page, {}));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+
+  EXPECT_EQ(event.type(), v1::STAFF_TALKS);
+  EXPECT_EQ(event.start_date(), Str(gold["event"]["start"]));
+  EXPECT_EQ(event.end_date(), Str(gold["event"]["end"]));
+  std::vector<std::string> locations;
+  for (const auto& l : event.locations()) locations.push_back(l.name());
+  EXPECT_EQ(locations, gold["event"]["locations"].get<std::vector<std::string>>());
+
+  ASSERT_EQ(event.participants_size(), static_cast<int>(gold["participants"].size()));
+  for (int i = 0; i < event.participants_size(); ++i) {
+    const auto& p = event.participants(i);
+    const auto& g = gold["participants"][i];
+    EXPECT_EQ(p.name(), Str(g["name"]));
+    EXPECT_EQ(p.rank(), Str(g["rank"]));
+    EXPECT_EQ(p.role(), Str(g["role"]));
+    EXPECT_EQ(p.organization(), Str(g["organization"]));
+    for (const auto& m : p.mentions()) {
+      // Every mention's span points at (part of) the name.
+      EXPECT_NE(p.name().find(SpanText(article.text, m)), std::string::npos);
+    }
+  }
+  EXPECT_EQ(event.mentioned_people_size(), static_cast<int>(gold["mentioned_people"].size()));
+
+  std::vector<std::string> orgs;
+  for (const auto& o : event.organizations()) orgs.push_back(o.name());
+  EXPECT_EQ(orgs, gold["organizations"].get<std::vector<std::string>>());
+  std::vector<std::string> countries;
+  for (const auto& c : event.countries()) countries.push_back(c.code());
+  EXPECT_EQ(countries, gold["countries"].get<std::vector<std::string>>());
+
+  ASSERT_EQ(event.quotes_size(), static_cast<int>(gold["quotes"].size()));
+  for (int i = 0; i < event.quotes_size(); ++i) {
+    EXPECT_EQ(event.quotes(i).speaker(), Str(gold["quotes"][i]["speaker"]));
+    EXPECT_THAT(event.quotes(i).text(),
+                ::testing::StartsWith(Str(gold["quotes"][i]["starts_with"])));
+    EXPECT_EQ(SpanText(article.text, event.quotes(i).span()), event.quotes(i).text());
+  }
+  std::vector<std::string> topics;
+  for (const auto& t : event.topics()) topics.push_back(t.name());
+  EXPECT_EQ(topics, gold["topics"].get<std::vector<std::string>>());
+  for (const auto& t : event.topics()) EXPECT_EQ(SpanText(article.text, t.span()), t.name());
+
+  EXPECT_EQ(event.title(), article.title);
+  EXPECT_EQ(event.published_date(), "2023-02-17");
+  EXPECT_EQ(event.extractor_version(), kExtractorVersion);
+}
+
+TEST(ExtractorTest, WhiteHouseReadout) {
+  // wh-20240924-meeting-chief-adviser-muhammad-yunus (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Readout of President Joe Biden\xE2\x80\x99s Meeting with Chief Adviser Muhammad Yunus of "
+      "Bangladesh",
+      "President Joseph R. Biden, Jr. met today with Chief Adviser Muhammad Yunus of Bangladesh "
+      "to congratulate him on his recent appointment as the head of the interim government. "
+      "Both leaders affirmed the close partnership between the United States and Bangladesh.",
+      "2024-09-24T16:09", "The White House");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_EQ(event.type(), v1::MEETING);
+  EXPECT_EQ(event.start_date(), "2024-09-24");
+  EXPECT_EQ(event.end_date(), "2024-09-24");
+  ASSERT_EQ(event.participants_size(), 2);
+  EXPECT_EQ(event.participants(0).name(), "Joseph R. Biden, Jr.");
+  EXPECT_EQ(event.participants(1).name(), "Muhammad Yunus");
+  EXPECT_EQ(event.participants(1).role(), "Chief Adviser");
+  std::vector<std::string> countries;
+  for (const auto& c : event.countries()) countries.push_back(c.code());
+  EXPECT_THAT(countries, ::testing::UnorderedElementsAre("US", "BD"));
+}
+
+TEST(ExtractorTest, EmptyBodyGivesEmptyEvent) {
+  NormalizedArticle article;
+  article.id = "empty";
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_EQ(event.participants_size(), 0);
+  EXPECT_EQ(event.start_date(), "");
+}
+
+TEST(ExtractorTest, RejectsInvalidInput) {
+  NormalizedArticle bad_utf8;
+  bad_utf8.id = "bad";
+  bad_utf8.text = "abc\xff";
+  bad_utf8.paragraphs.push_back({ParagraphKind::kBody, 0, 4});
+  EXPECT_THAT(ExtractEvent(bad_utf8, {}).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  NormalizedArticle bad_range;
+  bad_range.id = "range";
+  bad_range.text = "abc";
+  bad_range.paragraphs.push_back({ParagraphKind::kBody, 0, 10});
+  EXPECT_THAT(ExtractEvent(bad_range, {}).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+}
+
+}  // namespace
+}  // namespace parley

@@ -1,2 +1,148 @@
-#include <gtest/gtest.h>
-TEST(Placeholder, Builds) {}
+#include "extract/people.h"
+
+#include <string>
+
+#include "extract/test_util.h"
+#include "gtest/gtest.h"
+
+namespace parley::extract_internal {
+namespace {
+
+using testing_util::MakeArticle;
+
+const Person* Find(const PeopleResult& r, const std::string& name) {
+  for (const Person& p : r.people) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+PeopleResult People(const std::string& body, const std::string& title = "") {
+  static NormalizedArticle article;  // keeps the text alive for the views
+  static Document doc;
+  article = MakeArticle(title, body);
+  doc = BuildDocument(article);
+  return FindPeople(doc);
+}
+
+TEST(PeopleTest, RankAndPreAppositionWithPossessiveOrganisation) {
+  PeopleResult r = People(
+      "On 13 and 14 February 2023, a military delegation from NATO\xE2\x80\x99s Cooperative "
+      "Security Division (CS), led by its Director, Lieutenant General Francesco Diella "
+      "travelled to Seoul to meet with military representatives from the Republic of Korea.");
+  const Person* p = Find(r, "Francesco Diella");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->rank, "Lieutenant General");
+  EXPECT_EQ(p->role, "Director");
+  EXPECT_EQ(p->organization, "NATO Cooperative Security Division");
+  EXPECT_TRUE(p->participant);
+  ASSERT_FALSE(r.orgs.empty());
+  EXPECT_EQ(r.orgs[0].acronym, "CS");
+}
+
+TEST(PeopleTest, AppositionSplitsRoleAndOrganisation) {
+  PeopleResult r = People(
+      "Welcoming the NATO delegation, Major General Su-Kwang Kim, Director of the Strategy and "
+      "Plans Division of the Republic of Korea Joint Chiefs of Staff highlighted the "
+      "importance of this Partnership. The delegations visited the Korean Army headquarters in "
+      "Gyeryongdae and met with General Park Jeong-hwan, Chief of Staff of the Republic of "
+      "Korea Army.");
+  const Person* kim = Find(r, "Su-Kwang Kim");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->rank, "Major General");
+  EXPECT_EQ(kim->role, "Director of the Strategy and Plans Division");
+  EXPECT_EQ(kim->organization, "Republic of Korea Joint Chiefs of Staff");
+  const Person* park = Find(r, "Park Jeong-hwan");  // family name first, kept as written
+  ASSERT_NE(park, nullptr);
+  EXPECT_EQ(park->rank, "General");
+  EXPECT_EQ(park->role, "Chief of Staff");
+  EXPECT_EQ(park->organization, "Republic of Korea Army");
+}
+
+TEST(PeopleTest, AbbreviatedRanksExpand) {
+  PeopleResult r = People(
+      "\"We greatly value any opportunity to work alongside our Japanese partners,\" said Capt. "
+      "Fred Goldhammer, commanding officer, USS Ronald Reagan. According to Rear Adm. John "
+      "Alexander, commander, Battle Force 7th Fleet, the visit went well.");
+  const Person* g = Find(r, "Fred Goldhammer");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->rank, "Captain");
+  EXPECT_EQ(g->role, "commanding officer");
+  EXPECT_EQ(g->organization, "USS Ronald Reagan");
+  const Person* a = Find(r, "John Alexander");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->rank, "Rear Admiral");
+  EXPECT_EQ(a->organization, "Battle Force 7th Fleet");
+}
+
+TEST(PeopleTest, CivilianTitlesCountriesHonorificsAndParticles) {
+  PeopleResult r = People(
+      "\xE2\x80\x9CNational Security Advisor Jake Sullivan met with Saudi Prime Minister and "
+      "Crown Prince Mohammed bin Salman, UAE National Security Advisor Sheikh Tahnoon bin "
+      "Zayed Al Nahyan, and National Security Advisor of India Ajit Doval on May 7 in Saudi "
+      "Arabia,\xE2\x80\x9D the White House said.");
+  const Person* mbs = Find(r, "Mohammed bin Salman");
+  ASSERT_NE(mbs, nullptr);
+  EXPECT_EQ(mbs->role, "Prime Minister and Crown Prince");
+  EXPECT_EQ(mbs->country, "SA");
+  const Person* t = Find(r, "Tahnoon bin Zayed Al Nahyan");  // "Sheikh" dropped
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->role, "National Security Advisor");
+  EXPECT_EQ(t->country, "AE");
+  const Person* d = Find(r, "Ajit Doval");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->role, "National Security Advisor");
+  EXPECT_EQ(d->country, "IN");
+}
+
+TEST(PeopleTest, SuffixAndCoreferenceToFullName) {
+  PeopleResult r = People(
+      "President Joseph R. Biden, Jr. met today with President Recep Tayyip Erdogan on the "
+      "margins of the NATO Summit. President Biden welcomed Turkey\xE2\x80\x99s conclusion of "
+      "a trilateral agreement.");
+  const Person* b = Find(r, "Joseph R. Biden, Jr.");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->role, "President");
+  EXPECT_GE(b->mentions.size(), 2u);  // "President Biden" joins the full name
+  EXPECT_EQ(Find(r, "Biden"), nullptr);
+  EXPECT_NE(Find(r, "Recep Tayyip Erdogan"), nullptr);
+}
+
+TEST(PeopleTest, MentionedPeopleAreNotParticipants) {
+  PeopleResult r = People(
+      "President Joseph R. Biden, Jr. met today with General Secretary T\xC3\xB4 L\xC3\xA2m of "
+      "Vietnam in New York. Both leaders reflected on the lasting legacy of the late General "
+      "Secretary Nguy\xE1\xBB\x85n Ph\xC3\xBA Tr\xE1\xBB\x8Dng.");
+  const Person* lam = Find(r, "T\xC3\xB4 L\xC3\xA2m");
+  ASSERT_NE(lam, nullptr);
+  EXPECT_TRUE(lam->participant);
+  EXPECT_EQ(lam->country, "VN");
+  const Person* late = Find(r, "Nguy\xE1\xBB\x85n Ph\xC3\xBA Tr\xE1\xBB\x8Dng");
+  ASSERT_NE(late, nullptr);
+  EXPECT_FALSE(late->participant);
+}
+
+TEST(PeopleTest, UntitledNameWithApposition) {
+  PeopleResult r = People(
+      "Ambassador John Berry, U.S. ambassador to Australia, and Stuart Robert, "
+      "Australia\xE2\x80\x99s assistant minister for defense, were among the 18 guests welcomed "
+      "on board.");
+  const Person* s = Find(r, "Stuart Robert");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->role, "assistant minister for defense");
+  EXPECT_EQ(s->country, "AU");
+  EXPECT_TRUE(s->participant);
+  EXPECT_NE(Find(r, "John Berry"), nullptr);
+}
+
+TEST(PeopleTest, TimeShiftedSentenceDoesNotMakeParticipants) {
+  PeopleResult r = People(
+      "Last week, Defence Minister Rajnath Singh told his Chinese counterpart Li Shangfu at a "
+      "meeting that the pacts must be respected.");
+  const Person* s = Find(r, "Rajnath Singh");
+  ASSERT_NE(s, nullptr);
+  EXPECT_FALSE(s->participant);
+}
+
+}  // namespace
+}  // namespace parley::extract_internal

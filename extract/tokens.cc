@@ -150,6 +150,27 @@ struct Tokenizer {
             word_end = q;
             continue;
           }
+          // Domain-like "IDRW.ORG", "idrw.org": same case on both sides.
+          size_t r = p;
+          bool right_upper = true, right_lower = true;
+          while (r < end) {
+            size_t r2 = r;
+            int32_t e = DecodeCodePoint(text, &r2);
+            if (!IsAlnum(e)) break;
+            right_upper &= !(e >= 'a' && e <= 'z');
+            right_lower &= !(e >= 'A' && e <= 'Z');
+            r = r2;
+          }
+          bool left_upper = true, left_lower = true;
+          for (size_t l = start; l < word_end; ++l) {
+            char ch = text[l];
+            left_upper &= !(ch >= 'a' && ch <= 'z');
+            left_lower &= !(ch >= 'A' && ch <= 'Z');
+          }
+          if ((left_upper && right_upper) || (left_lower && right_lower)) {
+            word_end = r;
+            continue;
+          }
         }
         break;
       }
