@@ -49,6 +49,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kGoldSuffix = ".gold.json";
+// For absl::StrCat, whose absl::string_view is not std::string_view here.
+constexpr char kGoldSuffixText[] = ".gold.json";
 
 absl::StatusOr<std::string> ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -124,7 +126,7 @@ absl::StatusOr<std::vector<ArticleScore>> ScoreAll(
                           ListGoldFiles(gold_dir));
   if (gold_files.empty()) {
     return absl::NotFoundError(
-        absl::StrCat("--gold ", gold_dir, ": no *", kGoldSuffix, " files"));
+        absl::StrCat("--gold ", gold_dir, ": no *", kGoldSuffixText, " files"));
   }
 
   std::vector<ArticleScore> scores;
