@@ -332,17 +332,15 @@ Summary Summarize(const std::vector<ArticleScore>& scores) {
       metrics.answered += score[field].answered;
       metrics.gold += score[field].gold;
     }
-    // The empty-denominator conventions are documented in scorer.h: saying
-    // nothing when there is nothing to say is perfect, saying nothing when
-    // there is something to say is not.
+    // Empty denominators score 0; see FieldMetrics in scorer.h for why.
     metrics.precision =
         metrics.answered > 0
             ? static_cast<double>(metrics.true_positives) / metrics.answered
-            : (metrics.gold == 0 ? 1.0 : 0.0);
+            : 0.0;
     metrics.recall =
         metrics.gold > 0
             ? static_cast<double>(metrics.true_positives) / metrics.gold
-            : (metrics.answered == 0 ? 1.0 : 0.0);
+            : 0.0;
     const double sum = metrics.precision + metrics.recall;
     metrics.f1 = sum > 0 ? 2 * metrics.precision * metrics.recall / sum : 0.0;
   }

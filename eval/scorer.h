@@ -133,12 +133,16 @@ struct FieldMetrics {
   int true_positives = 0;
   int answered = 0;
   int gold = 0;
-  // tp / answered; when nothing was answered: 1 if the gold is empty too,
-  // else 0.
+  // tp / answered, or 0 when nothing was answered.
   double precision = 0;
-  // tp / gold; when the gold is empty: 1 if nothing was answered, else 0.
+  // tp / gold, or 0 when the gold is empty.
   double recall = 0;
-  // 2PR / (P + R); 0 when P + R is 0.
+  // 2PR / (P + R), or 0 when P + R is 0.
+  //
+  // An empty denominator scores 0 even when both sides are empty (e.g. rank
+  // when no participant matched): a score is earned by matches, so an
+  // extractor that stops answering can never look like it improved. The
+  // counts above tell "nothing to score" apart from "all wrong".
   double f1 = 0;
 };
 

@@ -400,10 +400,11 @@ TEST(SummarizeTest, MicroAveragesAndEmptyDenominators) {
   // Something answered, nothing in the gold.
   EXPECT_THAT(summary[Field::kCountries].precision, DoubleEq(0));
   EXPECT_THAT(summary[Field::kCountries].recall, DoubleEq(0));
-  // Nothing on either side.
-  EXPECT_THAT(summary[Field::kQuotes].precision, DoubleEq(1));
-  EXPECT_THAT(summary[Field::kQuotes].recall, DoubleEq(1));
-  EXPECT_THAT(summary[Field::kQuotes].f1, DoubleEq(1));
+  // Nothing on either side is not a perfect score.
+  EXPECT_EQ(summary[Field::kQuotes].gold, 0);
+  EXPECT_THAT(summary[Field::kQuotes].precision, DoubleEq(0));
+  EXPECT_THAT(summary[Field::kQuotes].recall, DoubleEq(0));
+  EXPECT_THAT(summary[Field::kQuotes].f1, DoubleEq(0));
 }
 
 TEST(FieldNameTest, NamesEveryFieldInReportOrder) {
