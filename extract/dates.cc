@@ -50,7 +50,7 @@ bool IsDash(const Token& t) {
 }
 
 int Month(const Token& t) {
-  if (!t.IsWord() || !t.cap) return 0;
+  if (!t.cap || !t.Has(kFlagMonth)) return 0;
   return MonthFromName(t.text);
 }
 
@@ -166,7 +166,7 @@ struct Scanner {
       m->explicit_day = false;
       return i + 1;
     }
-    if (int wd = WeekdayFromName(t[i].text)) {
+    if (int wd = t[i].Has(kFlagWeekday) ? WeekdayFromName(t[i].text) : 0) {
       // A weekday followed by an explicit date defers to that date.
       int j = i + 1;
       if (j < limit && t[j].Is(",")) ++j;

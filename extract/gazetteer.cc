@@ -129,4 +129,14 @@ std::string CountryName(std::string_view code) {
 
 int MaxPlaceWords() { return GetTables().max_words; }
 
+uint32_t PlaceWordFlags(std::string_view text, std::string_view bare) {
+  uint32_t f = 0;
+  PlaceEntry e = LookupPlace(text);
+  if (e.kind == PlaceKind::kNone && bare.size() != text.size()) e = LookupPlace(bare);
+  if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kDemonym) f |= kFlagCountryish;
+  if (e.kind != PlaceKind::kNone) f |= kFlagPlace;
+  if (MayStartPlace(text)) f |= kFlagPlaceStart;
+  return f;
+}
+
 }  // namespace parley::extract_internal

@@ -5,6 +5,7 @@
 #ifndef PARLEY_EXTRACT_GAZETTEER_H_
 #define PARLEY_EXTRACT_GAZETTEER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,10 @@ std::string CountryName(std::string_view code);
 
 // True when some multi-word entry starts with `word` (case-insensitive).
 bool MayStartPlace(std::string_view word);
+
+// Gazetteer classes of one capitalised word, as WordFlag bits
+// (kFlagCountryish, kFlagPlace, kFlagPlaceStart; see extract/lexicon.h).
+uint32_t PlaceWordFlags(std::string_view text, std::string_view bare);
 
 // Longest number of words of any gazetteer entry (bounds phrase scans).
 int MaxPlaceWords();

@@ -7,6 +7,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
+#include "extract/calendar.h"
+#include "extract/gazetteer.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -164,6 +166,7 @@ std::string Lower(std::string_view s) {
 
 int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* expanded) {
   if (i >= limit || !tokens[i].IsWord()) return 0;
+  if (tokens[i].flags != 0 && !tokens[i].Has(kFlagRankWord)) return 0;
   const RankTable& t = Ranks();
   auto it = t.by_first.find(AV(tokens[i].Bare()));
   if (it == t.by_first.end()) return 0;
@@ -184,7 +187,7 @@ int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* e
 
 bool IsRankWord(std::string_view word) { return Ranks().first_words.contains(AV(word)); }
 
-bool IsTitleHead(std::string_view word) {
+const WordSet& IsTitleHeadSet() {
   static const WordSet* set = MakeSet(
       {"President", "Minister", "Advisor", "Adviser", "Secretary", "Director",
        "Chief", "Head", "Ambassador", "Commander", "Prince", "Princess", "King",
@@ -197,11 +200,15 @@ bool IsTitleHead(std::string_view word) {
        "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
        "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP"},
       true);
-  char buf[64];
-  return set->contains(AV(LowerInto(word, buf)));
+  return *set;
 }
 
-bool IsTitleModifier(std::string_view word) {
+bool IsTitleHead(std::string_view word) {
+  char buf[64];
+  return IsTitleHeadSet().contains(AV(LowerInto(word, buf)));
+}
+
+const WordSet& IsTitleModifierSet() {
   static const WordSet* set = MakeSet(
       {"National", "Security", "Deputy", "Principal", "Prime", "Foreign",
        "External", "Affairs", "Defence", "Defense", "Vice", "Under", "Assistant",
@@ -213,29 +220,37 @@ bool IsTitleModifier(std::string_view word) {
        "Policy", "Science", "Technology", "Intelligence", "Homeland",
        "Communications", "Press", "Counsel", "Ministry", "Strategic"},
       true);
-  char buf[64];
-  return set->contains(AV(LowerInto(word, buf)));
+  return *set;
 }
 
-bool IsHonorific(std::string_view word) {
+bool IsTitleModifier(std::string_view word) {
+  char buf[64];
+  return IsTitleModifierSet().contains(AV(LowerInto(word, buf)));
+}
+
+const WordSet& IsHonorificSet() {
   static const WordSet* set = MakeSet(
       {"Mr", "Mrs", "Ms", "Dr", "Sheikh", "Shri", "Smt", "Sir", "Dame", "Prof",
        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Shri.", "Smt.", "H.E.", "Madam",
        "Mme", "Herr", "Excellency", "Hon", "Hon.", "Honourable", "Honorable"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsNameParticle(std::string_view word) {
+bool IsHonorific(std::string_view word) { return IsHonorificSet().contains(AV(word)); }
+
+const WordSet& IsNameParticleSet() {
   static const WordSet* set =
       MakeSet({"bin", "bint", "ibn", "de", "da", "del", "della", "di", "van",
                "von", "der", "den", "le", "la", "du", "dos", "das", "al", "el",
                "al-", "ben", "y", "ter", "ul", "ur"},
               false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsNameStopword(std::string_view word) {
+bool IsNameParticle(std::string_view word) { return IsNameParticleSet().contains(AV(word)); }
+
+const WordSet& IsNameStopwordSet() {
   static const WordSet* set = MakeSet(
       {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
        "By", "With", "From", "As", "This", "That", "These", "Those", "It", "Its",
@@ -279,10 +294,12 @@ bool IsNameStopword(std::string_view word) {
        "Region", "Regional", "Global", "International", "Peace", "Humanitarian",
        "Technology", "Critical", "Emerging", "Science"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsOrgHead(std::string_view word) {
+bool IsNameStopword(std::string_view word) { return IsNameStopwordSet().contains(AV(word)); }
+
+const WordSet& IsOrgHeadSet() {
   static const WordSet* set = MakeSet(
       {"Division", "Army", "Navy", "Force", "Forces", "Staff", "Command",
        "Ministry", "Department", "Fleet", "Corps", "Agency", "Council",
@@ -297,10 +314,12 @@ bool IsOrgHead(std::string_view word) {
        "Chiefs", "Defense", "Defence", "Authority", "Board", "Mission",
        "School", "College", "Laboratory", "Lab", "Foundation", "Association"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsOrgWord(std::string_view word) {
+bool IsOrgHead(std::string_view word) { return IsOrgHeadSet().contains(AV(word)); }
+
+const WordSet& IsOrgWordSet() {
   static const WordSet* set = MakeSet(
       {"Joint", "Air", "Naval", "Maritime", "Self-Defense", "Self-Defence",
        "Armed", "Special", "National", "Security", "Foreign", "Affairs",
@@ -312,10 +331,14 @@ bool IsOrgWord(std::string_view word) {
        "Logistics", "Training", "Doctrine", "Medical", "Engineer", "Signal",
        "Aviation", "Combat", "Support", "Sustainment", "Air and Space"},
       false);
-  return set->contains(AV(word)) || IsOrgHead(word);
+  return *set;
 }
 
-bool IsPlaceHead(std::string_view word) {
+bool IsOrgWord(std::string_view word) {
+  return IsOrgWordSet().contains(AV(word)) || IsOrgHead(word);
+}
+
+const WordSet& IsPlaceHeadSet() {
   static const WordSet* set = MakeSet(
       {"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Headquarters",
        "Memorial", "Base", "Port", "Harbor", "Harbour", "Airbase", "Airport",
@@ -325,10 +348,12 @@ bool IsPlaceHead(std::string_view word) {
        "Hall", "Center", "Centre", "Museum", "Canal", "River", "Lake",
        "Mountains", "Hills", "Desert", "Coast"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsEventTrigger(std::string_view word) {
+bool IsPlaceHead(std::string_view word) { return IsPlaceHeadSet().contains(AV(word)); }
+
+const WordSet& IsEventTriggerSet() {
   static const WordSet* set = MakeSet(
       {"met", "meet", "meets", "meeting", "meetings", "talks", "visit",
        "visited", "visits", "visiting", "led", "leads", "leading", "welcomed",
@@ -352,10 +377,12 @@ bool IsEventTrigger(std::string_view word) {
        "congratulate", "talked", "spoke", "phone", "engaged", "counterpart",
        "counterparts", "respects", "tribute"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
 
-bool IsSpeechVerb(std::string_view word) {
+bool IsEventTrigger(std::string_view word) { return IsEventTriggerSet().contains(AV(word)); }
+
+const WordSet& IsSpeechVerbSet() {
   static const WordSet* set = MakeSet(
       {"said", "says", "say", "added", "adds", "underlined", "emphasised",
        "emphasized", "stated", "states", "noted", "notes", "tweeted",
@@ -366,11 +393,107 @@ bool IsSpeechVerb(std::string_view word) {
        "reiterated", "insisted", "pointed", "quipped", "replied", "responded",
        "underscored", "agreed", "warned", "recounted", "described"},
       false);
-  return set->contains(AV(word));
+  return *set;
 }
+
+bool IsSpeechVerb(std::string_view word) { return IsSpeechVerbSet().contains(AV(word)); }
 
 bool IsPersonPronoun(std::string_view word) {
   return word == "he" || word == "she" || word == "He" || word == "She";
+}
+
+const WordSet& IsLocationTriggerSet() {
+  static const WordSet* set = MakeSet(
+      {"met", "meet", "meets", "meeting", "talks", "visit", "visited", "visits",
+       "visiting", "travelled", "traveled", "travel", "travels", "traveling",
+       "travelling", "trip", "arrived", "arrives", "arrival", "hosted", "hosts",
+       "host", "held", "hold", "holds", "conducted", "conduct", "led", "toured",
+       "tour", "attended", "attend", "attending", "exercise", "drills", "drill",
+       "participating", "participated", "ceremony", "paid", "called", "welcomed",
+       "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
+       "delegation", "sidelines", "margins", "respects", "tribute", "operated",
+       "docked", "berthed", "signed", "staff", "session"},
+      false);
+  return *set;
+}
+
+bool IsLocationTrigger(std::string_view word) { return IsLocationTriggerSet().contains(AV(word)); }
+
+namespace {
+
+// One table per key form, built from the word lists above, so that a token's
+// classes cost two or three lookups instead of one per list.
+struct FlagTables {
+  absl::flat_hash_map<std::string, uint32_t> exact;  // case-sensitive words
+  absl::flat_hash_map<std::string, uint32_t> lower;  // lower-cased words
+};
+
+const FlagTables& Flags() {
+  static const FlagTables* tables = [] {
+    auto* t = new FlagTables;
+    auto add_exact = [&](const WordSet& set, uint32_t flag) {
+      for (const std::string& w : set) t->exact[w] |= flag;
+    };
+    auto add_lower = [&](const WordSet& set, uint32_t flag) {
+      for (const std::string& w : set) t->lower[Lower(w)] |= flag;
+    };
+    add_exact(IsNameStopwordSet(), kFlagStopword);
+    for (const std::string& w : Ranks().first_words) t->exact[w] |= kFlagRankWord;
+    add_exact(IsHonorificSet(), kFlagHonorific);
+    add_exact(IsNameParticleSet(), kFlagParticle);
+    add_exact(IsOrgHeadSet(), kFlagOrgHead | kFlagOrgWord | kFlagHeadWord);
+    add_exact(IsOrgWordSet(), kFlagOrgWord);
+    add_exact(IsPlaceHeadSet(), kFlagPlaceHead);
+    add_exact(IsSpeechVerbSet(), kFlagSpeechVerb);
+    t->exact["Affairs"] |= kFlagHeadWord;
+    for (std::string_view d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                               "Saturday", "Sunday"}) {
+      t->exact[std::string(d)] |= kFlagWeekday;
+    }
+    add_lower(IsTitleHeadSet(), kFlagTitleHead);
+    add_lower(IsTitleModifierSet(), kFlagTitleModifier);
+    add_lower(IsEventTriggerSet(), kFlagEventTrigger);
+    add_lower(IsLocationTriggerSet(), kFlagLocationTrigger);
+    for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july",
+                               "august", "september", "october", "november", "december",
+                               "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                               "oct", "nov", "dec"}) {
+      t->lower[std::string(m)] |= kFlagMonth;
+    }
+    return t;
+  }();
+  return *tables;
+}
+
+uint32_t Lookup(const absl::flat_hash_map<std::string, uint32_t>& map, std::string_view w) {
+  auto it = map.find(AV(w));
+  return it == map.end() ? 0 : it->second;
+}
+
+// Flags looked up on the bare word; those keyed on the written text
+// (particles, place heads, speech verbs, weekdays) come from the text.
+constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday;
+
+}  // namespace
+
+uint32_t ComputeWordFlags(const Token& token) {
+  if (!token.IsWord()) return 0;
+  const FlagTables& tables = Flags();
+  std::string_view text = token.text;
+  std::string_view bare = token.Bare();
+  uint32_t f = Lookup(tables.exact, bare);
+  if (bare.size() != text.size()) {
+    uint32_t g = Lookup(tables.exact, text);
+    f = (f & ~kTextKeyed) | (g & kTextKeyed) | (g & kFlagHonorific);
+  }
+  char buf[64];
+  f |= Lookup(tables.lower, LowerInto(bare, buf));
+  if (!(f & kFlagHeadWord)) {
+    size_t dash = bare.find('-');
+    if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;
+  }
+  if (token.cap || token.all_caps) f |= PlaceWordFlags(text, bare);
+  return f;
 }
 
 int WeekdayFromName(std::string_view word) {

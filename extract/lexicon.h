@@ -12,6 +12,35 @@
 
 namespace parley::extract_internal {
 
+// Word classes of a token, computed once per token (BuildDocument) so that
+// rules test bits instead of looking words up again.
+enum WordFlag : uint32_t {
+  kFlagStopword = 1u << 0,         // IsNameStopword(bare)
+  kFlagRankWord = 1u << 1,         // IsRankWord(bare)
+  kFlagTitleHead = 1u << 2,        // IsTitleHead(bare)
+  kFlagTitleModifier = 1u << 3,    // IsTitleModifier(bare)
+  kFlagHonorific = 1u << 4,        // IsHonorific(text or bare)
+  kFlagParticle = 1u << 5,         // IsNameParticle(text)
+  kFlagOrgHead = 1u << 6,          // IsOrgHead(bare)
+  kFlagOrgWord = 1u << 7,          // IsOrgWord(bare)
+  kFlagPlaceHead = 1u << 8,        // IsPlaceHead(text)
+  kFlagEventTrigger = 1u << 9,     // IsEventTrigger(lower-cased text)
+  kFlagSpeechVerb = 1u << 10,      // IsSpeechVerb(text)
+  kFlagMonth = 1u << 11,           // MonthFromName(text) != 0
+  kFlagWeekday = 1u << 12,         // WeekdayFromName(text) != 0
+  kFlagLocationTrigger = 1u << 13, // IsLocationTrigger(lower-cased text)
+  kFlagCountryish = 1u << 14,      // a country or demonym on its own
+  kFlagPlace = 1u << 15,           // any gazetteer entry on its own (bare)
+  kFlagPlaceStart = 1u << 16,      // starts a multi-word gazetteer entry
+  kFlagHeadWord = 1u << 17,        // organisation head, also "Affairs", "Division-South"
+};
+
+// Flags of a word token (0 for punctuation and numbers).
+uint32_t ComputeWordFlags(const Token& token);
+
+// Words that put an event at a place ("met … in", "travelled to").
+bool IsLocationTrigger(std::string_view word);
+
 // Longest military rank starting at tokens[i] (not past `limit`): "Lt. Gen.",
 // "Lieutenant General", "LTG", "Air Chief Marshal", "Teniente General".
 // Returns the number of tokens matched (0 if none) and sets *expanded to the

@@ -23,12 +23,7 @@ bool IsCloseParen(const Token& t) { return t.kind == TokenKind::kPunct && t.Is("
 
 bool IsOrdinalOrNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
 
-bool Countryish(const Token& t) {
-  if (!t.IsWord()) return false;
-  PlaceKind k = LookupPlace(t.Bare()).kind;
-  if (t.text.find('.') != std::string_view::npos) k = LookupPlace(t.text).kind;
-  return k == PlaceKind::kCountry || k == PlaceKind::kDemonym;
-}
+bool Countryish(const Token& t) { return t.Has(kFlagCountryish); }
 std::string CountryCodeOf(const Token& t) {
   PlaceEntry e = LookupPlace(t.text);
   if (e.kind == PlaceKind::kNone) e = LookupPlace(t.Bare());
@@ -99,7 +94,7 @@ bool IsTimeShifted(const Document& doc, int sentence) {
 namespace {
 
 bool OrgStartStop(const Token& t) {
-  return IsNameStopword(t.text) && !IsOrgWord(t.text) && !IsOrgHead(t.text) &&
+  return t.Has(kFlagStopword) && !t.Has(kFlagOrgWord | kFlagOrgHead) &&
          !t.Is("Air") && !t.Is("National") && !t.Is("United") && !t.Is("Republic") &&
          !t.Is("White") && !t.Is("Coast") && !t.Is("Foreign") && !t.Is("External") &&
          !t.Is("Security") && !t.Is("Cooperative") && !t.Is("Strategic") &&
@@ -170,7 +165,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     // Find the last head word (a number or acronym may follow it).
     int head = -1;
     for (int i = q - 1; i >= p; --i) {
-      if (t[i].IsWord() && HeadWord(t[i].Bare())) {
+      if (t[i].Has(kFlagHeadWord)) {
         head = i;
         break;
       }
@@ -231,7 +226,7 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
       if (!OrgInner(t[i]) || OrgStartStop(t[i])) {
         // Numbered units start with an ordinal: "36th Inf. Div.", "3rd Advise…".
         if (!(IsOrdinalOrNumber(t[i]) && i + 1 < s.last_token && OrgInner(t[i + 1]) &&
-              !MonthFromName(t[i + 1].text))) {
+              !t[i + 1].Has(kFlagMonth))) {
           ++i;
           continue;
         }
@@ -240,7 +235,7 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
       while (j < s.last_token) {
         const Token& x = t[j];
         if (x.credit || x.in_quote != t[i].in_quote) break;
-        if (OrgInner(x) && !(WeekdayFromName(x.text)) && !MonthFromName(x.text)) {
+        if (OrgInner(x) && !x.Has(kFlagWeekday | kFlagMonth)) {
           ++j;
           continue;
         }
@@ -310,8 +305,9 @@ struct Ctx {
     std::string_view bare = t.Bare();
     if (bare.size() == 1 && t.cap) return true;  // initial
     if (!t.cap) return false;
-    if (IsNameStopword(bare) || IsRankWord(bare) || IsTitleHead(bare) || IsHonorific(bare) ||
-        IsHonorific(t.text) || HeadWord(bare) || IsShipPrefix(bare)) {
+    if (t.Has(kFlagStopword | kFlagRankWord | kFlagTitleHead | kFlagHonorific | kFlagHeadWord |
+              kFlagPlace | kFlagMonth | kFlagWeekday) ||
+        IsShipPrefix(bare)) {
       return false;
     }
     if (acronyms.contains(std::string(bare)) || KnownOrgAcronym(bare)) return false;
@@ -320,9 +316,6 @@ struct Ctx {
         bare.find('.') != std::string_view::npos) {
       return false;  // U.S.
     }
-    PlaceKind k = LookupPlace(bare).kind;
-    if (k != PlaceKind::kNone) return false;
-    if (MonthFromName(bare) || WeekdayFromName(bare)) return false;
     return true;
   }
 };
@@ -413,8 +406,9 @@ int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
     if (x.IsWord()) {
       std::string_view w = x.Bare();
       if (x.cap) {
-        ok = IsTitleHead(w) || IsTitleModifier(w) || IsOrgWord(w) || HeadWord(w) ||
-             Countryish(x) || c.org_at[k - 1] >= 0 ||
+        ok = x.Has(kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord | kFlagHeadWord |
+                   kFlagCountryish) ||
+             c.org_at[k - 1] >= 0 ||
              (x.all_caps && w.size() <= 4 && k < end && t[k].cap &&
               (IsTitleHead(t[k].text) || IsTitleModifier(t[k].text)));
         if (!ok && k < end && (t[k].Is("of") || t[k].Is("for")) == false && k - 1 > sentence_begin &&
@@ -597,7 +591,7 @@ bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.in_quote || !t.IsWord()) continue;
-    if (IsEventTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
+    if (t.Has(kFlagEventTrigger)) return true;
   }
   return false;
 }

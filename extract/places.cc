@@ -20,7 +20,10 @@ struct Match {
 Match LongestPlace(const Document& doc, int i, int limit) {
   Match best;
   int max_words = std::min(MaxPlaceWords() + 2, limit - i);
-  if (!MayStartPlace(doc.tokens[i].text)) max_words = std::min(max_words, 1);
+  if (!doc.tokens[i].Has(kFlagPlaceStart)) {
+    if (!doc.tokens[i].Has(kFlagPlace)) return best;
+    max_words = std::min(max_words, 1);
+  }
   for (int n = max_words; n >= 1; --n) {
     if (!doc.tokens[i + n - 1].IsWord()) continue;
     PlaceEntry e = LookupPlace(doc.TokenRange(i, i + n));
@@ -65,32 +68,13 @@ bool IsPrep(const Document& doc, int i) {
   return false;
 }
 
-// Words that put the event at a place ("met … in Washington", "travelled to
-// Seoul"); narrower than participation triggers: discussing a place does not.
-bool IsLocationTrigger(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "met", "meet", "meets", "meeting", "talks", "visit", "visited", "visits",
-      "visiting", "travelled", "traveled", "travel", "travels", "traveling",
-      "travelling", "trip", "arrived", "arrives", "arrival", "hosted", "hosts",
-      "host", "held", "hold", "holds", "conducted", "conduct", "led", "toured",
-      "tour", "attended", "attend", "attending", "exercise", "drills", "drill",
-      "participating", "participated", "ceremony", "paid", "called", "welcomed",
-      "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
-      "delegation", "sidelines", "margins", "respects", "tribute", "operated",
-      "docked", "berthed", "signed", "staff", "session"};
-  for (std::string_view k : kWords) {
-    if (w == k) return true;
-  }
-  return false;
-}
-
 // True when a location trigger occurs in the sentence before token i, at
 // most `window` tokens away, or right after it ("in Washington with").
 bool TriggerNear(const Document& doc, const Sentence& s, int i, int window) {
   for (int k = std::max(s.first_token, i - window); k < std::min(s.last_token, i + 3); ++k) {
     const Token& t = doc.tokens[k];
     if (t.in_quote || !t.IsWord()) continue;
-    if (IsLocationTrigger(t.cap ? Lower(t.text) : std::string(t.text))) return true;
+    if (t.Has(kFlagLocationTrigger)) return true;
   }
   return false;
 }
@@ -266,6 +250,7 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
     }
     for (; i < s.last_token; ++i) {
       if (t[i].in_quote || !CapWord(t[i])) continue;
+      if (!t[i].Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) continue;
       Match m = LongestPlace(doc, i, s.last_token);
       PlaceEntry e = m.entry;
       int end = m.end;

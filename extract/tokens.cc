@@ -6,6 +6,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/lexicon.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -379,6 +380,7 @@ Document BuildDocument(const NormalizedArticle& article) {
     }
     close(last);
   }
+  for (Token& t : doc.tokens) t.flags = ComputeWordFlags(t);
   for (const QuoteSpan& q : doc.quotes) {
     auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.inner_begin,
                                [](const Token& t, size_t b) { return t.begin < b; });

@@ -23,10 +23,12 @@ struct Token {
   bool all_caps = false;   // every letter upper case (and >= 1 letter)
   bool in_quote = false;   // inside a direct quotation
   bool space_before = false;
+  uint32_t flags = 0;      // WordFlag bits (extract/lexicon.h)
   bool credit = false;     // source credit or byline prefix ("SOURCE: PTI")
   int sentence = 0;
 
   bool Is(std::string_view s) const { return text == s; }
+  bool Has(uint32_t flag) const { return (flags & flag) != 0; }
   bool IsWord() const { return kind == TokenKind::kWord; }
   // Text without a trailing abbreviation period ("Lt." -> "Lt").
   std::string_view Bare() const {
