@@ -18,18 +18,32 @@ function(parley_cc_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE parley_warnings)
 endfunction()
 
-# parley_cc_test(NAME SRCS ... DEPS ... [LABELS ...])
+set(PARLEY_CORPUS_DIR "${PROJECT_SOURCE_DIR}/../shared/corpus" CACHE PATH
+    "The shared article corpus (pool/, dev-gold/) used by tests and benchmarks")
+
+# parley_cc_test(NAME SRCS ... DEPS ... [LABELS ...] [ENV VAR=VALUE ...])
 # One gtest binary, discovered test by test so ctest -R/-L can pick them.
 function(parley_cc_test name)
-  cmake_parse_arguments(ARG "" "" "SRCS;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(ARG "" "" "SRCS;DEPS;LABELS;ENV" ${ARGN})
   add_executable(${name} ${ARG_SRCS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} parley_testing
                         GTest::gmock GTest::gtest_main parley_warnings)
+  set(test_env "PARLEY_SOURCE_DIR=${PROJECT_SOURCE_DIR}" "PARLEY_CORPUS_DIR=${PARLEY_CORPUS_DIR}"
+      ${ARG_ENV})
+  if("integration" IN_LIST ARG_LABELS)
+    # Integration suites share expensive fixtures (a Kafka broker) across
+    # their tests, so each binary is one CTest test.
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES
+      LABELS "${ARG_LABELS}" TIMEOUT 900 ENVIRONMENT "${test_env}")
+    return()
+  endif()
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
+  # gtest_discover_tests splits list-valued properties; escape the list.
+  string(REPLACE ";" "\\;" test_env_escaped "${test_env}")
   gtest_discover_tests(${name}
     DISCOVERY_MODE PRE_TEST
-    PROPERTIES LABELS "${ARG_LABELS}"
-               ENVIRONMENT "PARLEY_SOURCE_DIR=${PROJECT_SOURCE_DIR};PARLEY_BINARY_DIR=${PROJECT_BINARY_DIR}")
+    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "${test_env_escaped}")
 endfunction()

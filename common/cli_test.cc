@@ -17,5 +17,14 @@ TEST(DashedFlagsToUnderscoresTest, RewritesFlagNamesOnly) {
                                            "file-name.txt", "--", "--not-a-flag"));
 }
 
+TEST(TakeRepeatedFlagTest, CollectsEveryOccurrenceInBothForms) {
+  std::vector<std::string> args = {"parleyd", "--kafka_property=a=1,2", "--topic=t",
+                                   "--kafka_property", "sasl.jaas.config=x y", "--",
+                                   "--kafka_property=z"};
+  EXPECT_THAT(TakeRepeatedFlag(args, "kafka_property"),
+              ::testing::ElementsAre("a=1,2", "sasl.jaas.config=x y"));
+  EXPECT_THAT(args, ::testing::ElementsAre("parleyd", "--topic=t", "--", "--kafka_property=z"));
+}
+
 }  // namespace
 }  // namespace parley

@@ -56,9 +56,13 @@ TEST(DecodeArticleTest, PageLayoutSeedGivesTitleDatelineAndBody) {
 }
 
 TEST(DecodeArticleTest, JsonEnvelopeFromThePool) {
-  std::string value = ReadSourceFile("seeds/../../shared/corpus/pool/"
-                                     "wh-20240925-meeting-general-lam-vietnam.json");
-  if (value.empty()) GTEST_SKIP() << "shared corpus not present";
+  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
+  ASSERT_NE(corpus, nullptr) << "PARLEY_CORPUS_DIR is not set";
+  std::ifstream in(std::string(corpus) + "/pool/wh-20240925-meeting-general-lam-vietnam.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string value = buffer.str();
+  ASSERT_FALSE(value.empty()) << "corpus article not found under " << corpus;
   PARLEY_ASSERT_OK_AND_ASSIGN(NormalizedArticle article,
                               DecodeArticle("", value, DecodeOptions()));
   EXPECT_EQ(article.id, "wh-20240925-meeting-general-lam-vietnam");

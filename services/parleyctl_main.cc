@@ -224,7 +224,7 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(parley::kUsage);
-  std::vector<std::string> positional = parley::ParseDashedCommandLine(argc, argv);
+  std::vector<std::string> positional = parley::ParseDashedCommandLine(argc, argv).positional;
   if (positional.empty()) {
     std::cerr << parley::kUsage << "\n";
     return 2;

@@ -28,8 +28,6 @@ ABSL_FLAG(std::string, group_id, "",
           "Consumer group id; each replica needs its own (default: parleyd-<hostname>)");
 ABSL_FLAG(std::string, data_dir, "", "RocksDB directory (required)");
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051", "gRPC listen address");
-ABSL_FLAG(std::vector<std::string>, kafka_property, {},
-          "librdkafka properties KEY=VALUE, comma-separated (SASL/SSL included)");
 ABSL_FLAG(std::string, kafka_config, "",
           "File of librdkafka properties, one KEY=VALUE per line (for secrets)");
 ABSL_FLAG(int64_t, max_message_bytes, 4 << 20,
@@ -46,7 +44,8 @@ namespace {
 constexpr char kQueryService[] = "parley.v1.Parley";
 constexpr char kIngestService[] = "parley.v1.Ingest";
 
-absl::StatusOr<ingest::KafkaSettings> KafkaSettingsFromFlags() {
+absl::StatusOr<ingest::KafkaSettings> KafkaSettingsFromFlags(
+    const std::vector<std::string>& property_flags) {
   ingest::KafkaSettings settings;
   settings.brokers = absl::GetFlag(FLAGS_brokers);
   std::string config_path = absl::GetFlag(FLAGS_kafka_config);
@@ -59,7 +58,7 @@ absl::StatusOr<ingest::KafkaSettings> KafkaSettingsFromFlags() {
                             ingest::ParseKafkaPropertiesFile(contents.str()));
   }
   PARLEY_ASSIGN_OR_RETURN(auto from_flags,
-                          ingest::ParseKafkaProperties(absl::GetFlag(FLAGS_kafka_property)));
+                          ingest::ParseKafkaProperties(property_flags));
   settings.properties.insert(settings.properties.end(), from_flags.begin(), from_flags.end());
   for (const auto& [key, value] : settings.properties) {
     LogInfo(absl::StrCat("kafka property ", key, "=",
@@ -74,7 +73,7 @@ std::string DefaultGroupId() {
   return absl::StrCat("parleyd-", host);
 }
 
-absl::Status Run() {
+absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
 
@@ -92,7 +91,7 @@ absl::Status Run() {
                           storage::Store::Open(store_options));
 
   ingest::IngestOptions ingest_options;
-  PARLEY_ASSIGN_OR_RETURN(ingest_options.kafka, KafkaSettingsFromFlags());
+  PARLEY_ASSIGN_OR_RETURN(ingest_options.kafka, KafkaSettingsFromFlags(kafka_property_flags));
   ingest_options.topic = absl::GetFlag(FLAGS_topic);
   ingest_options.dead_letter_topic = absl::GetFlag(FLAGS_dlq_topic);
   ingest_options.group_id = absl::GetFlag(FLAGS_group_id);
@@ -159,13 +158,17 @@ absl::Status Run() {
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "parleyd --brokers HOST:PORT --topic articles --data-dir DIR --listen 127.0.0.1:50051");
-  std::vector<std::string> positional = parley::ParseDashedCommandLine(argc, argv);
-  if (!positional.empty()) {
-    parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.front()));
+      "parleyd --brokers HOST:PORT --topic articles --data-dir DIR --listen 127.0.0.1:50051\n"
+      "        [--dlq-topic T] [--group-id G] [--kafka-property KEY=VALUE]... "
+      "[--kafka-config FILE]");
+  parley::CommandLine command_line =
+      parley::ParseDashedCommandLine(argc, argv, {"kafka_property"});
+  if (!command_line.positional.empty()) {
+    parley::LogError(
+        absl::StrCat("parleyd: unexpected argument ", command_line.positional.front()));
     return 2;
   }
-  absl::Status status = parley::Run();
+  absl::Status status = parley::Run(command_line.repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 1;
