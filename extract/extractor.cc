@@ -49,7 +49,7 @@ void SetSpan(const CodePoints& cp, size_t begin, size_t end, v1::TextSpan* span)
 }
 
 bool Contains(const std::string& a, const std::string& b) {
-  std::string x = FoldForMatch(a), y = FoldForMatch(b);
+  std::string x = Lower(a), y = Lower(b);
   return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
 }
 
@@ -232,7 +232,7 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
     bool lead = (o.sentence == first_body || participation.contains(o.sentence)) &&
                 IsTakingPartOrg(doc, o);
     bool affiliation = false;
-    for (const std::string& po : participant_orgs) affiliation |= FoldForMatch(po) == FoldForMatch(o.name);
+    for (const std::string& po : participant_orgs) affiliation |= Lower(po) == Lower(o.name);
     if (!lead && !affiliation) continue;
     choose(o);
   }

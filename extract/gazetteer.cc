@@ -129,6 +129,17 @@ std::string CountryName(std::string_view code) {
 
 int MaxPlaceWords() { return GetTables().max_words; }
 
+void ForEachPlaceKey(void (*fn)(void* ctx, std::string_view key, PlaceKind kind, bool exact),
+                     void* ctx) {
+  for (const auto& [key, entry] : GetTables().by_key) {
+    if (!key.empty() && key[0] == '=') {
+      fn(ctx, std::string_view(key).substr(1), entry.kind, true);
+    } else {
+      fn(ctx, key, entry.kind, false);
+    }
+  }
+}
+
 uint32_t PlaceWordFlags(std::string_view text, std::string_view bare) {
   uint32_t f = 0;
   PlaceEntry e = LookupPlace(text);

@@ -460,6 +460,21 @@ const FlagTables& Flags() {
                                "oct", "nov", "dec"}) {
       t->lower[std::string(m)] |= kFlagMonth;
     }
+    // Gazetteer words: single-word entries and first words of longer ones.
+    ForEachPlaceKey(
+        [](void* ctx, std::string_view key, PlaceKind kind, bool exact) {
+          auto* tables = static_cast<FlagTables*>(ctx);
+          auto& map = exact ? tables->exact : tables->lower;
+          size_t space = key.find(' ');
+          if (space != std::string_view::npos) {
+            map[std::string(key.substr(0, space))] |= kFlagPlaceStart;
+            return;
+          }
+          uint32_t f = kFlagPlace;
+          if (kind == PlaceKind::kCountry || kind == PlaceKind::kDemonym) f |= kFlagCountryish;
+          map[std::string(key)] |= f;
+        },
+        t);
     return t;
   }();
   return *tables;
@@ -473,6 +488,7 @@ uint32_t Lookup(const absl::flat_hash_map<std::string, uint32_t>& map, std::stri
 // Flags looked up on the bare word; those keyed on the written text
 // (particles, place heads, speech verbs, weekdays) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday;
+constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace
 
@@ -482,17 +498,20 @@ uint32_t ComputeWordFlags(const Token& token) {
   std::string_view text = token.text;
   std::string_view bare = token.Bare();
   uint32_t f = Lookup(tables.exact, bare);
+  char buf[64];
   if (bare.size() != text.size()) {
     uint32_t g = Lookup(tables.exact, text);
-    f = (f & ~kTextKeyed) | (g & kTextKeyed) | (g & kFlagHonorific);
+    f = (f & ~kTextKeyed) | (g & (kTextKeyed | kFlagHonorific | kPlaceBits));
+    // Place names are matched on the written text too ("U.S.").
+    f |= Lookup(tables.lower, LowerInto(text, buf)) & kPlaceBits;
   }
-  char buf[64];
   f |= Lookup(tables.lower, LowerInto(bare, buf));
+  // Exact (acronym) place entries only apply to the acronym as written.
   if (!(f & kFlagHeadWord)) {
     size_t dash = bare.find('-');
     if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;
   }
-  if (token.cap || token.all_caps) f |= PlaceWordFlags(text, bare);
+  if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
   return f;
 }
 

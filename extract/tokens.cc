@@ -14,15 +14,18 @@ namespace {
 bool IsOpenQuote(int32_t c) { return c == 0x201C || c == '"' || c == 0x201E; }
 bool IsCloseQuote(int32_t c) { return c == 0x201D || c == '"'; }
 
-bool IsLetter(int32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+inline bool IsLetter(int32_t c) {
+  if (c < 0x80) return static_cast<unsigned>((c | 0x20) - 'a') < 26;
   return u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK;
 }
-bool IsDigit(int32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+inline bool IsDigit(int32_t c) {
+  if (c < 0x80) return static_cast<unsigned>(c - '0') < 10;
   return u_isdigit(c);
 }
-bool IsAlnum(int32_t c) { return IsLetter(c) || IsDigit(c); }
+inline bool IsAlnum(int32_t c) {
+  if (c < 0x80) return static_cast<unsigned>((c | 0x20) - 'a') < 26 || static_cast<unsigned>(c - '0') < 10;
+  return IsLetter(c) || IsDigit(c);
+}
 bool IsApostrophe(int32_t c) { return c == '\'' || c == 0x2019; }
 bool IsHyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
 
@@ -79,6 +82,25 @@ struct Tokenizer {
     t.kind = kind;
     t.space_before = space_before;
     if (kind == TokenKind::kWord) {
+      bool ascii = true;
+      for (size_t q = b; q < e; ++q) ascii &= static_cast<unsigned char>(text[q]) < 0x80;
+      if (ascii) {
+        char c0 = text[b];
+        t.cap = c0 >= 'A' && c0 <= 'Z';
+        bool any_letter = false, all_upper = true;
+        for (size_t q = b; q < e; ++q) {
+          char d = text[q];
+          if (d >= 'a' && d <= 'z') {
+            any_letter = true;
+            all_upper = false;
+          } else if (d >= 'A' && d <= 'Z') {
+            any_letter = true;
+          }
+        }
+        t.all_caps = any_letter && all_upper;
+        out->push_back(t);
+        return;
+      }
       size_t p = b;
       int32_t c = DecodeCodePoint(text, &p);
       t.cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
@@ -252,31 +274,6 @@ bool IsClosingPunct(const Token& t) {
 }
 
 }  // namespace
-
-int32_t DecodeCodePoint(std::string_view text, size_t* pos) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  size_t i = *pos;
-  unsigned char b = s[i];
-  if (b < 0x80) {
-    *pos = i + 1;
-    return b;
-  }
-  int len = (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 0;
-  if (len == 0 || i + len > text.size()) {
-    *pos = i + 1;
-    return 0xFFFD;
-  }
-  int32_t c = b & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) {
-    if ((s[i + k] & 0xC0) != 0x80) {
-      *pos = i + 1;
-      return 0xFFFD;
-    }
-    c = (c << 6) | (s[i + k] & 0x3F);
-  }
-  *pos = i + len;
-  return c;
-}
 
 std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
   std::vector<QuoteSpan> spans;

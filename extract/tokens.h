@@ -83,7 +83,31 @@ Document BuildDocument(const NormalizedArticle& article);
 
 // Decodes one UTF-8 code point at text[*pos], advancing *pos. Invalid bytes
 // yield U+FFFD and advance by one.
-int32_t DecodeCodePoint(std::string_view text, size_t* pos);
+inline int32_t DecodeCodePoint(std::string_view text, size_t* pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  size_t i = *pos;
+  unsigned char b = s[i];
+  if (b < 0x80) {
+    *pos = i + 1;
+    return b;
+  }
+  int len = (b >= 0xF0) ? 4 : (b >= 0xE0) ? 3 : (b >= 0xC0) ? 2 : 0;
+  if (len == 0 || i + len > text.size()) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  int32_t c = b & (0x3F >> (len - 1));
+  for (int k = 1; k < len; ++k) {
+    if ((s[i + k] & 0xC0) != 0x80) {
+      *pos = i + 1;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (s[i + k] & 0x3F);
+  }
+  *pos = i + len;
+  return c;
+}
+
 
 }  // namespace parley::extract_internal
 
