@@ -423,32 +423,49 @@ namespace {
 
 // One table per key form, built from the word lists above, so that a token's
 // classes cost two or three lookups instead of one per list.
+// key -> {flags when a token is exactly the key, flags when a token
+// lower-cases to the key}: one lookup for lower-case tokens, two otherwise.
+struct FlagEntry {
+  uint32_t exact = 0;
+  uint32_t lower = 0;
+};
 struct FlagTables {
-  absl::flat_hash_map<std::string, uint32_t> exact;  // case-sensitive words
-  absl::flat_hash_map<std::string, uint32_t> lower;  // lower-cased words
+  absl::flat_hash_map<std::string, FlagEntry> map;
 };
 
 const FlagTables& Flags() {
   static const FlagTables* tables = [] {
     auto* t = new FlagTables;
     auto add_exact = [&](const WordSet& set, uint32_t flag) {
-      for (const std::string& w : set) t->exact[w] |= flag;
+      for (const std::string& w : set) t->map[w].exact |= flag;
     };
     auto add_lower = [&](const WordSet& set, uint32_t flag) {
-      for (const std::string& w : set) t->lower[Lower(w)] |= flag;
+      for (const std::string& w : set) t->map[Lower(w)].lower |= flag;
     };
     add_exact(IsNameStopwordSet(), kFlagStopword);
-    for (const std::string& w : Ranks().first_words) t->exact[w] |= kFlagRankWord;
+    for (const std::string& w : Ranks().first_words) t->map[w].exact |= kFlagRankWord;
     add_exact(IsHonorificSet(), kFlagHonorific);
     add_exact(IsNameParticleSet(), kFlagParticle);
     add_exact(IsOrgHeadSet(), kFlagOrgHead | kFlagOrgWord | kFlagHeadWord);
     add_exact(IsOrgWordSet(), kFlagOrgWord);
     add_exact(IsPlaceHeadSet(), kFlagPlaceHead);
     add_exact(IsSpeechVerbSet(), kFlagSpeechVerb);
-    t->exact["Affairs"] |= kFlagHeadWord;
+    t->map["Affairs"].exact |= kFlagHeadWord;
+    for (std::string_view w : {"USS", "USNS", "INS", "JS", "HMS", "HMAS", "HMCS", "HMNZS", "ROKS",
+                               "KRI", "BNS", "SLNS", "PNS", "FS", "ITS", "ESPS", "HNLMS", "TCG"}) {
+      t->map[std::string(w)].exact |= kFlagShipPrefix;
+    }
+    for (std::string_view w : {"NATO", "ASEAN", "UN", "EU", "SCO", "BRICS", "IAF", "IDF", "JMSDF",
+                               "JASDF", "JGSDF", "DRDO", "HAL", "ISRO", "PLA", "PLAN", "CENTCOM",
+                               "INDOPACOM", "EUCOM", "AFRICOM", "NORAD", "SOUTHCOM", "IPKF", "BSF",
+                               "CRPF", "ITBP", "NSG", "QUAD", "Quad", "G7", "G-7", "G20", "G-20",
+                               "AUKUS", "OSCE", "IAEA", "WHO", "ICRC", "MEA", "MoD", "DoD", "NSC",
+                               "PMO"}) {
+      t->map[std::string(w)].exact |= kFlagOrgAcronym;
+    }
     for (std::string_view d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                "Saturday", "Sunday"}) {
-      t->exact[std::string(d)] |= kFlagWeekday;
+      t->map[std::string(d)].exact |= kFlagWeekday;
     }
     add_lower(IsTitleHeadSet(), kFlagTitleHead);
     add_lower(IsTitleModifierSet(), kFlagTitleModifier);
@@ -458,21 +475,22 @@ const FlagTables& Flags() {
                                "august", "september", "october", "november", "december",
                                "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                                "oct", "nov", "dec"}) {
-      t->lower[std::string(m)] |= kFlagMonth;
+      t->map[std::string(m)].lower |= kFlagMonth;
     }
     // Gazetteer words: single-word entries and first words of longer ones.
     ForEachPlaceKey(
         [](void* ctx, std::string_view key, PlaceKind kind, bool exact) {
           auto* tables = static_cast<FlagTables*>(ctx);
-          auto& map = exact ? tables->exact : tables->lower;
           size_t space = key.find(' ');
-          if (space != std::string_view::npos) {
-            map[std::string(key.substr(0, space))] |= kFlagPlaceStart;
-            return;
+          uint32_t f = kFlagPlaceStart;
+          if (space == std::string_view::npos) {
+            f = kFlagPlace;
+            if (kind == PlaceKind::kCountry || kind == PlaceKind::kDemonym) f |= kFlagCountryish;
+          } else {
+            key = key.substr(0, space);
           }
-          uint32_t f = kFlagPlace;
-          if (kind == PlaceKind::kCountry || kind == PlaceKind::kDemonym) f |= kFlagCountryish;
-          map[std::string(key)] |= f;
+          FlagEntry& e = tables->map[std::string(key)];
+          (exact ? e.exact : e.lower) |= f;
         },
         t);
     return t;
@@ -480,9 +498,16 @@ const FlagTables& Flags() {
   return *tables;
 }
 
-uint32_t Lookup(const absl::flat_hash_map<std::string, uint32_t>& map, std::string_view w) {
-  auto it = map.find(AV(w));
-  return it == map.end() ? 0 : it->second;
+FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
+  auto it = tables.map.find(AV(w));
+  return it == tables.map.end() ? FlagEntry{} : it->second;
+}
+
+bool HasUpper(std::string_view w) {
+  for (char ch : w) {
+    if (ch >= 'A' && ch <= 'Z') return true;
+  }
+  return false;
 }
 
 // Flags looked up on the bare word; those keyed on the written text
@@ -497,16 +522,21 @@ uint32_t ComputeWordFlags(const Token& token) {
   const FlagTables& tables = Flags();
   std::string_view text = token.text;
   std::string_view bare = token.Bare();
-  uint32_t f = Lookup(tables.exact, bare);
   char buf[64];
-  if (bare.size() != text.size()) {
-    uint32_t g = Lookup(tables.exact, text);
-    f = (f & ~kTextKeyed) | (g & (kTextKeyed | kFlagHonorific | kPlaceBits));
-    // Place names are matched on the written text too ("U.S.").
-    f |= Lookup(tables.lower, LowerInto(text, buf)) & kPlaceBits;
+  FlagEntry e = Lookup(tables, bare);
+  uint32_t f = e.exact;
+  if (!HasUpper(bare)) {
+    f |= e.lower;
+  } else {
+    f |= Lookup(tables, LowerInto(bare, buf)).lower;
   }
-  f |= Lookup(tables.lower, LowerInto(bare, buf));
-  // Exact (acronym) place entries only apply to the acronym as written.
+  if (bare.size() != text.size()) {
+    // Text-keyed classes and place names as written ("U.S.", "Mr.").
+    FlagEntry g = Lookup(tables, text);
+    uint32_t gl = HasUpper(text) ? Lookup(tables, LowerInto(text, buf)).lower : g.lower;
+    f = (f & ~kTextKeyed) | (g.exact & (kTextKeyed | kFlagHonorific | kPlaceBits)) |
+        (gl & kPlaceBits);
+  }
   if (!(f & kFlagHeadWord)) {
     size_t dash = bare.find('-');
     if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;

@@ -33,6 +33,8 @@ enum WordFlag : uint32_t {
   kFlagPlace = 1u << 15,           // any gazetteer entry on its own (bare)
   kFlagPlaceStart = 1u << 16,      // starts a multi-word gazetteer entry
   kFlagHeadWord = 1u << 17,        // organisation head, also "Affairs", "Division-South"
+  kFlagShipPrefix = 1u << 18,      // "USS", "INS", "JS"
+  kFlagOrgAcronym = 1u << 19,      // well-known organisation acronyms ("NATO", "IAF")
 };
 
 // Flags of a word token (0 for punctuation and numbers).

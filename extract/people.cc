@@ -170,8 +170,8 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
         break;
       }
     }
-    bool ship = IsShipPrefix(t[p].text) && q - p >= 2;
-    bool known = q - p == 1 && KnownOrgAcronym(t[p].text);
+    bool ship = t[p].Has(kFlagShipPrefix) && q - p >= 2;
+    bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
     if (head < 0 && !ship && !known) continue;
     if (head >= 0 && !ship) {
       // Keep "Task Force 70", "Carrier Strike Group (CSG) 5": numbers and a
@@ -307,10 +307,10 @@ struct Ctx {
     if (!t.cap) return false;
     if (t.Has(kFlagStopword | kFlagRankWord | kFlagTitleHead | kFlagHonorific | kFlagHeadWord |
               kFlagPlace | kFlagMonth | kFlagWeekday) ||
-        IsShipPrefix(bare)) {
+        t.Has(kFlagShipPrefix | kFlagOrgAcronym)) {
       return false;
     }
-    if (acronyms.contains(std::string(bare)) || KnownOrgAcronym(bare)) return false;
+    if (t.all_caps && acronyms.contains(std::string(bare))) return false;
     if (t.all_caps && bare.size() >= 4) return false;
     if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
         bare.find('.') != std::string_view::npos) {

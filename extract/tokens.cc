@@ -283,6 +283,12 @@ std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
     bool open = false;
     size_t open_at = 0, inner = 0;
     for (size_t pos = p.begin; pos < p.end;) {
+      // Only '"' and U+201C..U+201E (E2 80 9C..9E) matter: skip other bytes.
+      unsigned char byte = static_cast<unsigned char>(text[pos]);
+      if (byte != '"' && byte != 0xE2) {
+        ++pos;
+        continue;
+      }
       size_t start = pos;
       int32_t c = DecodeCodePoint(text, &pos);
       if (!open && IsOpenQuote(c)) {
