@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds Parley and runs every test: unit tests, then the integration tests
+# that start a real local Kafka broker and parleyd on 127.0.0.1. Installs
+# what it needs (Debian packages, the Kafka jars through Maven, grpcurl
+# through Go). .ci/run calls exactly this.
+#
+# Usage: scripts/test.sh            Env: PARLEY_BUILD_DIR (default build/)
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build_dir="${PARLEY_BUILD_DIR:-${root}/build}"
+
+"${root}/scripts/setup.sh" "${build_dir}"
+# Fetched once and cached, so no test spends its timeout downloading.
+"${root}/scripts/install-grpcurl.sh" >/dev/null
+
+cd "${build_dir}"
+status=0
+echo "== unit tests"
+ctest --output-on-failure -j 2 -LE integration || status=1
+echo "== integration tests (real Kafka broker and parleyd on 127.0.0.1)"
+ctest --output-on-failure -L integration || status=1
+exit "${status}"
