@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
@@ -204,8 +205,11 @@ absl::Status RocksStore::UpdateParticipants(const v1::Event* old_event,
           return true;
         }));
     if (new_appearance) appearances.push_back(*new_appearance);
-    std::stable_sort(appearances.begin(), appearances.end(),
-                     [](const auto& a, const auto& b) { return a.date() > b.date(); });
+    // Index order (newest first, then event id), so that the record is a
+    // function of the set of appearances and not of the order of arrival.
+    std::sort(appearances.begin(), appearances.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.date(), a.event()) < std::tie(a.date(), b.event());
+    });
 
     absl::StatusOr<v1::Participant> previous = GetParticipant(id);
     if (previous.ok()) {
@@ -316,13 +320,17 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
   rocksdb::Status status =
-      rocksdb::DB::Open(db_options, options.path, families, &handles, &raw_db);
+      options.read_only
+          ? rocksdb::DB::OpenForReadOnly(db_options, options.path, families, &handles, &raw_db)
+          : rocksdb::DB::Open(db_options, options.path, families, &handles, &raw_db);
   PARLEY_RETURN_IF_ERROR(FromRocks(status, absl::StrCat("opening store ", options.path)));
   std::unique_ptr<rocksdb::DB> db(raw_db);
   // handles[0] is the default family, which Parley does not use.
   db->DestroyColumnFamilyHandle(handles[0]).PermitUncheckedError();
   handles.erase(handles.begin());
-  absl::Status schema = CheckSchemaVersion(*db, handles[static_cast<size_t>(Family::kMeta)]);
+  absl::Status schema =
+      options.read_only ? absl::OkStatus()
+                        : CheckSchemaVersion(*db, handles[static_cast<size_t>(Family::kMeta)]);
   auto store = std::make_unique<RocksStore>(std::move(db), std::move(handles),
                                             options.sync_writes);
   PARLEY_RETURN_IF_ERROR(schema);
@@ -351,6 +359,46 @@ v1::Participant BuildParticipant(std::string_view participant_id,
   }
   participant.set_event_count(static_cast<int32_t>(appearances.size()));
   return participant;
+}
+
+}  // namespace parley::storage
+
+namespace parley::storage {
+namespace {
+
+// FNV-1a, 64-bit, continued over several inputs.
+void HashBytes(std::string_view bytes, uint64_t& hash) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 0x100000001b3ull;
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<FamilyDigest>> DigestStore(Store& store) {
+  std::vector<FamilyDigest> digests;
+  for (int i = 0; i < kFamilyCount; ++i) {
+    Family family = static_cast<Family>(i);
+    FamilyDigest digest{FamilyName(family), 0, 0xcbf29ce484222325ull};
+    PARLEY_RETURN_IF_ERROR(store.Scan(
+        family, "", "", [&](std::string_view key, std::string_view value) {
+          ++digest.records;
+          HashBytes(key, digest.hash);
+          HashBytes(std::string_view("\0", 1), digest.hash);
+          if (family == Family::kArticles) {
+            records::StoredArticle article;
+            article.ParseFromArray(value.data(), static_cast<int>(value.size()));
+            article.clear_stored_at_unix_ms();
+            HashBytes(article.SerializeAsString(), digest.hash);
+          } else {
+            HashBytes(value, digest.hash);
+          }
+          return true;
+        }));
+    digests.push_back(std::move(digest));
+  }
+  return digests;
 }
 
 }  // namespace parley::storage

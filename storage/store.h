@@ -33,6 +33,9 @@ struct StoreOptions {
   bool sync_writes = false;
   // Shared block cache for all families. Default 64 MiB.
   size_t block_cache_bytes = 64 << 20;
+  // Open without taking the write lock, e.g. to inspect the store of a
+  // running parleyd. Writes then fail. Default false.
+  bool read_only = false;
 };
 
 // Visits one record; return false to stop the scan.
@@ -83,6 +86,18 @@ class Store {
   // Flushes memtables to disk; used on shutdown.
   virtual absl::Status Flush() = 0;
 };
+
+// Per column family: the number of records and a hash of their keys and
+// values (articles hashed without their stored-at time). Two stores that
+// ingested the same messages have equal digests, however often either was
+// interrupted.
+struct FamilyDigest {
+  std::string family;
+  uint64_t records = 0;
+  uint64_t hash = 0;
+  bool operator==(const FamilyDigest&) const = default;
+};
+absl::StatusOr<std::vector<FamilyDigest>> DigestStore(Store& store);
 
 // Builds the participant record from its appearances (newest first): the
 // display name is the fullest name (most tokens, then longest), aliases are

@@ -169,6 +169,49 @@ TEST_F(StoreTest, SecondOpenOfTheSameDirectoryFails) {
   EXPECT_FALSE(Store::Open(options).ok());
 }
 
+TEST_F(StoreTest, DigestDependsOnContentNotOnOrderOfArrival) {
+  testing::SamplePerson alias = kKim;
+  alias.name = "SU-KWANG KIM";
+  alias.role = "Chief";
+  std::vector<v1::Event> events = {
+      MakeEvent("a", "2023-02-13", {kDiella, kKim}, {"NATO"}, "KR"),
+      MakeEvent("b", "2023-02-13", {alias}, {"ROK JCS"}, "KR"),
+      MakeEvent("c", "2021-01-01", {kDiella}, {"NATO"}, "BE")};
+  for (const v1::Event& event : events) {
+    ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(event.name().substr(7)), event), IsOk());
+  }
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> forward, DigestStore(*store_));
+
+  // The same events in reverse order, one of them written twice, elsewhere.
+  auto other_path = path_.string() + "-reverse";
+  StoreOptions options;
+  options.path = other_path;
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> other, Store::Open(options));
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    ASSERT_THAT(other->WriteArticle(MakeStoredArticle(it->name().substr(7)), *it), IsOk());
+  }
+  ASSERT_THAT(other->WriteArticle(MakeStoredArticle("b"), events[1]), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> reverse, DigestStore(*other));
+  other.reset();
+  std::filesystem::remove_all(other_path);
+  EXPECT_EQ(forward, reverse);
+  EXPECT_EQ(forward[static_cast<int>(Family::kEvents)].records, 3u);
+}
+
+TEST_F(StoreTest, ReadOnlyOpenSeesTheDataOfARunningWriter) {
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1", "articles", 4),
+                                   MakeEvent("e1", "2023-02-13", {kKim})),
+              IsOk());
+  ASSERT_THAT(store_->Flush(), IsOk());
+  StoreOptions options;
+  options.path = path_.string();
+  options.read_only = true;
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> reader, Store::Open(options));
+  EXPECT_THAT(reader->GetEvent("e1"), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(auto next, reader->NextOffset("articles", 0));
+  EXPECT_EQ(next, 5);
+}
+
 TEST(BuildParticipantTest, FullestNameWinsAndAliasesAreDistinct) {
   std::vector<v1::ParticipantAppearance> appearances(3);
   appearances[0].set_name("Kim Su-Kwang");
