@@ -58,7 +58,7 @@ int MatchSentences(const Document& doc, int a, int b, size_t* begin, size_t* end
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (!t.IsWord() || t.in_quote) continue;
+      if (!t.IsWord() || t.in_quote || !t.Has(kFlagTypeKeyword)) continue;
       // Up to three words, lower-cased into one buffer.
       char buf[160];
       size_t n = 0;

@@ -467,6 +467,19 @@ const FlagTables& Flags() {
                                "Saturday", "Sunday"}) {
       t->map[std::string(d)].exact |= kFlagWeekday;
     }
+    for (std::string_view w :
+         {"staff", "exercise", "exercises", "drill", "drills", "wargame", "war-game",
+          "wargames", "maneuvers", "manoeuvres", "operates", "passex", "ceremony", "tribute",
+          "tributes", "wreath", "commemorates", "commemoration", "homage", "parade", "funeral",
+          "change", "commissioned", "commissioning", "anniversary", "training", "course",
+          "workshop", "trains", "graduates", "agreement", "signs", "signed", "sign", "mou",
+          "pact", "accord", "treaty", "deal", "meeting", "meets", "met", "meet", "talks",
+          "call", "calls", "bilateral", "trilateral", "discusses", "discussed", "visit",
+          "visits", "visited", "visiting", "travel", "travels", "trip", "tour", "tours",
+          "arrives", "arrived", "dine", "dines", "visitors", "aboard", "port", "conference",
+          "summit", "symposium", "forum", "seminar", "conclave", "dialogue", "statement"}) {
+      t->map[std::string(w)].lower |= kFlagTypeKeyword;
+    }
     add_lower(IsTitleHeadSet(), kFlagTitleHead);
     add_lower(IsTitleModifierSet(), kFlagTitleModifier);
     add_lower(IsEventTriggerSet(), kFlagEventTrigger);

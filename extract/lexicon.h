@@ -35,6 +35,7 @@ enum WordFlag : uint32_t {
   kFlagHeadWord = 1u << 17,        // organisation head, also "Affairs", "Division-South"
   kFlagShipPrefix = 1u << 18,      // "USS", "INS", "JS"
   kFlagOrgAcronym = 1u << 19,      // well-known organisation acronyms ("NATO", "IAF")
+  kFlagTypeKeyword = 1u << 20,     // first word of an event-type keyword (classify.cc)
 };
 
 // Flags of a word token (0 for punctuation and numbers).

@@ -599,8 +599,11 @@ bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
 }  // namespace
 
 int ResolveName(const std::vector<Person>& people, std::string_view word) {
-  std::string w = Lower(Bare(word));
-  if (w.size() < 2) return -1;
+  while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.remove_suffix(1);
+  if (word.size() < 2 || people.empty()) return -1;
+  char buf[64];
+  std::string_view w = LowerInto(word, buf);
+  if (w.empty()) return -1;
   int found = -1;
   for (size_t i = 0; i < people.size(); ++i) {
     const auto& toks = people[i].name_tokens;
@@ -821,14 +824,15 @@ PeopleResult FindPeople(const Document& doc) {
     }
   }
   // Single-word coreference: "Flournoy said", "Jaishankar held talks".
-  absl::flat_hash_set<int> covered;
+  std::vector<char> covered(t.size(), 0);
   for (const Person& p : people) {
     for (const NameMention& m : p.mentions) {
-      for (int i = m.first_token; i < m.last_token; ++i) covered.insert(i);
+      for (int i = m.first_token; i < m.last_token; ++i) covered[i] = 1;
     }
   }
   for (size_t i = 0; i < t.size(); ++i) {
-    if (covered.contains(static_cast<int>(i)) || !t[i].cap || t[i].in_quote || t[i].credit) continue;
+    if (people.empty()) break;
+    if (covered[i] || !t[i].cap || t[i].in_quote || t[i].credit) continue;
     if (!c.IsNameToken(static_cast<int>(i))) continue;
     if (i + 1 < t.size() && c.IsNameToken(static_cast<int>(i + 1))) continue;
     int pi = ResolveName(people, t[i].text);
