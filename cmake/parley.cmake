@@ -6,8 +6,20 @@ target_compile_options(parley_warnings INTERFACE
   $<$<BOOL:${PARLEY_WERROR}>:-Werror>)
 
 if(PARLEY_SANITIZE)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
-  add_link_options(-fsanitize=address,undefined)
+  # Undefined behaviour aborts (and so fails the test) instead of logging and
+  # carrying on.
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined)
+endif()
+
+if(PARLEY_FUZZ)
+  # libFuzzer needs clang. Every library gets the coverage instrumentation;
+  # only the fuzz executables link libFuzzer's main (fuzz/CMakeLists.txt).
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "PARLEY_FUZZ needs clang: configure with CXX=clang++")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 
 # parley_cc_library(NAME SRCS ... DEPS ...)
