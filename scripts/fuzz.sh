@@ -47,9 +47,14 @@ for target in "${targets[@]}"; do
   mkdir -p "${work}" "${artifacts}"
   log="${fuzz_dir}/fuzz_${target}.log"
   echo "== fuzz_${target}: ${seconds} s (log ${log})"
+  dict=()
+  case "${target}" in
+    envelope|extractor) dict=(-dict="${root}/fuzz/envelope.dict") ;;
+    page) dict=(-dict="${root}/fuzz/page.dict") ;;
+  esac
   start=${SECONDS}
   if "${fuzz_dir}/fuzz_${target}" -max_total_time="${seconds}" -rss_limit_mb=2048 -timeout=10 \
-       -print_final_stats=1 -artifact_prefix="${artifacts}/" \
+       -print_final_stats=1 -artifact_prefix="${artifacts}/" "${dict[@]}" \
        "${work}" "${fuzz_dir}/corpus/${target}" >"${log}" 2>&1; then
     grep -E '^stat::number_of_executed_units|^Done|^#[0-9]+.*DONE' "${log}" | tail -2 | sed 's/^/   /'
     echo "   ok after $((SECONDS - start)) s"
