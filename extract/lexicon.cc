@@ -218,7 +218,13 @@ const WordSet& IsTitleModifierSet() {
        "Union", "Federal", "Parliamentary", "Commanding", "Army", "Naval",
        "Air", "Staff", "Trade", "Economic", "Climate", "International",
        "Policy", "Science", "Technology", "Intelligence", "Homeland",
-       "Communications", "Press", "Counsel", "Ministry", "Strategic"},
+       "Communications", "Press", "Counsel", "Ministry", "Strategic", "Relations",
+       "Economy", "Commerce", "Health", "Education", "Energy", "Interior", "Justice",
+       "Labor", "Labour", "Agriculture", "Transportation", "Transport", "Treasury",
+       "Veterans", "Housing", "Environment", "Industry", "Development", "Planning",
+       "Tourism", "Culture", "Infrastructure", "Investment", "Welfare", "Women", "Youth",
+       "Sports", "Immigration", "Revenue", "Railways", "Aviation", "Shipping", "Ports",
+       "Petroleum", "Mines", "Fisheries", "Water", "Resources", "Cooperation"},
       true);
   return *set;
 }
@@ -292,7 +298,10 @@ const WordSet& IsNameStopwordSet() {
        "Why", "If", "So", "Such", "Some", "Any", "One", "Hindustan", "Limited",
        "Aeronautics", "Industries", "Sector", "Policy", "Operations",
        "Region", "Regional", "Global", "International", "Peace", "Humanitarian",
-       "Technology", "Critical", "Emerging", "Science"},
+       "Technology", "Critical", "Emerging", "Science", "Act", "Bill", "Treaty",
+       "Agreement", "Accord", "Relations", "Economy", "Commerce", "Health", "Education",
+       "Energy", "Interior", "Justice", "Treasury", "Veterans", "Development", "Senators",
+       "Ministers", "Leaders", "Officials", "Chiefs", "Generals", "Admirals", "Embassy"},
       false);
   return *set;
 }

@@ -507,6 +507,11 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   // "Australia’s assistant minister for defense", "the Indian Air Force’s
   // first woman Rafale pilot", "commanding officer, USS Ronald Reagan".
   int k = a;
+  // A list goes on ("X, Y and Z"): not an apposition.
+  if (t[k].Is("and") || t[k].Is("or") || t[k].Is("but") || t[k].Is("who") ||
+      t[k].Is("which") || t[k].Is("that")) {
+    return;
+  }
   if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
   std::string org, country;
   // Possessor.
@@ -534,6 +539,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   // Allow "for defense", "to Australia" after the noun.
   int e = role_end;
   if (e < stop && (t[e].Is("for") || t[e].Is("to") || t[e].Is("of"))) e = stop;
+  if (e - role_begin > 10) e = role_end;  // keep the noun phrase, drop the long tail
   if (e - role_begin > 10) return;
   attr->role = std::string(c.doc.TokenRange(role_begin, e));
   if (!org.empty() && attr->org.empty()) attr->org = org;
@@ -713,11 +719,20 @@ PeopleResult FindPeople(const Document& doc) {
         int q = before - 1;
         int k = q;
         while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
-                         t[k - 1].Is("the") || t[k - 1].Is("for") || IsOrdinalOrNumber(t[k - 1])) &&
+                         t[k - 1].Is("the") || t[k - 1].Is("for") || t[k - 1].Is("to") ||
+                         IsOrdinalOrNumber(t[k - 1])) &&
                t[k - 1].in_quote == t[q].in_quote) {
           --k;
         }
         while (k < q && (t[k].Is("the") || t[k].Is("The") || t[k].Is("and") || t[k].Is("of"))) ++k;
+        // "United States Ambassador to India, Eric Garcetti": a leading
+        // country name belongs to the title, not to the role.
+        int lead = k;
+        while (lead < q && lead < k + 3 && !t[lead].Has(kFlagTitleHead | kFlagTitleModifier) &&
+               (t[lead].cap || t[lead].all_caps)) {
+          ++lead;
+        }
+        if (lead < q && t[lead].Has(kFlagTitleHead | kFlagTitleModifier)) k = lead;
         bool head_inside = false;
         for (int h = k; h < q; ++h) head_inside |= t[h].cap && IsTitleHead(t[h].Bare());
         if (k < q && head_inside && (IsTitleHead(t[k].Bare()) || IsTitleModifier(t[k].Bare()))) {

@@ -134,6 +134,21 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
         break;
       }
     }
+    if (verb < 0 && i < n && doc.tokens[i].begin < para.end && i > 0 && doc.tokens[i - 1].Is(",")) {
+      // No verb: "“…,” Rear Adm. Jim Kirk, commander, CSG 11."
+      int p = r.PersonIn(i, std::min(n, i + 4));
+      if (p >= 0) {
+        for (const NameMention& m : people[p].mentions) {
+          if (m.begin >= doc.tokens[i].begin && m.first_token <= i + 4) {
+            f.person = p;
+            f.verb = "said";
+            speaker_a = i;
+            speaker_b = m.last_token;
+            break;
+          }
+        }
+      }
+    }
     if (verb >= 0) {
       f.verb = std::string(doc.tokens[verb].text);
       if (verb == i) {
@@ -166,7 +181,9 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
     // Resolve the speaker.
     int a = speaker_a, b = speaker_b;
     const Token& first = doc.tokens[a];
-    if (b - a == 1 && IsPersonPronoun(first.text)) {
+    if (f.person >= 0) {
+      // already resolved (verbless attribution)
+    } else if (b - a == 1 && IsPersonPronoun(first.text)) {
       f.person = r.RecentPerson(q.begin);
     } else if (b - a == 1 && (first.Is("it") || first.Is("It"))) {
       if (last_org_speaker.empty()) continue;
