@@ -1,6 +1,7 @@
 // parleyctl: command-line client for Parley. Publishes article files onto the
 // Kafka topic and runs the typed gRPC queries, printing text for people or
 // JSON (--json) for programs.
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "ingest/kafka_client.h"
 #include "nlohmann/json.hpp"
 #include "parley/v1/parley_service.grpc.pb.h"
+#include "services/auth.h"
 #include "services/text_format.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50051", "parleyd gRPC address");
@@ -36,11 +38,21 @@ ABSL_FLAG(std::string, contains, "", "quotes: text the quote contains");
 ABSL_FLAG(int, page_size, 0, "Results per page (0: server default)");
 ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call");
+ABSL_FLAG(std::string, tls_ca, "",
+          "PEM CA bundle to verify parleyd's certificate with; enables TLS (default: plaintext)");
+ABSL_FLAG(std::string, tls_cert, "", "PEM client certificate chain (with --tls-key, --tls-ca)");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key for --tls-cert");
+ABSL_FLAG(std::string, tls_server_name, "",
+          "Name to verify parleyd's certificate against (default: the --server host)");
+ABSL_FLAG(std::string, token_file, "",
+          "File holding the bearer token to send (default: $PARLEY_TOKEN, if set)");
 
 namespace parley {
 namespace {
 
 constexpr char kUsage[] = R"(parleyctl [--server HOST:PORT] [--json] COMMAND ...
+          [--tls-ca FILE [--tls-cert FILE --tls-key FILE] [--tls-server-name NAME]]
+          [--token-file FILE]   (or $PARLEY_TOKEN)
 
 Commands:
   publish [--brokers HOST:PORT] [--topic T] FILE...   publish article files (.json envelopes
@@ -80,11 +92,33 @@ absl::Status FromGrpc(const grpc::Status& status) {
                       status.error_message());
 }
 
+// The bearer token from --token-file, else $PARLEY_TOKEN; empty if neither.
+absl::StatusOr<std::string> TokenFromFlags() {
+  std::string path = absl::GetFlag(FLAGS_token_file);
+  if (!path.empty()) return service::ReadTokenFile(path, "--token-file");
+  const char* env = std::getenv("PARLEY_TOKEN");
+  if (env == nullptr || *env == '\0') return std::string();
+  return service::ValidateToken(env, "$PARLEY_TOKEN");
+}
+
 class Client {
  public:
-  Client()
-      : stub_(v1::Parley::NewStub(grpc::CreateChannel(absl::GetFlag(FLAGS_server),
-                                                      grpc::InsecureChannelCredentials()))) {}
+  static absl::StatusOr<Client> Create() {
+    service::ClientSecurityOptions options;
+    options.tls_ca_file = absl::GetFlag(FLAGS_tls_ca);
+    options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+    options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+    options.tls_server_name = absl::GetFlag(FLAGS_tls_server_name);
+    PARLEY_ASSIGN_OR_RETURN(service::ClientChannelSettings settings,
+                            service::MakeClientChannelSettings(options));
+    PARLEY_ASSIGN_OR_RETURN(std::string token, TokenFromFlags());
+    // The token goes in per-call metadata rather than grpc::CallCredentials:
+    // gRPC drops call credentials on plaintext channels, and token-only
+    // deployments behind a TLS-terminating proxy are supported.
+    return Client(grpc::CreateCustomChannel(absl::GetFlag(FLAGS_server), settings.credentials,
+                                            settings.arguments),
+                  std::move(token));
+  }
 
   template <typename Request, typename Response>
   absl::StatusOr<Response> Call(
@@ -93,13 +127,20 @@ class Client {
     grpc::ClientContext context;
     context.set_deadline(std::chrono::system_clock::now() +
                          std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+    if (!token_.empty()) {
+      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
+    }
     Response response;
     PARLEY_RETURN_IF_ERROR(FromGrpc((stub_.get()->*method)(&context, request, &response)));
     return response;
   }
 
  private:
+  Client(std::shared_ptr<grpc::Channel> channel, std::string token)
+      : stub_(v1::Parley::NewStub(channel)), token_(std::move(token)) {}
+
   std::unique_ptr<v1::Parley::Stub> stub_;
+  std::string token_;
 };
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
@@ -151,7 +192,7 @@ absl::StatusOr<v1::EventType> ParseEventType(const std::string& name) {
 
 absl::Status RunCommand(const std::string& command, const std::vector<std::string>& args) {
   if (command == "publish") return Publish(args);
-  Client client;
+  PARLEY_ASSIGN_OR_RETURN(Client client, Client::Create());
   auto need_one = [&]() -> absl::StatusOr<std::string> {
     if (args.size() != 1) {
       return absl::InvalidArgumentError(absl::StrCat(command, ": expects exactly one argument"));

@@ -17,6 +17,7 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/grpcpp.h"
 #include "ingest/kafka_ingestor.h"
+#include "services/auth.h"
 #include "services/grpc_service.h"
 #include "services/queries.h"
 #include "storage/store.h"
@@ -33,6 +34,17 @@ ABSL_FLAG(std::string, kafka_config, "",
 ABSL_FLAG(int64_t, max_message_bytes, 4 << 20,
           "Messages larger than this go to the dead-letter topic");
 ABSL_FLAG(bool, sync_writes, false, "fsync RocksDB's WAL on every article write");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain for gRPC TLS (with --tls-key); default: plaintext");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key for --tls-cert");
+ABSL_FLAG(std::string, tls_client_ca, "",
+          "PEM CA bundle; when set, clients must present a certificate it verifies");
+ABSL_FLAG(std::string, auth_token_file, "",
+          "File holding the bearer token parley.v1.Parley callers must send "
+          "(authorization: Bearer <token>); default: no token check");
+ABSL_FLAG(std::string, health_listen, "",
+          "Extra plaintext address serving only grpc.health.v1.Health, for probes "
+          "that cannot do TLS (e.g. Kubernetes grpc probes); default: none");
 
 namespace parley {
 namespace {
@@ -84,6 +96,23 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // Access: files are read and checked before the store opens or anything
+  // listens, so a bad certificate or token file stops the start with the
+  // flag's name.
+  service::ServerSecurityOptions security_options;
+  security_options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  security_options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  security_options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  security_options.require_client_cert = !security_options.tls_client_ca_file.empty();
+  security_options.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
+  PARLEY_ASSIGN_OR_RETURN(service::ServerSecurity security,
+                          service::LoadServerSecurity(security_options));
+  LogInfo(absl::StrCat("access: ", service::DescribeServerSecurity(security_options)));
+  if (!security.token.empty() && !security.tls) {
+    LogWarning("access: bearer token without TLS; the token crosses the network in clear "
+               "unless something in front of parleyd terminates TLS");
+  }
+
   storage::StoreOptions store_options;
   store_options.path = data_dir;
   store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
@@ -103,23 +132,56 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
 
   service::Queries queries(*store);
   service::ParleyService parley_service(queries);
+  std::unique_ptr<service::TokenCheckedParleyService> checked_service;
+  grpc::Service* served = &parley_service;
+  if (!security.token.empty()) {
+    checked_service = std::make_unique<service::TokenCheckedParleyService>(
+        parley_service, std::move(security.token));
+    served = checked_service.get();
+  }
   grpc::EnableDefaultHealthCheckService(true);
+
+  // The optional plaintext health port is a server of its own: a gRPC server
+  // serves every registered service on every port, so a port with nothing
+  // but health on it needs a separate server (with its own health service,
+  // kept in step below). It is built before the reflection plugin is
+  // installed, because that plugin joins every builder created after it.
+  std::unique_ptr<grpc::Server> health_server;
+  std::string health_listen = absl::GetFlag(FLAGS_health_listen);
+  if (!health_listen.empty()) {
+    grpc::ServerBuilder health_builder;
+    int health_port = 0;
+    health_builder.AddListeningPort(health_listen, grpc::InsecureServerCredentials(),
+                                    &health_port);
+    health_builder.SetMaxReceiveMessageSize(4 << 10);
+    health_server = health_builder.BuildAndStart();
+    if (!health_server || health_port == 0) {
+      return absl::UnavailableError(
+          absl::StrCat("cannot listen on --health-listen ", health_listen));
+    }
+  }
+
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int bound_port = 0;
   std::string listen = absl::GetFlag(FLAGS_listen);
-  builder.AddListeningPort(listen, grpc::InsecureServerCredentials(), &bound_port);
-  builder.RegisterService(&parley_service);
+  builder.AddListeningPort(listen, security.credentials, &bound_port);
+  builder.RegisterService(served);
   builder.SetMaxReceiveMessageSize(1 << 20);
   builder.SetMaxSendMessageSize(32 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (!server || bound_port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", listen));
   }
-  grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService();
-  health->SetServingStatus(kQueryService, true);
-  health->SetServingStatus(kIngestService, false);
+  std::vector<grpc::HealthCheckServiceInterface*> healths = {server->GetHealthCheckService()};
+  if (health_server) healths.push_back(health_server->GetHealthCheckService());
+  auto set_health = [&](const std::string& name, bool serving) {
+    for (auto* health : healths) health->SetServingStatus(name, serving);
+  };
+  set_health(kQueryService, true);
+  set_health(kIngestService, false);
   LogInfo(absl::StrCat("parleyd serving gRPC on ", listen, ", store at ", data_dir));
+  if (health_server) LogInfo(absl::StrCat("health-only plaintext port on ", health_listen));
 
   absl::Status ingest_status;
   std::thread ingest_thread([&] { ingest_status = ingestor->Run(); });
@@ -129,7 +191,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
     while (!shutting_down) {
       bool healthy = ingestor->healthy();
       if (healthy != last) {
-        health->SetServingStatus(kIngestService, healthy);
+        set_health(kIngestService, healthy);
         LogInfo(absl::StrCat("ingest health: ", healthy ? "SERVING" : "NOT_SERVING"));
         last = healthy;
       }
@@ -141,11 +203,12 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   sigwait(&signals, &received);
   LogInfo(absl::StrCat("received signal ", received, ", shutting down"));
   shutting_down = true;
-  health->SetServingStatus(kQueryService, false);
+  set_health(kQueryService, false);
   ingestor->Stop();
   ingest_thread.join();
   health_thread.join();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  if (health_server) health_server->Shutdown(std::chrono::system_clock::now());
   const auto& counters = ingestor->counters();
   LogInfo(absl::StrCat("stopped: ", counters.messages.load(), " messages, ",
                        counters.articles_stored.load(), " articles stored, ",
@@ -160,7 +223,9 @@ int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "parleyd --brokers HOST:PORT --topic articles --data-dir DIR --listen 127.0.0.1:50051\n"
       "        [--dlq-topic T] [--group-id G] [--kafka-property KEY=VALUE]... "
-      "[--kafka-config FILE]");
+      "[--kafka-config FILE]\n"
+      "        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] "
+      "[--auth-token-file FILE] [--health-listen ADDR]");
   parley::CommandLine command_line =
       parley::ParseDashedCommandLine(argc, argv, {"kafka_property"});
   if (!command_line.positional.empty()) {
