@@ -65,6 +65,7 @@ const Tables& GetTables() {
       PlaceKind kind = f[0] == "country"   ? PlaceKind::kCountry
                        : f[0] == "demonym" ? PlaceKind::kDemonym
                        : f[0] == "city"    ? PlaceKind::kCity
+                       : f[0] == "region"  ? PlaceKind::kRegion
                                            : PlaceKind::kFeature;
       Add(*t, f[1], kind, f[2]);
     }

@@ -11,7 +11,8 @@
 
 namespace parley::extract_internal {
 
-enum class PlaceKind { kNone, kCountry, kDemonym, kCity, kFeature };
+// kRegion: areas too broad to be where an event took place ("Indo-Pacific").
+enum class PlaceKind { kNone, kCountry, kDemonym, kCity, kFeature, kRegion };
 
 struct PlaceEntry {
   PlaceKind kind = PlaceKind::kNone;

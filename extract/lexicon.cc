@@ -420,8 +420,7 @@ const WordSet& IsLocationTriggerSet() {
        "tour", "attended", "attend", "attending", "exercise", "drills", "drill",
        "participating", "participated", "ceremony", "paid", "called", "welcomed",
        "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
-       "delegation", "sidelines", "margins", "respects", "tribute", "operated",
-       "docked", "berthed", "signed", "staff", "session"},
+       "delegation", "sidelines", "margins", "respects", "tribute", "docked", "berthed", "signed", "staff", "session"},
       false);
   return *set;
 }

@@ -1,6 +1,7 @@
 #include "extract/places.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -68,13 +69,36 @@ bool IsPrep(const Document& doc, int i) {
   return false;
 }
 
-// True when a location trigger occurs in the sentence before token i, at
-// most `window` tokens away, or right after it ("in Washington with").
-bool TriggerNear(const Document& doc, const Sentence& s, int i, int window) {
-  for (int k = std::max(s.first_token, i - window); k < std::min(s.last_token, i + 3); ++k) {
+// True when a location trigger occurs before token i with at most
+// `max_lower` lower-case words between (names and titles do not count: "called
+// on Commander Eastern Naval Area …, Rear Admiral X at the …"), or right
+// after it ("in Washington with").
+bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
+  int lower = 0;
+  for (int k = i - 1; k >= s.first_token; --k) {
     const Token& t = doc.tokens[k];
-    if (t.in_quote || !t.IsWord()) continue;
+    if (t.in_quote) break;
     if (t.Has(kFlagLocationTrigger)) return true;
+    if (t.IsWord() && !t.cap && !t.all_caps && ++lower > max_lower) break;
+  }
+  for (int k = i; k < std::min(s.last_token, i + 3); ++k) {
+    if (doc.tokens[k].Has(kFlagLocationTrigger)) return true;
+  }
+  return false;
+}
+
+// A year before the publication year right after the place: "in Sri Lanka
+// between 1987 and 1990", "in the Galwan Valley in June 2020".
+bool PastYearFollows(const Document& doc, const Sentence& s, int end) {
+  const std::string& published = doc.article->published;
+  int pub_year = published.size() >= 4 ? std::atoi(published.substr(0, 4).c_str()) : 0;
+  if (!pub_year) return false;
+  for (int k = end; k < std::min(s.last_token, end + 5); ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind == TokenKind::kNumber && t.text.size() == 4) {
+      int y = std::atoi(std::string(t.text).c_str());
+      if (y >= 1900 && y < pub_year) return true;
+    }
   }
   return false;
 }
@@ -151,7 +175,7 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
       // The lead sentence states where the event was; elsewhere the place
       // must be near the verb that reports it.
-      if (!TriggerNear(doc, s, i, lead ? 1000 : 12)) continue;
+      if (!TriggerNear(doc, s, i, lead ? 1000 : 6)) continue;
       bool again = false;
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
       int j = i + 1;
@@ -191,7 +215,11 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
           }
         }
       }
+      // Ships: "aboard George Washington".
+      if (!end && (t[i].Is("aboard") || t[i].Is("onboard")) && k > j) end = k;
       if (!end) continue;
+      if (m.end && m.entry.kind == PlaceKind::kRegion && end == m.end) continue;
+      if (PastYearFollows(doc, s, end)) continue;
       bool later = false;
       for (int q = end; q < s.last_token && q < end + 3; ++q) {
         later |= t[q].Is("later") || t[q].Is("next");
