@@ -312,6 +312,26 @@ EventDates ChooseEventDates(const Document& doc, const std::vector<DateMention>&
     out.end_begin = pick->begin;
     out.end_end = pick->end;
   }
+  // A later date in a sentence about leaving or concluding ends the event:
+  // "arrived … (16th May 2023) … will depart the island today".
+  for (const DateMention& m : dates) {
+    if (&m == pick || m.reporting || m.last || m.sentence <= pick->sentence) continue;
+    long days = m.first - pick->first;
+    if (days <= 0 || days > 10) continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    bool closing = false;
+    for (int i = s.first_token; i < s.last_token && !closing; ++i) {
+      std::string_view w = doc.tokens[i].text;
+      closing = Among(Lower(w), {"depart", "departs", "departed", "departing", "conclude",
+                                 "concluded", "concludes", "concluding", "leave", "leaves",
+                                 "left", "ended", "ends", "culminated"});
+    }
+    if (!closing) continue;
+    out.end = FormatIsoDate(m.first);
+    out.end_begin = m.begin;
+    out.end_end = m.end;
+    break;
+  }
   return out;
 }
 

@@ -102,6 +102,16 @@ TEST(DatesTest, TodayAndOrdinalDays) {
             "2023-05-16");
 }
 
+TEST(DatesTest, LaterDepartureEndsTheVisit) {
+  EventDates d = Dates(
+      "Sri Lanka Navy ceremonially welcomed the Indian Navy Ship (INS) Batti Malv arrived at "
+      "the Port of Trincomalee on Tuesday morning (16th May 2023) on an official visit. "
+      "Concluding its official visit, INS Batti Malv will depart the island today.",
+      "2023-05-17");
+  EXPECT_EQ(d.start, "2023-05-16");
+  EXPECT_EQ(d.end, "2023-05-17");
+}
+
 TEST(DatesTest, NoDateGivesEmpty) {
   EventDates d = Dates("Ambassador Dinesh Bhatia recently met the Chief of Joint Staff.",
                        "2022-11-07");
