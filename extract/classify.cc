@@ -26,7 +26,7 @@ const std::vector<Rule>& Rules() {
       {v1::TRAINING, {"training", "course", "workshop", "trains", "graduates"}},
       {v1::AGREEMENT, {"agreement", "signs", "signed", "sign", "mou", "pact", "accord",
                        "treaty", "deal"}},
-      {v1::MEETING, {"meeting", "meets", "met", "meet", "talks", "call", "calls on",
+      {v1::MEETING, {"meeting", "meets", "met", "talks", "call", "calls on",
                      "bilateral", "trilateral", "discusses", "discussed"}},
       {v1::VISIT, {"visit", "visits", "visited", "visiting", "travel", "travels", "trip",
                    "tour", "tours", "arrives", "arrived", "dine", "dines", "visitors",

@@ -238,7 +238,8 @@ const WordSet& IsHonorificSet() {
   static const WordSet* set = MakeSet(
       {"Mr", "Mrs", "Ms", "Dr", "Sheikh", "Shri", "Smt", "Sir", "Dame", "Prof",
        "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Shri.", "Smt.", "H.E.", "Madam",
-       "Mme", "Herr", "Excellency", "Hon", "Hon.", "Honourable", "Honorable"},
+       "Mme", "Herr", "Excellency", "Hon", "Hon.", "Honourable", "Honorable", "Datuk",
+       "Dato", "Datin", "Tun", "Haji", "Hajji", "Pehin", "Sayyid", "Shaikh", "Sheikha"},
       false);
   return *set;
 }
@@ -321,7 +322,7 @@ const WordSet& IsOrgHeadSet() {
        "Limited", "Ltd", "Inc", "Corporation", "Party", "House", "Directorate",
        "Commandos", "Squadrons", "Contingent", "Unit", "Team", "Task",
        "Chiefs", "Defense", "Defence", "Authority", "Board", "Mission",
-       "School", "College", "Laboratory", "Lab", "Foundation", "Association"},
+       "School", "College", "Laboratory", "Lab", "Foundation", "Association", "Airforce"},
       false);
   return *set;
 }

@@ -671,6 +671,13 @@ PeopleResult FindPeople(const Document& doc) {
       if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
         name_end = j + 2;
       }
+      // Followed by an organisation or place head, the run names that
+      // organisation ("Joint Functional Component Command").
+      if (name_end < b && (t[name_end].cap || t[name_end].all_caps) &&
+          t[name_end].Has(kFlagHeadWord | kFlagPlaceHead)) {
+        i = j;
+        continue;
+      }
       // A run of initials only is not a name.
       bool has_long = false;
       for (int k = i; k < j; ++k) has_long |= t[k].IsWord() && t[k].Bare().size() > 1;
