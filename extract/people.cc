@@ -528,7 +528,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   int role_end = -1;
   int stop = b;
   for (int p = k; p < b; ++p) {
-    if (t[p].Is("with") || t[p].Is("who") || t[p].Is("is") || t[p].Is("was") ||
+    if (t[p].Has(kFlagSpeechVerb) || t[p].Is("with") || t[p].Is("who") || t[p].Is("is") || t[p].Is("was") ||
         t[p].Is("were") || t[p].Is("are") || t[p].Is("has") || t[p].Is("had")) {
       stop = p;
       break;
@@ -586,7 +586,7 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
     const Token& t = doc.tokens[k];
     if (t.Is("late") || t.Is("invitation") || t.Is("command") || t.Is("legacy") ||
         t.Is("leadership") || t.Is("behalf") || t.Is("successor") || t.Is("predecessor") ||
-        t.Is("former") || t.Is("By")) {
+        t.Is("former") || t.Is("then") || t.Is("By")) {
       return true;
     }
   }
@@ -675,6 +675,15 @@ PeopleResult FindPeople(const Document& doc) {
       // organisation ("Joint Functional Component Command").
       if (name_end < b && (t[name_end].cap || t[name_end].all_caps) &&
           t[name_end].Has(kFlagHeadWord | kFlagPlaceHead)) {
+        i = j;
+        continue;
+      }
+      // A place written in capitals is not a name ("Sri Lanka", "Papua New Guinea").
+      bool place = false;
+      for (int n = 2; n <= 3 && i + n <= b && !place; ++n) {
+        if (t[i].Has(kFlagPlaceStart)) place = LookupPlace(doc.TokenRange(i, i + n)).kind != PlaceKind::kNone;
+      }
+      if (place) {
         i = j;
         continue;
       }

@@ -320,6 +320,7 @@ Document BuildDocument(const NormalizedArticle& article) {
     size_t first = doc.tokens.size();
     tokenizer.Run(p.begin, p.end);
     size_t last = doc.tokens.size();
+    for (size_t k = first; k < last; ++k) doc.tokens[k].flags = ComputeWordFlags(doc.tokens[k]);
     // Source credit prefix: "SOURCE: PTI …", "SOURCE: RAUNAK KUNDE / NEWS BEAT /
     // IDRW.ORG …". It becomes a sentence of its own, marked as credit.
     size_t credit_end = first;
@@ -335,7 +336,11 @@ Document BuildDocument(const NormalizedArticle& article) {
             k + 1 < last && (doc.tokens[k + 1].Is("/") ||
                              (doc.tokens[k + 1].all_caps && doc.tokens[k + 1].IsWord() &&
                               k + 2 < last && doc.tokens[k + 2].Is("/")));
-        if (slash || (t.all_caps && (prev_slash || next_slash_or_caps || prev_skipped_caps))) {
+        // A title or rank starts the text: "SOURCE: PTI NSA Ajit Doval".
+        bool text_word = t.Has(kFlagTitleHead | kFlagRankWord | kFlagCountryish | kFlagOrgAcronym |
+                               kFlagOrgHead | kFlagStopword);
+        if (slash || (t.all_caps && !text_word &&
+                      (prev_slash || next_slash_or_caps || prev_skipped_caps))) {
           prev_skipped_caps = t.all_caps;
           ++k;
           continue;
@@ -383,7 +388,6 @@ Document BuildDocument(const NormalizedArticle& article) {
     }
     close(last);
   }
-  for (Token& t : doc.tokens) t.flags = ComputeWordFlags(t);
   for (const QuoteSpan& q : doc.quotes) {
     auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.inner_begin,
                                [](const Token& t, size_t b) { return t.begin < b; });
