@@ -4,7 +4,9 @@
 # what it needs (Debian packages, the Kafka jars through Maven, grpcurl
 # through Go). .ci/run calls exactly this.
 #
-# Usage: scripts/test.sh            Env: PARLEY_BUILD_DIR (default build/)
+# Usage: scripts/test.sh            Env: PARLEY_BUILD_DIR (default build/);
+#                                   CI=true or PARLEY_FULL=1 adds scripts/sanitize.sh
+#                                   and scripts/fuzz.sh 45
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,4 +22,10 @@ echo "== unit tests"
 ctest --output-on-failure -j 2 -LE integration || status=1
 echo "== integration tests (real Kafka broker and parleyd on 127.0.0.1)"
 ctest --output-on-failure -L integration || status=1
+# In CI (CI=true) or on request (PARLEY_FULL=1): the same tests under
+# ASan+UBSan in build-asan/, then each fuzzer for 45 s in build-fuzz/.
+if [[ "${CI:-}" == "true" || "${PARLEY_FULL:-}" == "1" ]]; then
+  "${root}/scripts/sanitize.sh" || status=1
+  "${root}/scripts/fuzz.sh" 45 || status=1
+fi
 exit "${status}"
