@@ -569,7 +569,14 @@ std::vector<std::string> NameTokens(const Document& doc, int a, int b) {
   for (int i = a; i < b; ++i) {
     const Token& t = doc.tokens[i];
     if (!t.IsWord()) continue;
-    out.push_back(Lower(Bare(t.text)));
+    std::string w = Lower(Bare(t.text));
+    // "Al-Sudani" is also "Sudani".
+    for (std::string_view prefix : {"al-", "el-", "ul-", "ad-", "as-", "ash-", "at-"}) {
+      if (w.size() > prefix.size() + 1 && w.compare(0, prefix.size(), prefix) == 0) {
+        out.push_back(w.substr(prefix.size()));
+      }
+    }
+    out.push_back(std::move(w));
   }
   return out;
 }
@@ -586,7 +593,8 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
     const Token& t = doc.tokens[k];
     if (t.Is("late") || t.Is("invitation") || t.Is("command") || t.Is("legacy") ||
         t.Is("leadership") || t.Is("behalf") || t.Is("successor") || t.Is("predecessor") ||
-        t.Is("former") || t.Is("then") || t.Is("By")) {
+        t.Is("former") || t.Is("then") || t.Is("passing") || t.Is("death") ||
+        t.Is("memory") || t.Is("By")) {
       return true;
     }
   }
@@ -643,6 +651,7 @@ PeopleResult FindPeople(const Document& doc) {
     std::vector<std::string> tokens;
     Attr attr;
     bool byline = false;
+    bool titled = false;  // anchored by a rank or a title right before
   };
   std::vector<Raw> raws;
 
@@ -788,6 +797,7 @@ PeopleResult FindPeople(const Document& doc) {
         continue;
       }
       Raw raw;
+      raw.titled = !attr.rank.empty() || (region <= p && !attr.role.empty());
       raw.mention.first_token = i;
       raw.mention.last_token = name_end;
       raw.mention.begin = t[i].begin;
@@ -825,9 +835,27 @@ PeopleResult FindPeople(const Document& doc) {
       }
     }
     if (target == -2) continue;
+    if (target < 0 && r.tokens.size() >= 2) {
+      // "Joe Biden" and "Joseph R. Biden, Jr.": same surname, same initial.
+      int match = -1;
+      for (size_t pi = 0; pi < people.size(); ++pi) {
+        const auto& toks = people[pi].name_tokens;
+        if (toks.size() < 2 || toks[0].empty() || r.tokens[0].empty()) continue;
+        if (toks[0][0] != r.tokens[0][0]) continue;
+        if (std::find(toks.begin(), toks.end(), r.tokens.back()) == toks.end()) continue;
+        match = match == -1 ? static_cast<int>(pi) : -2;
+      }
+      if (match >= 0) target = match;
+    }
     if (target < 0 && doc.sentences[r.mention.sentence].kind == ParagraphKind::kTitle) {
-      // Headlines are in title case: a name seen only there is not trusted.
-      continue;
+      // Headlines are in title case: a name seen only there is trusted only
+      // after a rank or title, and only without headline verbs in it
+      // ("Ajit Doval Meets", "Pays Tribute").
+      bool verbs = false;
+      for (int k = r.mention.first_token; k < r.mention.last_token; ++k) {
+        verbs |= t[k].Has(kFlagEventTrigger | kFlagTypeKeyword | kFlagSpeechVerb);
+      }
+      if (!r.titled || verbs || r.tokens.size() < 2) continue;
     }
     if (target < 0) {
       Person p;
