@@ -449,10 +449,24 @@ const absl::flat_hash_set<std::string>& RoleNouns() {
 void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   const auto& t = c.doc.tokens;
   // "X of Turkey", "X of Tampa, Fla., a …"
-  if (i + 1 < end && t[i].Is("of") && t[i + 1].cap) {
-    if (Countryish(t[i + 1])) {
-      if (attr->country.empty()) attr->country = CountryCodeOf(t[i + 1]);
-      i += 2;
+  if (i + 1 < end && t[i].Is("of") && (t[i + 1].cap || t[i + 1].Is("the"))) {
+    // "of Turkey", "of the United Kingdom", "of the People’s Republic of China".
+    int k0 = i + 1 + (t[i + 1].Is("the") ? 1 : 0);
+    int country_end = 0;
+    std::string code;
+    for (int n = std::min(6, end - k0); n >= 1 && !country_end; --n) {
+      if (!t[k0 + n - 1].IsWord()) continue;
+      PlaceEntry e = LookupPlace(c.doc.TokenRange(k0, k0 + n));
+      if (e.kind == PlaceKind::kCountry) {
+        country_end = k0 + n;
+        code = e.code;
+      }
+    }
+    if (country_end) {
+      if (attr->country.empty()) attr->country = code;
+      i = country_end;
+    } else if (!t[i + 1].cap) {
+      // "of the …" that is not a country: no apposition here.
     } else {
       int k = i + 1;
       while (k < end && (t[k].cap || t[k].Is(","))) {

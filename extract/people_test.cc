@@ -144,5 +144,45 @@ TEST(PeopleTest, TimeShiftedSentenceDoesNotMakeParticipants) {
   EXPECT_FALSE(s->participant);
 }
 
+TEST(PeopleTest, HeadlineNicknameJoinsFullName) {
+  PeopleResult r = People(
+      "President Joseph R. Biden, Jr. met today with Prime Minister Rishi Sunak of the United "
+      "Kingdom in Belfast.",
+      "Readout of President Joe Biden\xE2\x80\x99s Meeting with Prime Minister Rishi Sunak of the "
+      "United Kingdom");
+  EXPECT_EQ(Find(r, "Joe Biden"), nullptr);
+  const Person* b = Find(r, "Joseph R. Biden, Jr.");
+  ASSERT_NE(b, nullptr);
+  EXPECT_GE(b->mentions.size(), 2u);
+  const Person* s = Find(r, "Rishi Sunak");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->country, "GB");
+}
+
+TEST(PeopleTest, CreditLineDoesNotSwallowTitles) {
+  PeopleResult r = People(
+      "SOURCE: PTI NSA Ajit Doval on Monday held wide-ranging talks with his Iranian "
+      "counterpart Ali Shamkhani in Tehran.");
+  const Person* d = Find(r, "Ajit Doval");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->role, "NSA");
+  const Person* s = Find(r, "Ali Shamkhani");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->country, "IR");
+}
+
+TEST(PeopleTest, PlacesAndOrganisationsAreNotNames) {
+  PeopleResult r = People(
+      "As part of his ongoing visit to Sri Lanka, the CAS Air Chief Marshal VR Chaudhari met "
+      "the Commanders of Sri Lankan Air Force and Navy. Lt. Gen. Daniel L. Karbler, commander "
+      "of Joint Functional Component Command for Integrated Missile Defense, spoke.");
+  EXPECT_EQ(Find(r, "Sri Lanka"), nullptr);
+  EXPECT_EQ(Find(r, "Functional Component"), nullptr);
+  EXPECT_NE(Find(r, "VR Chaudhari"), nullptr);
+  const Person* k = Find(r, "Daniel L. Karbler");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->rank, "Lieutenant General");
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
