@@ -198,7 +198,8 @@ const WordSet& IsTitleHeadSet() {
        "Consul", "Attache", "Administrator", "Counsellor", "Counselor",
        "Undersecretary", "Sultan", "Sheikh", "Senator", "Congressman",
        "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
-       "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP"},
+       "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP", "Sen", "Rep", "Gov",
+       "Senators", "Representatives"},
       true);
   return *set;
 }
@@ -322,7 +323,12 @@ const WordSet& IsOrgHeadSet() {
        "Limited", "Ltd", "Inc", "Corporation", "Party", "House", "Directorate",
        "Commandos", "Squadrons", "Contingent", "Unit", "Team", "Task",
        "Chiefs", "Defense", "Defence", "Authority", "Board", "Mission",
-       "School", "College", "Laboratory", "Lab", "Foundation", "Association", "Airforce"},
+       "School", "College", "Laboratory", "Lab", "Foundation", "Association", "Airforce",
+       "Aerospace", "Systems", "Express", "Motor", "Motors", "Police", "Technologies",
+       "Industries", "Dynamics", "Electronics", "Media", "News", "Times", "Post", "Live",
+       "Shipyard", "Shipbuilders", "Enterprises", "Holdings", "Group", "Bank", "Fund",
+       "Airlines", "Airways", "Railways", "Institution", "Capabilities", "Agreements",
+       "Network", "Tribune", "Herald", "Journal", "Gazette", "Today", "Insider"},
       false);
   return *set;
 }

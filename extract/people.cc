@@ -803,6 +803,17 @@ PeopleResult FindPeople(const Document& doc) {
       if (attr.role.empty()) attr.role = post.role;
       if (attr.org.empty()) attr.org = post.org;
       if (attr.country.empty()) attr.country = post.country;
+      // "Eric Edelman met with …", "Zack Perrin said": a full name right
+      // before a verb of taking part or speaking.
+      bool plain_run = true;  // no acronyms: "the Ronald Reagan CSG conducts"
+      for (int k = i; k < j; ++k) plain_run &= !(t[k].all_caps && t[k].Bare().size() > 1);
+      bool clause_start = i == a || t[i - 1].Is(",") || t[i - 1].Is("and") ||
+                          (t[i - 1].IsWord() && !t[i - 1].cap && !t[i - 1].Is("the") &&
+                           !t[i - 1].Is("a") && !t[i - 1].Is("an"));
+      if (j - i >= 2 && plain_run && clause_start && name_end < b && !t[name_end].cap &&
+          t[name_end].Has(kFlagEventTrigger | kFlagSpeechVerb)) {
+        anchored = true;
+      }
       // Speech verb before: "said Berry".
       if (i - 1 >= a && IsSpeechVerb(t[i - 1].text) && j - i >= 2) anchored = true;
       if (t[i].credit) anchored = anchored || byline_sentence;
