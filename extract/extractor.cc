@@ -157,7 +157,7 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
     }
     p.participant = active && !p.byline && p.name_tokens.size() >= 2;
   }
-  std::vector<FoundQuote> quotes = FindQuotes(doc, people.people);
+  std::vector<FoundQuote> quotes = FindQuotes(doc, people.people, people.orgs);
   for (const FoundQuote& q : quotes) {
     if (q.person < 0) continue;
     Person& p = people.people[q.person];

@@ -92,7 +92,8 @@ struct Resolver {
 
 }  // namespace
 
-std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person>& people) {
+std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person>& people,
+                                   const std::vector<OrgMention>& orgs) {
   std::vector<FoundQuote> out;
   Resolver r{doc, people};
   std::string last_org_speaker;
@@ -191,9 +192,29 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
     } else {
       f.person = r.PersonIn(a, b);
       if (f.person < 0) {
+        // "In another tweet, Southern Naval Command": the part after the
+        // last comma when the part before names no organisation.
+        for (int k2 = b - 1; k2 > a; --k2) {
+          if (doc.tokens[k2].Is(",")) {
+            if (!ContainsOrgHead(doc, a, k2)) a = k2 + 1;
+            break;
+          }
+        }
+        // "Office of the Defence Minister in a tweet".
+        for (int k2 = a + 1; k2 < b; ++k2) {
+          if (doc.tokens[k2].Is("in") && k2 + 1 < b &&
+              (doc.tokens[k2 + 1].Is("a") || doc.tokens[k2 + 1].Is("its") ||
+               doc.tokens[k2 + 1].Is("an"))) {
+            b = k2;
+            break;
+          }
+        }
         while (a < b && (doc.tokens[a].Is("the") || doc.tokens[a].Is("The"))) ++a;
         while (b > a && (doc.tokens[b - 1].Is("here") || doc.tokens[b - 1].Is("also") ||
                          doc.tokens[b - 1].Is("today") || doc.tokens[b - 1].Is("on") ||
+                         doc.tokens[b - 1].Is("further") || doc.tokens[b - 1].Is("later") ||
+                         doc.tokens[b - 1].Is("earlier") || doc.tokens[b - 1].Is("separately") ||
+                         doc.tokens[b - 1].Is("yesterday") ||
                          WeekdayFromName(doc.tokens[b - 1].text))) {
           --b;
         }
@@ -202,6 +223,16 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
         for (int k2 = a; k2 < b; ++k2) anonymous |= IsAnonymous(doc.tokens[k2].text);
         if (anonymous || !ContainsOrgHead(doc, a, b)) continue;
         f.speaker = std::string(doc.TokenRange(a, b));
+        // "the ministry said": the ministry named earlier, in full.
+        if (b - a == 1 || (b - a == 2 && !doc.tokens[a].cap)) {
+          std::string head = Lower(doc.tokens[b - 1].Bare());
+          std::string best;
+          for (const OrgMention& o : orgs) {
+            if (o.end > q.begin) break;
+            if (Lower(o.name).find(head) != std::string::npos) best = o.name;
+          }
+          if (!best.empty()) f.speaker = best;
+        }
         last_org_speaker = f.speaker;
       }
     }

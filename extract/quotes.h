@@ -23,7 +23,9 @@ struct FoundQuote {
   size_t speaker_begin = 0, speaker_end = 0;  // byte span of the attribution
 };
 
-std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person>& people);
+// `orgs` (in text order) resolve generic speakers ("the ministry said").
+std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person>& people,
+                                   const std::vector<OrgMention>& orgs);
 
 }  // namespace parley::extract_internal
 

@@ -17,7 +17,7 @@ std::vector<FoundQuote> Quotes(const std::string& body) {
   article = MakeArticle("", body);
   doc = BuildDocument(article);
   PeopleResult people = FindPeople(doc);
-  return FindQuotes(doc, people.people);
+  return FindQuotes(doc, people.people, people.orgs);
 }
 
 TEST(QuotesTest, AttributionAfterWithRankAndSurname) {
@@ -58,6 +58,17 @@ TEST(QuotesTest, OrganisationSpeakerAndIt) {
   ASSERT_EQ(q.size(), 2u);
   EXPECT_EQ(q[0].speaker, "Indian Navy");
   EXPECT_EQ(q[1].speaker, "Indian Navy");
+}
+
+TEST(QuotesTest, GenericOrganisationSpeakerResolvesToFullName) {
+  auto q = Quotes(
+      "The Ministry of Defence announced the deal on Monday. \xE2\x80\x9CThe contract will boost "
+      "indigenous manufacturing of the aircraft,\xE2\x80\x9D the ministry said. \xE2\x80\x9C"
+      "Deliveries will begin next year as planned,\xE2\x80\x9D In another tweet, Southern Naval "
+      "Command said.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Ministry of Defence");
+  EXPECT_EQ(q[1].speaker, "Southern Naval Command");
 }
 
 TEST(QuotesTest, AnonymousSourcesAreLeftOut) {
