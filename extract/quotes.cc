@@ -222,6 +222,7 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
         bool anonymous = false;
         for (int k2 = a; k2 < b; ++k2) anonymous |= IsAnonymous(doc.tokens[k2].text);
         if (anonymous || !ContainsOrgHead(doc, a, b)) continue;
+        if (b - a >= 4 && doc.tokens[b - 1].Is(")") && doc.tokens[b - 3].Is("(")) b -= 3;  // "(MEA)"
         f.speaker = std::string(doc.TokenRange(a, b));
         // "the ministry said": the ministry named earlier, in full.
         if (b - a == 1 || (b - a == 2 && !doc.tokens[a].cap)) {
