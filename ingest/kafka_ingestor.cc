@@ -162,7 +162,17 @@ absl::Status KafkaIngestor::Run() {
   }
   LogInfo(absl::StrCat("consuming ", options_.topic, " as group ", options_.group_id,
                        ", dead letters to ", options_.dead_letter_topic));
+  absl::Time last_probe = absl::InfinitePast();
   while (!stopping_) {
+    if (!broker_up_ && absl::Now() - last_probe > absl::Seconds(2)) {
+      // Nothing else reports the broker's return while the topic is idle.
+      last_probe = absl::Now();
+      RdKafka::Metadata* metadata = nullptr;
+      if (consumer_->metadata(false, nullptr, &metadata, 1000) == RdKafka::ERR_NO_ERROR) {
+        broker_up_ = true;
+      }
+      delete metadata;
+    }
     std::unique_ptr<RdKafka::Message> message(consumer_->consume(200));
     switch (message->err()) {
       case RdKafka::ERR_NO_ERROR:

@@ -163,6 +163,9 @@ transaction.state.log.num.partitions=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# Room for oversized test messages (Parley rejects them itself, with a reason).
+message.max.bytes=67108864
+replica.fetch.max.bytes=67108864
 num.network.threads=2
 num.io.threads=4
 log.retention.hours=168
