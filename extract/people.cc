@@ -914,12 +914,28 @@ PeopleResult FindPeople(const Document& doc) {
       for (int i = m.first_token; i < m.last_token; ++i) covered[i] = 1;
     }
   }
+  // Name word -> person (-2 when several people share it), built once.
+  absl::flat_hash_map<std::string, int> by_word;
+  for (size_t pi = 0; pi < people.size(); ++pi) {
+    if (people[pi].name_tokens.size() < 2) continue;
+    for (const std::string& w : people[pi].name_tokens) {
+      if (w.size() < 2) continue;
+      auto [it, inserted] = by_word.try_emplace(w, static_cast<int>(pi));
+      if (!inserted && it->second != static_cast<int>(pi)) it->second = -2;
+    }
+  }
   for (size_t i = 0; i < t.size(); ++i) {
     if (people.empty()) break;
     if (covered[i] || !t[i].cap || t[i].in_quote || t[i].credit) continue;
     if (!c.IsNameToken(static_cast<int>(i))) continue;
     if (i + 1 < t.size() && c.IsNameToken(static_cast<int>(i + 1))) continue;
-    int pi = ResolveName(people, t[i].text);
+    std::string_view word = t[i].text;
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.remove_suffix(1);
+    char buf[64];
+    std::string_view lower = LowerInto(word, buf);
+    if (lower.size() < 2) continue;
+    auto found = by_word.find(absl::string_view(lower.data(), lower.size()));
+    int pi = found == by_word.end() ? -1 : found->second;
     if (pi < 0) continue;
     NameMention m;
     m.first_token = static_cast<int>(i);

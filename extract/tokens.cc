@@ -137,6 +137,16 @@ struct Tokenizer {
       // Word: alnum run with internal hyphens, apostrophes and dotted acronyms.
       size_t word_end = pos;
       while (word_end < end) {
+        // ASCII letters and digits: no decoding needed.
+        unsigned char byte = static_cast<unsigned char>(text[word_end]);
+        if (byte < 0x80) {
+          bool letter = static_cast<unsigned>((byte | 0x20) - 'a') < 26;
+          if (letter || static_cast<unsigned>(byte - '0') < 10) {
+            has_letter |= letter;
+            ++word_end;
+            continue;
+          }
+        }
         size_t p = word_end;
         int32_t d = DecodeCodePoint(text, &p);
         if (IsAlnum(d)) {
