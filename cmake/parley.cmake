@@ -40,6 +40,9 @@ function(parley_cc_test name)
   add_executable(${name} ${ARG_SRCS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} parley_testing
                         GTest::gmock GTest::gtest_main parley_warnings)
+  # Also compiled in: discovered tests reliably get one environment variable.
+  target_compile_definitions(${name} PRIVATE
+    PARLEY_CORPUS_DIR_DEFAULT="${PARLEY_CORPUS_DIR}")
   set(test_env "PARLEY_SOURCE_DIR=${PROJECT_SOURCE_DIR}" "PARLEY_CORPUS_DIR=${PARLEY_CORPUS_DIR}"
       ${ARG_ENV})
   if("integration" IN_LIST ARG_LABELS)
@@ -53,9 +56,8 @@ function(parley_cc_test name)
   if(NOT ARG_LABELS)
     set(ARG_LABELS unit)
   endif()
-  # gtest_discover_tests splits list-valued properties; escape the list.
-  string(REPLACE ";" "\\;" test_env_escaped "${test_env}")
+  # gtest_discover_tests passes a single ENVIRONMENT entry through intact.
   gtest_discover_tests(${name}
     DISCOVERY_MODE PRE_TEST
-    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "${test_env_escaped}")
+    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "PARLEY_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

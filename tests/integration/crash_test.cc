@@ -38,6 +38,7 @@ int MessageCount() {
 std::vector<KeyedMessage> CorpusMessages(int total) {
   std::vector<nlohmann::json> pool;
   const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
+  if (corpus == nullptr) corpus = PARLEY_CORPUS_DIR_DEFAULT;
   for (const auto& entry : std::filesystem::directory_iterator(std::string(corpus) + "/pool")) {
     pool.push_back(nlohmann::json::parse(testing::ReadFileOrEmpty(entry.path().string())));
   }
