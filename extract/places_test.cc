@@ -1,0 +1,89 @@
+#include "extract/places.h"
+
+#include <string>
+#include <vector>
+
+#include "extract/test_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace parley::extract_internal {
+namespace {
+
+using testing_util::MakeArticle;
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+
+std::vector<std::string> Locations(const std::string& body, const std::string& published) {
+  NormalizedArticle a = MakeArticle("", body, published);
+  Document doc = BuildDocument(a);
+  std::vector<std::string> out;
+  for (const FoundPlace& p : FindEventLocations(doc, {})) out.push_back(p.name);
+  return out;
+}
+
+std::vector<std::string> Countries(const std::string& title, const std::string& body,
+                                   const std::string& source = "") {
+  NormalizedArticle a = MakeArticle(title, body, "2023-05-10", source);
+  Document doc = BuildDocument(a);
+  PeopleResult people = FindPeople(doc);
+  std::vector<std::string> out;
+  for (const FoundCountry& c : FindCountries(doc, people, {}, {})) out.push_back(c.code);
+  return out;
+}
+
+TEST(PlacesTest, DatelineAndCityNotTheCountryAfterIt) {
+  EXPECT_THAT(Locations("BASRAH, Iraq \xE2\x80\x93 The Under Secretary of Defense for Policy sat "
+                        "down for an informal lunch with troops.",
+                        "2011-02-03"),
+              ElementsAre("Basrah"));
+  EXPECT_THAT(Locations("National Security Advisor Jake Sullivan traveled to Kyiv, Ukraine "
+                        "today to meet with Ukrainian President Volodymyr Zelenskyy.",
+                        "2024-03-20"),
+              ElementsAre("Kyiv"));
+}
+
+TEST(PlacesTest, PlacesNearTheVerbOnly) {
+  EXPECT_THAT(
+      Locations("A delegation travelled to Seoul to meet with representatives. The "
+                "delegations visited the Korean Army headquarters in Gyeryongdae. The staff "
+                "talks concluded with a tour of the Joint Security Area. They discussed the "
+                "situation in the Red Sea.",
+                "2023-02-17"),
+      ElementsAre("Seoul", "Gyeryongdae", "Joint Security Area"));
+}
+
+TEST(PlacesTest, FutureAndPastPlacesAreSkipped) {
+  EXPECT_THAT(Locations("US National Security Advisor Jake Sullivan had a meeting with his Indian "
+                        "counterpart in Saudi Arabia on Sunday, and the two are scheduled to "
+                        "meet again in Australia later this month.",
+                        "2023-05-08"),
+              ElementsAre("Saudi Arabia"));
+}
+
+TEST(PlacesTest, CountriesTakingPart) {
+  EXPECT_THAT(Countries("India, France Carry Out Joint Exercise",
+                        "Rafale jets of India and France have been jointly carrying out aerial "
+                        "drills. Besides the IAF, air forces from several other countries "
+                        "including Germany, Greece, Italy and Spain are participating in the "
+                        "exercise. China claims the sea."),
+              UnorderedElementsAre("IN", "FR", "DE", "GR", "IT", "ES"));
+  // The publisher's state, and no adversary.
+  EXPECT_THAT(Countries("Statement on National Security Advisor Jake Sullivan\xE2\x80\x99s Visit to "
+                        "Kyiv, Ukraine",
+                        "National Security Advisor Jake Sullivan traveled to Kyiv to reaffirm "
+                        "support to Ukraine in its self-defense against Russia\xE2\x80\x99s "
+                        "brutal invasion.",
+                        "The White House"),
+              UnorderedElementsAre("US", "UA"));
+}
+
+TEST(PlacesTest, OrganisationCountry) {
+  EXPECT_EQ(OrgCountry("Indian Air Force"), "IN");
+  EXPECT_EQ(OrgCountry("Republic of Korea Army"), "KR");
+  EXPECT_EQ(OrgCountry("USS Ronald Reagan"), "US");
+  EXPECT_EQ(OrgCountry("Battle Force 7th Fleet"), "");
+}
+
+}  // namespace
+}  // namespace parley::extract_internal
