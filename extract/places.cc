@@ -105,6 +105,11 @@ bool PastYearFollows(const Document& doc, const Sentence& s, int end) {
 
 void AddPlace(std::vector<FoundPlace>* out, FoundPlace p) {
   for (const FoundPlace& q : *out) {
+    // "United States" and "US" are one place.
+    if (p.is_country && q.is_country && !p.country_code.empty() &&
+        p.country_code == q.country_code) {
+      return;
+    }
     std::string a = Lower(q.name), b = Lower(p.name);
     if (a.find(b) != std::string::npos || b.find(a) != std::string::npos) return;
   }
