@@ -13,6 +13,7 @@
 #include "common/cli.h"
 #include "common/log.h"
 #include "common/status_macros.h"
+#include "grpc/health/v1/health.pb.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/grpcpp.h"
@@ -162,6 +163,9 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   }
 
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  // Links the health proto's descriptor so that reflection can describe
+  // grpc.health.v1.Health, which gRPC itself serves without one.
+  grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::ServerBuilder builder;
   int bound_port = 0;
   std::string listen = absl::GetFlag(FLAGS_listen);
