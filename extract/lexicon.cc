@@ -508,7 +508,7 @@ const FlagTables& Flags() {
     // Gazetteer words: single-word entries and first words of longer ones.
     ForEachPlaceKey(
         [](void* ctx, std::string_view key, PlaceKind kind, bool exact) {
-          auto* tables = static_cast<FlagTables*>(ctx);
+          auto* flag_tables = static_cast<FlagTables*>(ctx);
           size_t space = key.find(' ');
           uint32_t f = kFlagPlaceStart;
           if (space == std::string_view::npos) {
@@ -517,7 +517,7 @@ const FlagTables& Flags() {
           } else {
             key = key.substr(0, space);
           }
-          FlagEntry& e = tables->map[std::string(key)];
+          FlagEntry& e = flag_tables->map[std::string(key)];
           (exact ? e.exact : e.lower) |= f;
         },
         t);

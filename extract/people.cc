@@ -31,30 +31,6 @@ std::string CountryCodeOf(const Token& t) {
   return "";
 }
 
-bool IsShipPrefix(std::string_view w) {
-  static constexpr std::string_view kPrefixes[] = {"USS", "USNS", "INS", "JS", "HMS",
-                                                   "HMAS", "HMCS", "HMNZS", "ROKS",
-                                                   "KRI", "BNS", "SLNS", "PNS", "FS",
-                                                   "ITS", "ESPS", "HNLMS", "TCG"};
-  for (std::string_view p : kPrefixes) {
-    if (w == p) return true;
-  }
-  return false;
-}
-
-bool KnownOrgAcronym(std::string_view w) {
-  static constexpr std::string_view kOrgs[] = {
-      "NATO", "ASEAN", "UN", "EU", "SCO", "BRICS", "IAF", "IDF", "JMSDF", "JASDF",
-      "JGSDF", "DRDO", "HAL", "ISRO", "PLA", "PLAN", "CENTCOM", "INDOPACOM",
-      "EUCOM", "AFRICOM", "NORAD", "SOUTHCOM", "IPKF", "BSF", "CRPF", "ITBP",
-      "NSG", "QUAD", "Quad", "G7", "G-7", "G20", "G-20", "AUKUS", "OSCE", "IAEA",
-      "WHO", "ICRC", "MEA", "MoD", "DoD", "NSC", "PMO"};
-  for (std::string_view p : kOrgs) {
-    if (w == p) return true;
-  }
-  return false;
-}
-
 std::string Bare(std::string_view w) {
   std::string s(w);
   while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
@@ -497,7 +473,6 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
     }
     // A title directly followed by a name belongs to the next person.
     if (k > a && k < end && c.IsNameToken(k - 1) && !IsTitleHead(t[k - 1].Bare())) return;
-    if (k < b && false) return;
     // Acronym of an organisation: "Director CS".
     int last = k;
     if (last - a >= 2 && c.acronym_to_org.contains(std::string(t[last - 1].text))) {
@@ -877,8 +852,8 @@ PeopleResult FindPeople(const Document& doc) {
       // after a rank or title, and only without headline verbs in it
       // ("Ajit Doval Meets", "Pays Tribute").
       bool verbs = false;
-      for (int k = r.mention.first_token; k < r.mention.last_token; ++k) {
-        verbs |= t[k].Has(kFlagEventTrigger | kFlagTypeKeyword | kFlagSpeechVerb);
+      for (int w = r.mention.first_token; w < r.mention.last_token; ++w) {
+        verbs |= t[w].Has(kFlagEventTrigger | kFlagTypeKeyword | kFlagSpeechVerb);
       }
       if (!r.titled || verbs || r.tokens.size() < 2) continue;
     }
