@@ -13,8 +13,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="${PARLEY_ASAN_BUILD_DIR:-${root}/build-asan}"
 
 echo "== sanitize: building in ${build_dir} (gcc, -fsanitize=address,undefined)" >&2
-CC=gcc CXX=g++ \
-  PARLEY_CMAKE_ARGS="-DPARLEY_SANITIZE=ON -DPARLEY_BENCHMARKS=OFF ${PARLEY_CMAKE_ARGS:-}" \
+# Options and flags: scripts/sanitize.cmake.
+CC=gcc CXX=g++ PARLEY_CMAKE_ARGS="-C ${root}/scripts/sanitize.cmake ${PARLEY_CMAKE_ARGS:-}" \
   "${root}/scripts/setup.sh" "${build_dir}"
 "${root}/scripts/install-grpcurl.sh" >/dev/null
 
