@@ -104,7 +104,12 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
   for (const Sentence& s : doc.sentences) {
     if (s.kind != ParagraphKind::kBody || s.credit) continue;
     for (int i = s.first_token; i < s.last_token; ++i) {
-      if (!t[i].Is("including") || t[i].in_quote) continue;
+      // "including A, B, and C"; or "discussed A, B, and C" when it is a
+      // list of three or more.
+      bool including = t[i].Is("including");
+      bool discussed = t[i].Is("discussed") || t[i].Is("discuss") || t[i].Is("reviewed") ||
+                       (t[i].Is("about") && i > s.first_token && t[i - 1].Is("talked"));
+      if ((!including && !discussed) || t[i].in_quote) continue;
       // Items: split at "," and ", and" until the sentence ends.
       std::vector<std::pair<int, int>> items;
       int start = i + 1;
@@ -112,6 +117,7 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
       for (; k < s.last_token; ++k) {
         const Token& x = t[k];
         if (x.in_quote || x.Is(".") || x.Is(";") || x.Is(":") || x.Is("(") || x.Is(")")) break;
+        if (discussed && x.Is("including")) break;  // that list is read on its own
         if (x.Is(",")) {
           items.push_back({start, k});
           start = k + 1;
@@ -119,7 +125,10 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
         }
       }
       items.push_back({start, k});
-      if (items.size() < 2) {
+      if (discussed) {
+        if (items.size() < 3) continue;
+        i = k - 1;
+      } else if (items.size() < 2) {
         // "including A and B": a two-item list.
         auto [a, b] = items[0];
         int and_at = -1;
@@ -142,7 +151,7 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
         topic.name = std::string(doc.Slice(topic.begin, topic.end));
         out.push_back(std::move(topic));
       }
-      i = k;
+      if (including) i = k;
     }
   }
   return out;

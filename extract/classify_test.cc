@@ -74,5 +74,17 @@ TEST(ClassifyTest, TopicsFromIncludingLists) {
                                              "maritime security", "counter-terrorism"}));
 }
 
+TEST(ClassifyTest, TopicsFromDiscussedListsOfThreeOrMore) {
+  NormalizedArticle a = MakeArticle(
+      "",
+      "They discussed the current partnership between NATO and Korea. The two sides also "
+      "discussed shared concerns about the DPRK, Burma, and the Middle East.");
+  Document doc = BuildDocument(a);
+  std::vector<std::string> names;
+  for (const FoundTopic& t : FindTopics(doc)) names.push_back(t.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"shared concerns about the DPRK", "Burma",
+                                             "Middle East"}));
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
