@@ -144,7 +144,21 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
                          t[a].Is("its") || t[a].Is("on"))) {
           ++a;
         }
+        // Cut at a finite verb: "Italy and Spain are participating …".
+        for (int q = a + 1; q < b; ++q) {
+          if (t[q].Is("are") || t[q].Is("is") || t[q].Is("were") || t[q].Is("was") ||
+              t[q].Is("have") || t[q].Is("has") || t[q].Is("will")) {
+            b = q;
+            break;
+          }
+        }
         if (a >= b || b - a > 12) continue;
+        // Places and participants are not subjects of discussion ("including
+        // Germany, Greece"), nor is a clause ("have counterclaims").
+        if ((including && t[a].Has(kFlagCountryish | kFlagPlace | kFlagPlaceStart)) || t[a].Is("have") ||
+            t[a].Is("has") || t[a].Is("are") || t[a].Is("is")) {
+          continue;
+        }
         FoundTopic topic;
         topic.begin = t[a].begin;
         topic.end = t[b - 1].end;
