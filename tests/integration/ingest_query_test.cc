@@ -227,6 +227,12 @@ TEST_F(IngestQueryTest, QueriesOverGrpcAndBadRequestsNameTheField) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(status.error_message(), HasSubstr("country"));
 
+  // Requests are capped at 1 MiB.
+  v1::SearchParticipantsRequest huge;
+  huge.set_query(std::string(2 << 20, 'a'));
+  status = parleyd_->stub().SearchParticipants(testing::ContextWithDeadline().get(), huge, &found);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED) << status.error_message();
+
   v1::GetEventRequest missing;
   missing.set_name("events/no-such-event");
   v1::Event event;
