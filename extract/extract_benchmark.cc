@@ -18,6 +18,13 @@ namespace {
 
 std::string PoolDir() {
   if (const char* dir = std::getenv("PARLEY_POOL_DIR")) return dir;
+  std::error_code ec;
+  if (std::filesystem::is_directory("/work/shared/corpus/pool", ec)) {
+    return "/work/shared/corpus/pool";
+  }
+  if (const char* src = std::getenv("PARLEY_SOURCE_DIR")) {
+    return std::string(src) + "/../shared/corpus/pool";
+  }
   return "/work/shared/corpus/pool";
 }
 
