@@ -769,6 +769,19 @@ PeopleResult FindPeople(const Document& doc) {
           }
         }
       }
+      // "INS Batti Malv is a 46m long ship … commanded by Lieutenant
+      // Commander X": the commanded unit is X's organisation.
+      int by = (region <= p ? region : p + 1) - 1;
+      if (attr.org.empty() && by - 1 >= a && t[by].Is("by") &&
+          (t[by - 1].Is("commanded") || t[by - 1].Is("captained") || t[by - 1].Is("headed"))) {
+        for (int o = static_cast<int>(result.orgs.size()) - 1; o >= 0; --o) {
+          const OrgMention& om = result.orgs[o];
+          if (om.sentence == static_cast<int>(si) && om.last_token <= by) {
+            attr.org = om.name;
+            break;
+          }
+        }
+      }
       // Post-apposition.
       int after = name_end;
       bool possessive = after < b && IsPossessive(t[after]);

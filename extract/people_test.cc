@@ -144,6 +144,16 @@ TEST(PeopleTest, TimeShiftedSentenceDoesNotMakeParticipants) {
   EXPECT_FALSE(s->participant);
 }
 
+TEST(PeopleTest, CommandedByGivesTheUnit) {
+  PeopleResult r = People(
+      "INS Batti Malv is a 46m long ship manned by a crew of 101 and commanded by Lieutenant "
+      "Commander MAN Singh M Mane.");
+  const Person* m = Find(r, "MAN Singh M Mane");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->rank, "Lieutenant Commander");
+  EXPECT_EQ(m->organization, "INS Batti Malv");
+}
+
 TEST(PeopleTest, HeadlineNicknameJoinsFullName) {
   PeopleResult r = People(
       "President Joseph R. Biden, Jr. met today with Prime Minister Rishi Sunak of the United "
