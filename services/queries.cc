@@ -151,6 +151,25 @@ absl::StatusOr<std::string> ScanPage(storage::Store& store, Family family,
   return std::string();
 }
 
+// The query a page token is bound to, and where the page starts.
+struct Paging {
+  uint64_t fingerprint = 0;
+  std::string resume_key;
+};
+
+// Fingerprints the request without its paging fields and decodes its token.
+template <typename Request>
+absl::StatusOr<Paging> StartPaging(const Request& request) {
+  Request query = request;
+  query.clear_page_size();
+  query.clear_page_token();
+  Paging paging;
+  paging.fingerprint = QueryFingerprint(query);
+  PARLEY_ASSIGN_OR_RETURN(paging.resume_key,
+                          DecodePageToken(request.page_token(), paging.fingerprint));
+  return paging;
+}
+
 // The smallest key strictly greater than `key`.
 std::string After(std::string_view key) { return std::string(key) + '\0'; }
 
@@ -183,11 +202,9 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
       request.start_date() > request.end_date()) {
     return InvalidField("end_date", "is before start_date");
   }
-  v1::ListEventsRequest query = request;
-  query.clear_page_size();
-  query.clear_page_token();
-  uint64_t fingerprint = QueryFingerprint(query);
-  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+  PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
+  const uint64_t fingerprint = paging.fingerprint;
+  const std::string& resume = paging.resume_key;
 
   // The first term filter drives the scan (the time index when there is
   // none); the others are checked on each candidate event.
@@ -243,11 +260,9 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
   if (prefix.empty()) return InvalidField("query", "is required");
   if (prefix.size() < 2) return InvalidField("query", "needs at least 2 characters");
   if (prefix.size() > 200) return InvalidField("query", "is longer than 200 bytes");
-  v1::SearchParticipantsRequest query = request;
-  query.clear_page_size();
-  query.clear_page_token();
-  uint64_t fingerprint = QueryFingerprint(query);
-  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+  PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
+  const uint64_t fingerprint = paging.fingerprint;
+  const std::string& resume = paging.resume_key;
 
   v1::SearchParticipantsResponse response;
   int taken = 0;
@@ -288,11 +303,9 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
     PARLEY_ASSIGN_OR_RETURN(speaker, ParticipantKey(request.speaker(), "speaker"));
   }
   std::string contains = FoldForMatch(request.contains());
-  v1::ListQuotesRequest query = request;
-  query.clear_page_size();
-  query.clear_page_token();
-  uint64_t fingerprint = QueryFingerprint(query);
-  PARLEY_ASSIGN_OR_RETURN(std::string resume, DecodePageToken(request.page_token(), fingerprint));
+  PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
+  const uint64_t fingerprint = paging.fingerprint;
+  const std::string& resume = paging.resume_key;
 
   v1::ListQuotesResponse response;
   auto wanted = [&](const v1::Quote& quote) {
