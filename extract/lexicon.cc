@@ -521,6 +521,19 @@ const FlagTables& Flags() {
           (exact ? e.exact : e.lower) |= f;
         },
         t);
+    // Title-case forms carry the lower-case classes too ("Meeting" ->
+    // "meeting"), so a title-case token needs one lookup: if "Xyz" is not a
+    // key, "xyz" is not one either.
+    std::vector<std::pair<std::string, uint32_t>> variants;
+    for (const auto& [key, entry] : t->map) {
+      if (entry.lower == 0 || key.empty() || !absl::ascii_islower(static_cast<unsigned char>(key[0]))) {
+        continue;
+      }
+      std::string title = key;
+      title[0] = absl::ascii_toupper(static_cast<unsigned char>(title[0]));
+      variants.emplace_back(std::move(title), entry.lower);
+    }
+    for (auto& [key, flags] : variants) t->map[key].lower |= flags;
     return t;
   }();
   return *tables;
@@ -553,8 +566,8 @@ uint32_t ComputeWordFlags(const Token& token) {
   char buf[64];
   FlagEntry e = Lookup(tables, bare);
   uint32_t f = e.exact;
-  if (!HasUpper(bare)) {
-    f |= e.lower;
+  if (!HasUpper(bare) || !HasUpper(bare.substr(1))) {
+    f |= e.lower;  // lower-case or title-case: the one entry has it all
   } else {
     f |= Lookup(tables, LowerInto(bare, buf)).lower;
   }
