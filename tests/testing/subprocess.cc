@@ -27,6 +27,34 @@ std::vector<char*> ArgvPointers(const std::vector<std::string>& argv) {
   return pointers;
 }
 
+// Forks and execs argv with stdout and stderr sent to the given files
+// (appended when `append`), stdin from /dev/null. Returns the child's pid.
+absl::StatusOr<pid_t> Spawn(const std::vector<std::string>& argv, const std::string& out_path,
+                            const std::string& err_path, bool append) {
+  int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC);
+  int out = open(out_path.c_str(), flags, 0644);
+  int err = err_path == out_path ? dup(out) : open(err_path.c_str(), flags, 0644);
+  if (out < 0 || err < 0) {
+    if (out >= 0) close(out);
+    if (err >= 0) close(err);
+    return absl::InternalError(absl::StrCat("cannot open ", out_path, " or ", err_path));
+  }
+  std::vector<char*> pointers = ArgvPointers(argv);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(out, STDOUT_FILENO);
+    dup2(err, STDERR_FILENO);
+    int null_in = open("/dev/null", O_RDONLY);
+    dup2(null_in, STDIN_FILENO);
+    execv(pointers[0], pointers.data());
+    _exit(127);
+  }
+  close(out);
+  close(err);
+  if (pid < 0) return absl::InternalError("fork failed");
+  return pid;
+}
+
 int DecodeWaitStatus(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -37,24 +65,9 @@ int DecodeWaitStatus(int status) {
 
 absl::StatusOr<Subprocess> Subprocess::Start(const std::vector<std::string>& argv,
                                              const std::string& log_path) {
-  int log = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-  if (log < 0) return absl::InternalError(absl::StrCat("cannot open ", log_path));
-  std::vector<char*> pointers = ArgvPointers(argv);
-  pid_t pid = fork();
-  if (pid < 0) {
-    close(log);
-    return absl::InternalError("fork failed");
-  }
-  if (pid == 0) {
-    dup2(log, STDOUT_FILENO);
-    dup2(log, STDERR_FILENO);
-    int null_in = open("/dev/null", O_RDONLY);
-    dup2(null_in, STDIN_FILENO);
-    execv(pointers[0], pointers.data());
-    _exit(127);
-  }
-  close(log);
-  return Subprocess(pid, log_path);
+  absl::StatusOr<pid_t> pid = Spawn(argv, log_path, log_path, /*append=*/true);
+  if (!pid.ok()) return pid.status();
+  return Subprocess(*pid, log_path);
 }
 
 Subprocess::Subprocess(Subprocess&& other) noexcept
@@ -106,19 +119,9 @@ absl::StatusOr<std::string> RunCommand(const std::vector<std::string>& argv,
   std::string dir = MakeTempDir("parley-cmd");
   std::string out_path = dir + "/stdout";
   std::string err_path = dir + "/stderr";
-  std::vector<char*> pointers = ArgvPointers(argv);
-  pid_t pid = fork();
-  if (pid < 0) return absl::InternalError("fork failed");
-  if (pid == 0) {
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    dup2(out, STDOUT_FILENO);
-    dup2(err, STDERR_FILENO);
-    int null_in = open("/dev/null", O_RDONLY);
-    dup2(null_in, STDIN_FILENO);
-    execv(pointers[0], pointers.data());
-    _exit(127);
-  }
+  absl::StatusOr<pid_t> spawned = Spawn(argv, out_path, err_path, /*append=*/false);
+  if (!spawned.ok()) return spawned.status();
+  pid_t pid = *spawned;
   absl::Time deadline = absl::Now() + timeout;
   int status = 0;
   while (waitpid(pid, &status, WNOHANG) != pid) {
