@@ -1,7 +1,9 @@
-// Extraction throughput over the article pool, in MB/s of article text.
+// Extraction throughput over the article pool, in MB/s of article text, with
+// a reference measured in the same run: one ICU word-break pass over the same
+// text (the least any Unicode-aware extractor must do). The ratios printed at the end are what to
+// compare across machines; absolute MB/s depend on the machine.
 // Reads the pool once before timing (this binary may do I/O; the library
-// does not). Pool directory: $PARLEY_POOL_DIR, else
-// /work/shared/corpus/pool, else $PARLEY_SOURCE_DIR/../shared/corpus/pool.
+// does not). Pool directory: $PARLEY_POOL_DIR, else the configured corpus.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -11,6 +13,11 @@
 #include <string>
 #include <vector>
 
+#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
+
+#include <map>
+
 #include "extract/article.h"
 #include "extract/extractor.h"
 
@@ -18,14 +25,7 @@ namespace {
 
 std::string PoolDir() {
   if (const char* dir = std::getenv("PARLEY_POOL_DIR")) return dir;
-  std::error_code ec;
-  if (std::filesystem::is_directory("/work/shared/corpus/pool", ec)) {
-    return "/work/shared/corpus/pool";
-  }
-  if (const char* src = std::getenv("PARLEY_SOURCE_DIR")) {
-    return std::string(src) + "/../shared/corpus/pool";
-  }
-  return "/work/shared/corpus/pool";
+  return std::string(PARLEY_CORPUS_DIR_DEFAULT) + "/pool";
 }
 
 const std::vector<parley::NormalizedArticle>& Articles() {
@@ -64,6 +64,59 @@ void BM_ExtractPool(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractPool)->Unit(benchmark::kMillisecond);
 
+// Reference: an ICU word-break pass over every article's text.
+void BM_IcuWordBreakReference(benchmark::State& state) {
+  const auto& articles = Articles();
+  UErrorCode error = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(
+      icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), error));
+  int64_t bytes = 0;
+  for (const auto& a : articles) bytes += static_cast<int64_t>(a.text.size());
+  for (auto _ : state) {
+    int64_t boundaries = 0;
+    for (const auto& a : articles) {
+      icu::UnicodeString text = icu::UnicodeString::fromUTF8(a.text);
+      words->setText(text);
+      for (int32_t b = words->first(); b != icu::BreakIterator::DONE; b = words->next()) {
+        ++boundaries;
+      }
+    }
+    benchmark::DoNotOptimize(boundaries);
+  }
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_IcuWordBreakReference)->Unit(benchmark::kMillisecond);
+
+// Prints each benchmark's throughput relative to the ICU reference.
+class RatioReporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& run : runs) {
+      auto rate = run.counters.find("bytes_per_second");
+      if (rate != run.counters.end()) rates_[run.benchmark_name()] = rate->second;
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+  void Finalize() override {
+    ConsoleReporter::Finalize();
+    auto reference = rates_.find("BM_IcuWordBreakReference");
+    if (reference == rates_.end() || reference->second <= 0) return;
+    for (const auto& [name, rate] : rates_) {
+      std::printf("%-28s %8.1f MB/s  %5.2fx the ICU word-break reference\n", name.c_str(),
+                  rate / 1e6, rate / reference->second);
+    }
+  }
+
+ private:
+  std::map<std::string, double> rates_;
+};
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  RatioReporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+  return 0;
+}
