@@ -1,6 +1,7 @@
 // parleyd: consumes articles from Kafka into RocksDB and answers gRPC
 // queries about them. Wiring only; the logic lives in the libraries.
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -9,6 +10,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "common/cli.h"
 #include "common/log.h"
@@ -34,6 +36,8 @@ ABSL_FLAG(std::string, kafka_config, "",
           "File of librdkafka properties, one KEY=VALUE per line (for secrets)");
 ABSL_FLAG(int64_t, max_message_bytes, 4 << 20,
           "Messages larger than this go to the dead-letter topic");
+ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
+          "After SIGTERM, how long to wait for the Kafka consumer to leave its group");
 ABSL_FLAG(bool, sync_writes, false, "fsync RocksDB's WAL on every article write");
 ABSL_FLAG(std::string, tls_cert, "",
           "PEM certificate chain for gRPC TLS (with --tls-key); default: plaintext");
@@ -188,7 +192,11 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   if (health_server) LogInfo(absl::StrCat("health-only plaintext port on ", health_listen));
 
   absl::Status ingest_status;
-  std::thread ingest_thread([&] { ingest_status = ingestor->Run(); });
+  absl::Notification ingest_done;
+  std::thread ingest_thread([&] {
+    ingest_status = ingestor->Run();
+    ingest_done.Notify();
+  });
   std::atomic<bool> shutting_down{false};
   std::thread health_thread([&] {
     bool last = false;
@@ -209,8 +217,17 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   shutting_down = true;
   set_health(kQueryService, false);
   ingestor->Stop();
-  ingest_thread.join();
   health_thread.join();
+  if (!ingest_done.WaitForNotificationWithTimeout(absl::GetFlag(FLAGS_shutdown_grace))) {
+    // librdkafka's close() waits for the group coordinator without a bound.
+    // Every consumed offset is already in the store, so leaving now loses
+    // nothing: the store is flushed, and the broker expires the membership.
+    LogWarning("kafka consumer did not close in time; flushing the store and exiting");
+    absl::Status flushed = store->Flush();
+    server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(1));
+    std::_Exit(flushed.ok() ? 0 : 1);
+  }
+  ingest_thread.join();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
   if (health_server) health_server->Shutdown(std::chrono::system_clock::now());
   const auto& counters = ingestor->counters();
