@@ -15,24 +15,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="${PARLEY_FUZZ_BUILD_DIR:-${root}/build-fuzz}"
 targets=(${PARLEY_FUZZ_TARGETS:-envelope page extractor page_token})
 
-# clang and its runtime libraries (libFuzzer, sanitizers), besides what
-# scripts/setup.sh installs.
-missing=()
-for package in clang libclang-rt-14-dev; do
-  if ! dpkg-query -W -f='${Status}' "${package}" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("${package}")
-  fi
-done
-if ((${#missing[@]} > 0)); then
-  echo "fuzz: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  [[ "$(id -u)" -eq 0 ]] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
-fi
-
 echo "== fuzz: building ${targets[*]} in ${build_dir}" >&2
-CC=clang CXX=clang++ \
+# clang and its runtime libraries (libFuzzer, sanitizers) come with setup.sh.
+CC=clang CXX=clang++ PARLEY_EXTRA_PACKAGES="clang libclang-rt-14-dev" \
   PARLEY_CMAKE_ARGS="-DPARLEY_FUZZ=ON -DPARLEY_SANITIZE=ON -DPARLEY_BENCHMARKS=OFF ${PARLEY_CMAKE_ARGS:-}" \
   "${root}/scripts/setup.sh" "${build_dir}" "${targets[@]/#/fuzz_}"
 

@@ -5,7 +5,8 @@
 #
 # Usage: scripts/setup.sh [BUILD_DIR] [TARGET...]
 # Env:   PARLEY_JOBS (default 2), PARLEY_BUILD_TYPE (default RelWithDebInfo),
-#        PARLEY_CMAKE_ARGS (extra cmake arguments).
+#        PARLEY_CMAKE_ARGS (extra cmake arguments), PARLEY_EXTRA_PACKAGES
+#        (more Debian packages to install).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +20,9 @@ packages=(
   nlohmann-json3-dev libbenchmark-dev libgtest-dev libgmock-dev iso-codes
   kcat maven openjdk-17-jre-headless python3 openssl
 )
+# Callers that need more (scripts/fuzz.sh: clang) name it here.
+# shellcheck disable=SC2206
+packages+=(${PARLEY_EXTRA_PACKAGES:-})
 
 missing=()
 for package in "${packages[@]}"; do
