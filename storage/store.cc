@@ -117,6 +117,7 @@ class RocksStore : public Store {
   // Rebuilds the records of the participants whose appearances in this
   // event change, reading their other appearances from the index.
   absl::Status UpdateParticipants(const v1::Event* old_event, const v1::Event& event,
+                                  const std::vector<IndexEntry>& new_entries,
                                   rocksdb::WriteBatch& batch);
 
   std::unique_ptr<rocksdb::DB> db_;
@@ -177,6 +178,7 @@ absl::StatusOr<std::optional<int64_t>> RocksStore::NextOffset(std::string_view t
 
 absl::Status RocksStore::UpdateParticipants(const v1::Event* old_event,
                                             const v1::Event& event,
+                                            const std::vector<IndexEntry>& new_entries,
                                             rocksdb::WriteBatch& batch) {
   std::map<std::string, std::optional<v1::ParticipantAppearance>> affected;
   if (old_event != nullptr) {
@@ -184,7 +186,7 @@ absl::Status RocksStore::UpdateParticipants(const v1::Event* old_event,
       affected.emplace(std::string(ParticipantId(p.participant())), std::nullopt);
     }
   }
-  for (const IndexEntry& entry : IndexEntriesForEvent(event)) {
+  for (const IndexEntry& entry : new_entries) {
     if (entry.family != Family::kParticipantIndex) continue;
     std::optional<IndexKeyParts> parts = ParseIndexKey(entry.key, /*with_term=*/true);
     v1::ParticipantAppearance appearance;
@@ -253,9 +255,10 @@ absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
   } else if (!absl::IsNotFound(previous.status())) {
     return previous.status();
   }
+  std::vector<IndexEntry> new_entries = IndexEntriesForEvent(event);
   PARLEY_RETURN_IF_ERROR(
-      UpdateParticipants(old_event ? &*old_event : nullptr, event, batch));
-  for (const IndexEntry& entry : IndexEntriesForEvent(event)) {
+      UpdateParticipants(old_event ? &*old_event : nullptr, event, new_entries, batch));
+  for (const IndexEntry& entry : new_entries) {
     batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
   }
   std::string event_id(EventId(event));
