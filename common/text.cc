@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace parley {
 namespace {
 
@@ -22,6 +25,32 @@ UChar32 PlainPunctuation(UChar32 c) {
     default:
       return c;
   }
+}
+
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+uint64_t LoadWord(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, sizeof(word));
+  return word;
+}
+
+// Code points in bytes[0, size): every byte that is not a UTF-8 continuation
+// byte (10xxxxxx) starts one. Eight bytes at a time; articles are mostly ASCII.
+int32_t CountCodePoints(const char* bytes, size_t size) {
+  int32_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word = LoadWord(bytes + i);
+    // One bit per continuation byte, moved to the byte's low bit; the
+    // multiply sums the eight bytes into the top byte (no popcnt needed).
+    uint64_t continuation = (word & ~(word << 1) & kHighBits) >> 7;
+    count += 8 - static_cast<int32_t>((continuation * 0x0101010101010101ULL) >> 56);
+  }
+  for (; i < size; ++i) {
+    if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
 }
 
 }  // namespace
@@ -74,24 +103,39 @@ std::string Slugify(std::string_view text) {
 }
 
 int32_t CodePointOffset(std::string_view utf8, size_t byte_offset) {
-  if (byte_offset > utf8.size()) byte_offset = utf8.size();
-  int32_t count = 0;
-  for (size_t i = 0; i < byte_offset; ++i) {
-    // Count every byte that is not a UTF-8 continuation byte.
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++count;
-  }
-  return count;
+  return CountCodePoints(utf8.data(), std::min(byte_offset, utf8.size()));
 }
 
 bool IsValidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
+    // Skip ASCII eight bytes at a time.
+    if (i + 8 <= length && (LoadWord(text.data() + i) & kHighBits) == 0) {
+      i += 8;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(bytes, i, length, c);
     if (c < 0) return false;
   }
   return true;
+}
+
+CodePointIndex::CodePointIndex(std::string_view utf8) : text_(utf8) {
+  checkpoints_.reserve(utf8.size() / kStride + 1);
+  int32_t count = 0;
+  for (size_t at = 0; at <= utf8.size(); at += kStride) {
+    checkpoints_.push_back(count);
+    count += CountCodePoints(utf8.data() + at, std::min(kStride, utf8.size() - at));
+  }
+}
+
+int32_t CodePointIndex::operator()(size_t byte_offset) const {
+  byte_offset = std::min(byte_offset, text_.size());
+  size_t checkpoint = byte_offset / kStride;
+  size_t from = checkpoint * kStride;
+  return checkpoints_[checkpoint] + CountCodePoints(text_.data() + from, byte_offset - from);
 }
 
 }  // namespace parley

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley {
 
@@ -26,6 +27,21 @@ int32_t CodePointOffset(std::string_view utf8, size_t byte_offset);
 
 // True when text is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
+
+// Answers CodePointOffset for many byte offsets into one text. It keeps a
+// count every 256 bytes, so building it is one pass over the text and each
+// answer counts at most 255 bytes: spans of a long article stay cheap without
+// a table as large as the text.
+class CodePointIndex {
+ public:
+  explicit CodePointIndex(std::string_view utf8);
+  int32_t operator()(size_t byte_offset) const;
+
+ private:
+  static constexpr size_t kStride = 256;
+  std::string_view text_;
+  std::vector<int32_t> checkpoints_;  // code points in text_[0, k * kStride)
+};
 
 }  // namespace parley
 

@@ -34,11 +34,47 @@ TEST(CodePointOffsetTest, CountsCodePointsNotBytes) {
   EXPECT_EQ(CodePointOffset(text, 1000), 9);
 }
 
+// A text longer than the index stride, with multi-byte characters at every
+// alignment: "Bogotá" (2 bytes), an en dash (3), a tank emoji... (4).
+std::string MixedText() {
+  std::string text;
+  for (int i = 0; i < 120; ++i) {
+    text += "Bogot\u00e1 \u2013 ";
+    text.append(static_cast<size_t>(i % 9), 'x');
+    if (i % 7 == 0) text += "\U0001F6E1";
+  }
+  return text;
+}
+
+TEST(CodePointOffsetTest, MatchesCountingOneByteAtATime) {
+  std::string text = MixedText();
+  int32_t expected = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    ASSERT_EQ(CodePointOffset(text, i), expected) << "at byte " << i;
+    if (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++expected;
+  }
+}
+
+TEST(CodePointIndexTest, AgreesWithCodePointOffsetEverywhere) {
+  std::string text = MixedText();
+  ASSERT_GT(text.size(), 1000u);
+  CodePointIndex index(text);
+  for (size_t i = 0; i <= text.size() + 3; ++i) {
+    ASSERT_EQ(index(i), CodePointOffset(text, i)) << "at byte " << i;
+  }
+  EXPECT_EQ(CodePointIndex("")(0), 0);
+}
+
 TEST(IsValidUtf8Test, RejectsMalformedSequences) {
   EXPECT_TRUE(IsValidUtf8("Gyeryongdae \u2013 Seoul"));
+  EXPECT_TRUE(IsValidUtf8(MixedText()));
   EXPECT_FALSE(IsValidUtf8("\xC3\x28"));
   EXPECT_FALSE(IsValidUtf8("abc\xFF"));
   EXPECT_FALSE(IsValidUtf8("\xE2\x80"));
+  // Malformed bytes after, inside and at the end of long ASCII runs.
+  EXPECT_FALSE(IsValidUtf8("The Joint Chiefs of Staff met\xFF in Seoul"));
+  EXPECT_FALSE(IsValidUtf8("Eight by\xC3tes and more ASCII text"));
+  EXPECT_FALSE(IsValidUtf8("sixteen ascii by\xE2\x80"));
 }
 
 }  // namespace

@@ -25,25 +25,7 @@ namespace {
 
 using namespace extract_internal;  // NOLINT: internal rule families
 
-// Byte offset -> code point offset, computed once per article (calling
-// CodePointOffset per span would rescan the text each time).
-class CodePoints {
- public:
-  explicit CodePoints(std::string_view text) : at_(text.size() + 1, 0) {
-    int32_t n = 0;
-    for (size_t i = 0; i < text.size(); ++i) {
-      at_[i] = n;
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++n;
-    }
-    at_[text.size()] = n;  // same counting as CodePointOffset
-  }
-  int32_t operator()(size_t byte) const { return at_[std::min(byte, at_.size() - 1)]; }
-
- private:
-  std::vector<int32_t> at_;
-};
-
-void SetSpan(const CodePoints& cp, size_t begin, size_t end, v1::TextSpan* span) {
+void SetSpan(const CodePointIndex& cp, size_t begin, size_t end, v1::TextSpan* span) {
   span->set_begin(cp(begin));
   span->set_end(cp(end));
 }
@@ -128,7 +110,7 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
                                         ": paragraph range outside the text");
     }
   }
-  CodePoints text(article.text);
+  CodePointIndex text(article.text);
   Document doc = BuildDocument(article);
   std::optional<CivilDay> published = ParseIsoDate(article.published);
 

@@ -15,9 +15,9 @@ namespace {
 
 struct Tables {
   absl::flat_hash_map<std::string, PlaceEntry> by_key;
-  absl::flat_hash_set<std::string> first_words;  // of multi-word keys
+  // First word of multi-word keys -> most words in a key starting with it.
+  absl::flat_hash_map<std::string, int> first_words;
   absl::flat_hash_map<std::string, std::string> names;  // code -> name
-  int max_words = 1;
 };
 
 // Lower-cases ASCII and maps the typographic apostrophe to '\''.
@@ -48,10 +48,12 @@ void Add(Tables& t, std::string_view name, PlaceKind kind, std::string_view code
   bool exact = IsShortAcronym(name);
   std::string key = exact ? "=" + std::string(name) : Key(name, true);
   t.by_key.try_emplace(key, PlaceEntry{kind, std::string(code)});
-  size_t space = key.find(' ');
-  if (space != std::string::npos) t.first_words.insert(key.substr(0, space));
   int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
-  t.max_words = std::max(t.max_words, words);
+  size_t space = key.find(' ');
+  if (space != std::string::npos) {
+    int& most = t.first_words[key.substr(0, space)];
+    most = std::max(most, words);
+  }
 }
 
 const Tables& GetTables() {
@@ -96,9 +98,9 @@ PlaceEntry LookupPlace(std::string_view phrase) {
   // Fold into a stack buffer: this runs for many tokens.
   char buf[128];
   size_t n = 0;
+  if (phrase.size() >= sizeof(buf)) return {};
   for (size_t i = 0; i < phrase.size(); ++i) {
-    if (n + 1 >= sizeof(buf)) return {};
-    if (phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
+    if (phrase[i] == '\xE2' && phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
       buf[n++] = '\'';
       i += 2;
       continue;
@@ -116,10 +118,12 @@ PlaceEntry LookupPlace(std::string_view phrase) {
   return {};
 }
 
-bool MayStartPlace(std::string_view word) {
+int MaxPlaceWordsStartingWith(std::string_view word) {
   char buf[64];
   std::string_view w = LowerInto(word, buf);
-  return GetTables().first_words.contains(absl::string_view(w.data(), w.size()));
+  const auto& first_words = GetTables().first_words;
+  auto it = first_words.find(absl::string_view(w.data(), w.size()));
+  return it == first_words.end() ? 0 : it->second;
 }
 
 std::string CountryName(std::string_view code) {
@@ -127,8 +131,6 @@ std::string CountryName(std::string_view code) {
   auto it = t.names.find(std::string(code));
   return it == t.names.end() ? std::string() : it->second;
 }
-
-int MaxPlaceWords() { return GetTables().max_words; }
 
 void ForEachPlaceKey(void (*fn)(void* ctx, std::string_view key, PlaceKind kind, bool exact),
                      void* ctx) {
@@ -141,14 +143,5 @@ void ForEachPlaceKey(void (*fn)(void* ctx, std::string_view key, PlaceKind kind,
   }
 }
 
-uint32_t PlaceWordFlags(std::string_view text, std::string_view bare) {
-  uint32_t f = 0;
-  PlaceEntry e = LookupPlace(text);
-  if (e.kind == PlaceKind::kNone && bare.size() != text.size()) e = LookupPlace(bare);
-  if (e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kDemonym) f |= kFlagCountryish;
-  if (e.kind != PlaceKind::kNone) f |= kFlagPlace;
-  if (MayStartPlace(text)) f |= kFlagPlaceStart;
-  return f;
-}
 
 }  // namespace parley::extract_internal

@@ -29,20 +29,14 @@ PlaceEntry LookupPlace(std::string_view phrase);
 // preferring the common name; empty if unknown.
 std::string CountryName(std::string_view code);
 
-// True when some multi-word entry starts with `word` (case-insensitive).
-bool MayStartPlace(std::string_view word);
+// The most words of a multi-word entry starting with `word`
+// (case-insensitive); 0 when none starts with it.
+int MaxPlaceWordsStartingWith(std::string_view word);
 
 // Calls fn(key, kind, exact) for every entry: key lower-cased, or as written
 // for exact (case-sensitive short acronym) entries.
 void ForEachPlaceKey(void (*fn)(void* ctx, std::string_view key, PlaceKind kind, bool exact),
                      void* ctx);
-
-// Gazetteer classes of one capitalised word, as WordFlag bits
-// (kFlagCountryish, kFlagPlace, kFlagPlaceStart; see extract/lexicon.h).
-uint32_t PlaceWordFlags(std::string_view text, std::string_view bare);
-
-// Longest number of words of any gazetteer entry (bounds phrase scans).
-int MaxPlaceWords();
 
 }  // namespace parley::extract_internal
 

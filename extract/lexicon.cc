@@ -544,13 +544,6 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
   return it == tables.map.end() ? FlagEntry{} : it->second;
 }
 
-bool HasUpper(std::string_view w) {
-  for (char ch : w) {
-    if (ch >= 'A' && ch <= 'Z') return true;
-  }
-  return false;
-}
-
 // Flags looked up on the bare word; those keyed on the written text
 // (particles, place heads, speech verbs, weekdays) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday;
@@ -566,7 +559,8 @@ uint32_t ComputeWordFlags(const Token& token) {
   char buf[64];
   FlagEntry e = Lookup(tables, bare);
   uint32_t f = e.exact;
-  if (!HasUpper(bare) || !HasUpper(bare.substr(1))) {
+  bool has_upper = token.upper_inside || static_cast<unsigned>(text[0] - 'A') < 26;
+  if (!token.upper_inside) {
     f |= e.lower;  // lower-case or title-case: the one entry has it all
   } else {
     f |= Lookup(tables, LowerInto(bare, buf)).lower;
@@ -574,7 +568,7 @@ uint32_t ComputeWordFlags(const Token& token) {
   if (bare.size() != text.size()) {
     // Text-keyed classes and place names as written ("U.S.", "Mr.").
     FlagEntry g = Lookup(tables, text);
-    uint32_t gl = HasUpper(text) ? Lookup(tables, LowerInto(text, buf)).lower : g.lower;
+    uint32_t gl = has_upper ? Lookup(tables, LowerInto(text, buf)).lower : g.lower;
     f = (f & ~kTextKeyed) | (g.exact & (kTextKeyed | kFlagHonorific | kPlaceBits)) |
         (gl & kPlaceBits);
   }

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "extract/calendar.h"
@@ -21,6 +22,14 @@ bool IsPossessive(const Token& t) {
 bool IsOpenParen(const Token& t) { return t.kind == TokenKind::kPunct && t.Is("("); }
 bool IsCloseParen(const Token& t) { return t.kind == TokenKind::kPunct && t.Is(")"); }
 
+// Title words as written: the lexicon flags are keyed on the bare word, and
+// a dotted abbreviation ("Gov.") is not a title head as written.
+bool TitleHeadAsWritten(const Token& t) {
+  return t.Has(kFlagTitleHead) && t.Bare().size() == t.text.size();
+}
+bool TitleModifierAsWritten(const Token& t) {
+  return t.Has(kFlagTitleModifier) && t.Bare().size() == t.text.size();
+}
 bool IsOrdinalOrNumber(const Token& t) { return t.kind == TokenKind::kNumber; }
 
 bool Countryish(const Token& t) { return t.Has(kFlagCountryish); }
@@ -96,8 +105,9 @@ bool HeadWord(std::string_view w) {
 // Splits a capitalised run into organisation names.
 void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   const auto& t = doc.tokens;
-  // Pieces separated by "of the".
-  std::vector<std::pair<int, int>> pieces;
+  // Pieces separated by "of the". Inline storage: this runs for every
+  // capitalised run of the article.
+  absl::InlinedVector<std::pair<int, int>, 4> pieces;
   int start = a;
   for (int i = a; i + 1 < b; ++i) {
     if (t[i].Is("of") && t[i + 1].Is("the")) {
@@ -109,7 +119,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   pieces.push_back({start, b});
   // "X Carrier Strike Group (CSG) 5 and Japan Maritime Self-Defense Force":
   // split at "and" when both sides have a head word.
-  std::vector<std::pair<int, int>> split;
+  absl::InlinedVector<std::pair<int, int>, 4> split;
   for (auto [p, q] : pieces) {
     int from = p;
     for (int i = p + 1; i + 1 < q; ++i) {
@@ -137,7 +147,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     while (p < q && (t[p].Is("the") || t[p].Is("The") || t[p].Is("and") || t[p].Is("of"))) ++p;
     if (q <= p) continue;
     // A title at the start is not part of the organisation ("Director").
-    if (IsTitleHead(t[p].text) || IsRankWord(t[p].Bare())) continue;
+    if (TitleHeadAsWritten(t[p]) || t[p].Has(kFlagRankWord)) continue;
     // Find the last head word (a number or acronym may follow it).
     int head = -1;
     for (int i = q - 1; i >= p; --i) {
@@ -228,7 +238,7 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
           j += 2;
           continue;
         }
-        if (IsPossessive(x) && next_cap && !IsTitleHead(t[j + 1].text)) {
+        if (IsPossessive(x) && next_cap && !TitleHeadAsWritten(t[j + 1])) {
           ++j;
           continue;
         }
@@ -324,9 +334,9 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
       if (k < b && IsPossessive(t[k])) ++k;
       bool title_words_only = true;
       for (int q = o.first_token; q < o.last_token; ++q) {
-        title_words_only &= IsTitleModifier(t[q].Bare()) || t[q].Is("Affairs");
+        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
       }
-      if (k < b && IsTitleHead(t[k].text) && !title_words_only) {
+      if (k < b && TitleHeadAsWritten(t[k]) && !title_words_only) {
         attr->org = o.name;
         a = k;
       }
@@ -351,7 +361,7 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
       if (of > a && t[of].Is("the")) --of;
       bool title_words_only = true;
       for (int q = o.first_token; q < o.last_token; ++q) {
-        title_words_only &= IsTitleModifier(t[q].Bare()) || t[q].Is("Affairs");
+        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
       }
       if (of > a && t[of].Is("of") && !title_words_only) {
         attr->org = o.name;
@@ -362,7 +372,7 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
   }
   bool has_head = false;
   for (int k = a; k < b; ++k) {
-    if (IsTitleHead(t[k].Bare()) && !t[k].Is("counterpart") && !t[k].Is("Counterpart") &&
+    if (t[k].Has(kFlagTitleHead) && !t[k].Is("counterpart") && !t[k].Is("Counterpart") &&
         !t[k].Is("counterparts")) {
       has_head = true;
     }
@@ -386,7 +396,7 @@ int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
                    kFlagCountryish) ||
              c.org_at[k - 1] >= 0 ||
              (x.all_caps && w.size() <= 4 && k < end && t[k].cap &&
-              (IsTitleHead(t[k].text) || IsTitleModifier(t[k].text)));
+              (TitleHeadAsWritten(t[k]) || TitleModifierAsWritten(t[k])));
         if (!ok && k < end && (t[k].Is("of") || t[k].Is("for")) == false && k - 1 > sentence_begin &&
             (t[k - 2].Is("of") || t[k - 2].Is("for") || t[k - 2].Is("to"))) {
           ok = true;  // "for Policy", "to India"
@@ -462,7 +472,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   const Token& first = t[a];
   bool country_possessive = Countryish(first) && a + 1 < b && IsPossessive(t[a + 1]);
   if (first.cap && !country_possessive &&
-      (IsTitleHead(first.Bare()) || IsTitleModifier(first.Bare()) || Countryish(first))) {
+      (first.Has(kFlagTitleHead | kFlagTitleModifier) || Countryish(first))) {
     // Capitalised title: stop at the first lower-case word that is not a connector.
     int k = a;
     while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
@@ -472,7 +482,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
       ++k;
     }
     // A title directly followed by a name belongs to the next person.
-    if (k > a && k < end && c.IsNameToken(k - 1) && !IsTitleHead(t[k - 1].Bare())) return;
+    if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
     // Acronym of an organisation: "Director CS".
     int last = k;
     if (last - a >= 2 && c.acronym_to_org.contains(std::string(t[last - 1].text))) {
@@ -658,7 +668,7 @@ PeopleResult FindPeople(const Document& doc) {
       while (j < b) {
         if (c.IsNameToken(j)) {
           ++j;
-        } else if (j + 1 < b && IsNameParticle(t[j].text) && c.IsNameToken(j + 1)) {
+        } else if (j + 1 < b && t[j].Has(kFlagParticle) && c.IsNameToken(j + 1)) {
           j += 2;
         } else {
           break;
@@ -695,7 +705,7 @@ PeopleResult FindPeople(const Document& doc) {
       Attr attr;
       bool anchored = false;
       int p = i - 1;
-      if (p >= a && (IsHonorific(t[p].text) || IsHonorific(t[p].Bare()))) {
+      if (p >= a && t[p].Has(kFlagHonorific)) {
         anchored = true;
         --p;
       }
@@ -748,8 +758,8 @@ PeopleResult FindPeople(const Document& doc) {
         }
         if (lead < q && t[lead].Has(kFlagTitleHead | kFlagTitleModifier)) k = lead;
         bool head_inside = false;
-        for (int h = k; h < q; ++h) head_inside |= t[h].cap && IsTitleHead(t[h].Bare());
-        if (k < q && head_inside && (IsTitleHead(t[k].Bare()) || IsTitleModifier(t[k].Bare()))) {
+        for (int h = k; h < q; ++h) head_inside |= t[h].cap && t[h].Has(kFlagTitleHead);
+        if (k < q && head_inside && t[k].Has(kFlagTitleHead | kFlagTitleModifier)) {
           Attr local;
           ParseTitleRegion(c, k, q, &local);
           if (!local.role.empty()) {

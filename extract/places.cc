@@ -20,10 +20,15 @@ struct Match {
 // Longest gazetteer phrase starting at token i.
 Match LongestPlace(const Document& doc, int i, int limit) {
   Match best;
-  int max_words = std::min(MaxPlaceWords() + 2, limit - i);
-  if (!doc.tokens[i].Has(kFlagPlaceStart)) {
-    if (!doc.tokens[i].Has(kFlagPlace)) return best;
-    max_words = std::min(max_words, 1);
+  int max_words = 1;
+  if (doc.tokens[i].Has(kFlagPlaceStart)) {
+    // Tokens, not words: allow for punctuation inside a name ("Korea, Republic of").
+    const Token& first = doc.tokens[i];
+    int words = std::max(MaxPlaceWordsStartingWith(first.text),
+                         MaxPlaceWordsStartingWith(first.Bare()));
+    max_words = std::min(words + 2, limit - i);
+  } else if (!doc.tokens[i].Has(kFlagPlace)) {
+    return best;
   }
   for (int n = max_words; n >= 1; --n) {
     if (!doc.tokens[i + n - 1].IsWord()) continue;

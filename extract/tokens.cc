@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -81,40 +82,41 @@ struct Tokenizer {
     t.text = text.substr(b, e - b);
     t.kind = kind;
     t.space_before = space_before;
-    if (kind == TokenKind::kWord) {
-      bool ascii = true;
-      for (size_t q = b; q < e; ++q) ascii &= static_cast<unsigned char>(text[q]) < 0x80;
-      if (ascii) {
-        char c0 = text[b];
-        t.cap = c0 >= 'A' && c0 <= 'Z';
-        bool any_letter = false, all_upper = true;
-        for (size_t q = b; q < e; ++q) {
-          char d = text[q];
-          if (d >= 'a' && d <= 'z') {
-            any_letter = true;
-            all_upper = false;
-          } else if (d >= 'A' && d <= 'Z') {
-            any_letter = true;
-          }
-        }
-        t.all_caps = any_letter && all_upper;
-        out->push_back(t);
-        return;
-      }
-      size_t p = b;
-      int32_t c = DecodeCodePoint(text, &p);
-      t.cap = c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(c);
-      bool any_letter = false, all_upper = true;
-      for (size_t q = b; q < e;) {
-        int32_t d = DecodeCodePoint(text, &q);
-        if (IsLetter(d)) {
-          any_letter = true;
-          if (d < 0x80 ? (d >= 'a' && d <= 'z') : u_islower(d)) all_upper = false;
-        }
-      }
-      t.all_caps = any_letter && all_upper;
-    }
+    if (kind == TokenKind::kWord) SetCase(&t);
     out->push_back(t);
+  }
+
+  // cap, all_caps and upper_inside of a word token, in one pass over the
+  // bytes when the word is ASCII (nearly always).
+  static void SetCase(Token* t) {
+    const auto* s = reinterpret_cast<const unsigned char*>(t->text.data());
+    size_t n = t->text.size();
+    bool lower = false, upper_inside = false;
+    size_t q = 0;
+    for (; q < n && s[q] < 0x80; ++q) {
+      lower |= static_cast<unsigned>(s[q] - 'a') < 26;
+      upper_inside |= q > 0 && static_cast<unsigned>(s[q] - 'A') < 26;
+    }
+    bool first_upper = static_cast<unsigned>(s[0] - 'A') < 26;
+    t->upper_inside = upper_inside;
+    if (q == n) {
+      t->cap = first_upper;
+      t->all_caps = (first_upper || upper_inside) && !lower;
+      return;
+    }
+    for (size_t k = q; k < n; ++k) t->upper_inside |= static_cast<unsigned>(s[k] - 'A') < 26;
+    size_t p = 0;
+    int32_t c = DecodeCodePoint(t->text, &p);
+    t->cap = c < 0x80 ? first_upper : u_isupper(c);
+    bool any_letter = false, all_upper = true;
+    for (size_t k = 0; k < n;) {
+      int32_t d = DecodeCodePoint(t->text, &k);
+      if (IsLetter(d)) {
+        any_letter = true;
+        if (d < 0x80 ? (d >= 'a' && d <= 'z') : u_islower(d)) all_upper = false;
+      }
+    }
+    t->all_caps = any_letter && all_upper;
   }
 
   void Run(size_t begin, size_t end) {
@@ -288,19 +290,26 @@ bool IsClosingPunct(const Token& t) {
 std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
   std::vector<QuoteSpan> spans;
   std::string_view text = article.text;
+  // Only '"' and U+201C..U+201E (lead byte E2) can be quote marks; memchr
+  // finds the next of each, and a position is only searched for again once
+  // passed.
+  auto next_byte = [&](char byte, size_t from, size_t end) {
+    const void* hit = std::memchr(text.data() + from, byte, end - from);
+    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - text.data()) : end;
+  };
   for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
     const Paragraph& p = article.paragraphs[pi];
     bool open = false;
     size_t open_at = 0, inner = 0;
-    for (size_t pos = p.begin; pos < p.end;) {
-      // Only '"' and U+201C..U+201E (E2 80 9C..9E) matter: skip other bytes.
-      unsigned char byte = static_cast<unsigned char>(text[pos]);
-      if (byte != '"' && byte != 0xE2) {
-        ++pos;
-        continue;
-      }
-      size_t start = pos;
+    size_t next_plain = next_byte('"', p.begin, p.end);
+    size_t next_lead = next_byte('\xE2', p.begin, p.end);
+    while (true) {
+      size_t start = std::min(next_plain, next_lead);
+      if (start >= p.end) break;
+      size_t pos = start;
       int32_t c = DecodeCodePoint(text, &pos);
+      if (start == next_plain) next_plain = next_byte('"', pos, p.end);
+      if (start == next_lead) next_lead = next_byte('\xE2', pos, p.end);
       if (!open && IsOpenQuote(c)) {
         open = true;
         open_at = start;

@@ -21,6 +21,7 @@ struct Token {
   TokenKind kind = TokenKind::kPunct;
   bool cap = false;        // starts with an upper-case letter
   bool all_caps = false;   // every letter upper case (and >= 1 letter)
+  bool upper_inside = false;  // an ASCII capital after the first byte ("McCain", "NATO")
   bool in_quote = false;   // inside a direct quotation
   bool space_before = false;
   uint32_t flags = 0;      // WordFlag bits (extract/lexicon.h)

@@ -16,9 +16,7 @@
 // scores of the others.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -35,6 +33,7 @@
 #include "eval/scorer.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
+#include "tools/read_file.h"
 
 ABSL_FLAG(std::string, articles, "",
           "Directory of articles: <id>.json (envelope) or <id>.txt (page).");
@@ -51,19 +50,6 @@ namespace fs = std::filesystem;
 constexpr std::string_view kGoldSuffix = ".gold.json";
 // For absl::StrCat, whose absl::string_view is not std::string_view here.
 constexpr char kGoldSuffixText[] = ".gold.json";
-
-absl::StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return absl::NotFoundError(absl::StrCat(path.string(), ": cannot open"));
-  }
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  if (in.bad()) {
-    return absl::DataLossError(absl::StrCat(path.string(), ": read failed"));
-  }
-  return contents.str();
-}
 
 absl::Status CheckDirectory(const std::string& flag, const std::string& dir) {
   if (dir.empty()) {
@@ -135,7 +121,7 @@ absl::StatusOr<std::vector<ArticleScore>> ScoreAll(
     const std::string id =
         file_name.substr(0, file_name.size() - kGoldSuffix.size());
 
-    PARLEY_ASSIGN_OR_RETURN(std::string gold_json, ReadFile(gold_path));
+    PARLEY_ASSIGN_OR_RETURN(std::string gold_json, tools::ReadFile(gold_path));
     absl::StatusOr<Gold> gold = ParseGold(gold_json);
     if (!gold.ok()) {
       return absl::InvalidArgumentError(
@@ -149,7 +135,7 @@ absl::StatusOr<std::vector<ArticleScore>> ScoreAll(
 
     PARLEY_ASSIGN_OR_RETURN(fs::path article_path,
                             FindArticle(articles_dir, id));
-    PARLEY_ASSIGN_OR_RETURN(std::string contents, ReadFile(article_path));
+    PARLEY_ASSIGN_OR_RETURN(std::string contents, tools::ReadFile(article_path));
     absl::StatusOr<v1::Event> event = RunExtraction(id, contents);
     if (!event.ok()) {
       std::cerr << "parley-eval: " << article_path.string()
