@@ -1,6 +1,8 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -13,7 +15,33 @@
 namespace parley::extract_internal {
 namespace {
 
-using WordSet = absl::flat_hash_set<std::string>;
+// Hash for the lexicon's keys, nearly all a few bytes long: one multiply per
+// eight bytes, cheaper than absl::Hash on the lookup every token makes.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(absl::string_view word) const {
+    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = word.size() * kMul;
+    size_t i = 0;
+    for (; i + 8 <= word.size(); i += 8) {
+      uint64_t chunk;
+      std::memcpy(&chunk, word.data() + i, 8);
+      h = (h ^ chunk) * kMul;
+    }
+    if (i < word.size()) {
+      uint64_t chunk = 0;
+      std::memcpy(&chunk, word.data() + i, word.size() - i);
+      h = (h ^ chunk) * kMul;
+    }
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+};
+struct WordEq {
+  using is_transparent = void;
+  bool operator()(absl::string_view a, absl::string_view b) const { return a == b; }
+};
+
+using WordSet = absl::flat_hash_set<std::string, WordHash, WordEq>;
 
 absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
 
@@ -445,7 +473,7 @@ struct FlagEntry {
   uint32_t lower = 0;
 };
 struct FlagTables {
-  absl::flat_hash_map<std::string, FlagEntry> map;
+  absl::flat_hash_map<std::string, FlagEntry, WordHash, WordEq> map;
 };
 
 const FlagTables& Flags() {
@@ -572,7 +600,7 @@ uint32_t ComputeWordFlags(const Token& token) {
     f = (f & ~kTextKeyed) | (g.exact & (kTextKeyed | kFlagHonorific | kPlaceBits)) |
         (gl & kPlaceBits);
   }
-  if (!(f & kFlagHeadWord)) {
+  if (!(f & kFlagHeadWord) && token.cap) {  // organisation heads are capitalised
     size_t dash = bare.find('-');
     if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;
   }
