@@ -29,16 +29,16 @@ int32_t CodePointOffset(std::string_view utf8, size_t byte_offset);
 bool IsValidUtf8(std::string_view text);
 
 // Answers CodePointOffset for many byte offsets into one text. It keeps a
-// count every 256 bytes, so building it is one pass over the text and each
-// answer counts at most 255 bytes: spans of a long article stay cheap without
-// a table as large as the text.
+// count every 64 bytes, so building it is one pass over the text and each
+// answer counts at most 63 bytes: the many spans of a long article stay cheap
+// without a table as large as the text.
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view utf8);
   int32_t operator()(size_t byte_offset) const;
 
  private:
-  static constexpr size_t kStride = 256;
+  static constexpr size_t kStride = 64;
   std::string_view text_;
   std::vector<int32_t> checkpoints_;  // code points in text_[0, k * kStride)
 };

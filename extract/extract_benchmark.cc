@@ -1,7 +1,9 @@
 // Extraction throughput over the article pool, in MB/s of article text, with
 // a reference measured in the same run: one ICU word-break pass over the same
 // text (the least any Unicode-aware extractor must do). The ratios printed at the end are what to
-// compare across machines; absolute MB/s depend on the machine.
+// compare across machines; absolute MB/s depend on the machine. Google
+// Benchmark's own column is in MiB/s; the summary lines are in MB/s (10^6).
+// Run with --benchmark_repetitions=5: the summary then uses the medians.
 // Reads the pool once before timing (this binary may do I/O; the library
 // does not). Pool directory: $PARLEY_POOL_DIR, else the configured corpus.
 #include <benchmark/benchmark.h>
@@ -92,8 +94,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const Run& run : runs) {
+      // With --benchmark_repetitions, the median stands for the benchmark.
+      bool median = run.run_type == Run::RT_Aggregate && run.aggregate_name == "median";
+      if (run.run_type == Run::RT_Aggregate && !median) continue;
       auto rate = run.counters.find("bytes_per_second");
-      if (rate != run.counters.end()) rates_[run.benchmark_name()] = rate->second;
+      if (rate != run.counters.end()) rates_[run.run_name.str()] = rate->second;
     }
     ConsoleReporter::ReportRuns(runs);
   }

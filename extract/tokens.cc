@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string>
 
@@ -71,6 +72,17 @@ bool SplitsAtHyphen(std::string_view left) {
          left.ends_with("Army") || left.ends_with("Navy");
 }
 
+// Byte classes for the tokenizer's ASCII fast paths.
+constexpr uint8_t kLowerByte = 1, kUpperByte = 2, kDigitByte = 4, kNonAsciiByte = 8;
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerByte;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperByte;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kDigitByte;
+  for (int c = 0x80; c < 0x100; ++c) table[c] = kNonAsciiByte;
+  return table;
+}();
+
 struct Tokenizer {
   std::string_view text;
   std::vector<Token>* out;
@@ -86,28 +98,23 @@ struct Tokenizer {
     out->push_back(t);
   }
 
-  // cap, all_caps and upper_inside of a word token, in one pass over the
-  // bytes when the word is ASCII (nearly always).
+  // cap, all_caps and upper_inside of a word token: one table lookup per
+  // byte when the word is ASCII (nearly always).
   static void SetCase(Token* t) {
     const auto* s = reinterpret_cast<const unsigned char*>(t->text.data());
     size_t n = t->text.size();
-    bool lower = false, upper_inside = false;
-    size_t q = 0;
-    for (; q < n && s[q] < 0x80; ++q) {
-      lower |= static_cast<unsigned>(s[q] - 'a') < 26;
-      upper_inside |= q > 0 && static_cast<unsigned>(s[q] - 'A') < 26;
-    }
-    bool first_upper = static_cast<unsigned>(s[0] - 'A') < 26;
-    t->upper_inside = upper_inside;
-    if (q == n) {
-      t->cap = first_upper;
-      t->all_caps = (first_upper || upper_inside) && !lower;
+    uint8_t first = kByteClass[s[0]];
+    uint8_t inside = 0;
+    for (size_t q = 1; q < n; ++q) inside |= kByteClass[s[q]];
+    t->upper_inside = (inside & kUpperByte) != 0;
+    if (((first | inside) & kNonAsciiByte) == 0) {
+      t->cap = (first & kUpperByte) != 0;
+      t->all_caps = ((first | inside) & kUpperByte) && !((first | inside) & kLowerByte);
       return;
     }
-    for (size_t k = q; k < n; ++k) t->upper_inside |= static_cast<unsigned>(s[k] - 'A') < 26;
     size_t p = 0;
     int32_t c = DecodeCodePoint(t->text, &p);
-    t->cap = c < 0x80 ? first_upper : u_isupper(c);
+    t->cap = c < 0x80 ? (first & kUpperByte) != 0 : u_isupper(c);
     bool any_letter = false, all_upper = true;
     for (size_t k = 0; k < n;) {
       int32_t d = DecodeCodePoint(t->text, &k);
@@ -140,14 +147,11 @@ struct Tokenizer {
       size_t word_end = pos;
       while (word_end < end) {
         // ASCII letters and digits: no decoding needed.
-        unsigned char byte = static_cast<unsigned char>(text[word_end]);
-        if (byte < 0x80) {
-          bool letter = static_cast<unsigned>((byte | 0x20) - 'a') < 26;
-          if (letter || static_cast<unsigned>(byte - '0') < 10) {
-            has_letter |= letter;
-            ++word_end;
-            continue;
-          }
+        uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[word_end])];
+        if (byte_class & (kLowerByte | kUpperByte | kDigitByte)) {
+          has_letter |= (byte_class & (kLowerByte | kUpperByte)) != 0;
+          ++word_end;
+          continue;
         }
         size_t p = word_end;
         int32_t d = DecodeCodePoint(text, &p);
