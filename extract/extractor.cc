@@ -42,7 +42,7 @@ absl::flat_hash_set<int> OtherTimeSentences(const Document& doc,
                                             const EventDates& event) {
   absl::flat_hash_set<int> out;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    if (IsTimeShifted(doc, static_cast<int>(si))) out.insert(static_cast<int>(si));
+    if (doc.sentences[si].time_shifted) out.insert(static_cast<int>(si));
   }
   std::optional<CivilDay> start = ParseIsoDate(event.start), end = ParseIsoDate(event.end);
   if (!start && !end) return out;

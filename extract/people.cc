@@ -48,31 +48,6 @@ std::string Bare(std::string_view w) {
 
 }  // namespace
 
-bool IsTimeShifted(const Document& doc, int sentence) {
-  const Sentence& s = doc.sentences[sentence];
-  int a = s.first_token, b = s.last_token;
-  if (b - a < 2) return false;
-  const Token& t0 = doc.tokens[a];
-  const Token& t1 = doc.tokens[a + 1];
-  if (t0.Is("Last") || t0.Is("Earlier") || t0.Is("Previously") || t0.Is("Recently") ||
-      t0.Is("Next") || t0.Is("Later")) {
-    return true;
-  }
-  if ((t0.Is("In") || t0.Is("Since")) && (MonthFromName(t1.text) || t1.kind == TokenKind::kNumber)) {
-    return true;
-  }
-  for (int i = a; i + 1 < b && i < a + 12; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.in_quote) continue;
-    if ((t.Is("last") || t.Is("Last")) &&
-        (doc.tokens[i + 1].Is("week") || doc.tokens[i + 1].Is("month") ||
-         doc.tokens[i + 1].Is("year"))) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // ---------------------------------------------------------------------------
 // Organisations.
 
@@ -948,7 +923,7 @@ PeopleResult FindPeople(const Document& doc) {
   std::vector<char> trigger(doc.sentences.size()), shifted(doc.sentences.size());
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]);
-    shifted[si] = IsTimeShifted(doc, static_cast<int>(si));
+    shifted[si] = doc.sentences[si].time_shifted;
   }
   for (Person& p : people) {
     std::sort(p.mentions.begin(), p.mentions.end(),

@@ -62,9 +62,6 @@ PeopleResult FindPeople(const Document& doc);
 // "Francesco Diella"), or -1 when none or ambiguous.
 int ResolveName(const std::vector<Person>& people, std::string_view word);
 
-// True for sentences that report something at another time ("Last week,
-// …", "In January, …").
-bool IsTimeShifted(const Document& doc, int sentence);
 
 }  // namespace parley::extract_internal
 

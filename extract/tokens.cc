@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/calendar.h"
 #include "extract/lexicon.h"
 
 namespace parley::extract_internal {
@@ -284,6 +285,32 @@ bool EndsSentence(const std::vector<Token>& toks, size_t i) {
   return false;
 }
 
+// "Last week, …", "In March, …", "… met last year": the sentence reports
+// another time than the event's.
+bool IsTimeShifted(const Document& doc, const Sentence& s) {
+  int a = s.first_token, b = s.last_token;
+  if (b - a < 2) return false;
+  const Token& t0 = doc.tokens[a];
+  const Token& t1 = doc.tokens[a + 1];
+  if (t0.Is("Last") || t0.Is("Earlier") || t0.Is("Previously") || t0.Is("Recently") ||
+      t0.Is("Next") || t0.Is("Later")) {
+    return true;
+  }
+  if ((t0.Is("In") || t0.Is("Since")) && (MonthFromName(t1.text) || t1.kind == TokenKind::kNumber)) {
+    return true;
+  }
+  for (int i = a; i + 1 < b && i < a + 12; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.in_quote) continue;
+    if ((t.Is("last") || t.Is("Last")) &&
+        (doc.tokens[i + 1].Is("week") || doc.tokens[i + 1].Is("month") ||
+         doc.tokens[i + 1].Is("year"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool IsClosingPunct(const Token& t) {
   return t.kind == TokenKind::kPunct &&
          (t.Is("\xE2\x80\x9D") || t.Is("\"") || t.Is(")") || t.Is("\xE2\x80\x99"));
@@ -416,6 +443,7 @@ Document BuildDocument(const NormalizedArticle& article) {
                                [](const Token& t, size_t b) { return t.begin < b; });
     for (; it != doc.tokens.end() && it->end <= q.inner_end; ++it) it->in_quote = true;
   }
+  for (Sentence& s : doc.sentences) s.time_shifted = IsTimeShifted(doc, s);
   return doc;
 }
 

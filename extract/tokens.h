@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -28,7 +29,11 @@ struct Token {
   bool credit = false;     // source credit or byline prefix ("SOURCE: PTI")
   int sentence = 0;
 
-  bool Is(std::string_view s) const { return text == s; }
+  // Compares sizes first and memcmp's a literal's constant length inline:
+  // rules call this for nearly every token.
+  bool Is(std::string_view s) const {
+    return text.size() == s.size() && std::memcmp(text.data(), s.data(), s.size()) == 0;
+  }
   bool Has(uint32_t flag) const { return (flags & flag) != 0; }
   bool IsWord() const { return kind == TokenKind::kWord; }
   // Text without a trailing abbreviation period ("Lt." -> "Lt").
@@ -49,6 +54,8 @@ struct Sentence {
   int index_in_paragraph = 0;
   // A credit line ("SOURCE: PTI", "By Mass Communication Specialist …").
   bool credit = false;
+  // Reports another time than the event's ("Last week, …", "In January, …").
+  bool time_shifted = false;
 };
 
 // A direct quotation: byte ranges of the marks-included span and the inner text.

@@ -27,6 +27,21 @@ TEST(TokensTest, RankAbbreviationsDoNotEndSentences) {
   EXPECT_EQ(s[1], "It ended.");
 }
 
+TEST(TokensTest, SentencesReportingAnotherTimeAreMarked) {
+  NormalizedArticle a = MakeArticle(
+      "", "National Security Adviser Ajit Doval met Ali Akbar Ahmadian in Tehran on Tuesday. "
+          "Last year, Doval had visited Moscow. In March, the two sides held talks in Delhi. "
+          "The two leaders last met in 2022 \u201cat the last summit\u201d. "
+          "India and Iran agreed to meet again last week of June.");
+  Document doc = BuildDocument(a);
+  ASSERT_EQ(doc.sentences.size(), 5u);
+  EXPECT_FALSE(doc.sentences[0].time_shifted);
+  EXPECT_TRUE(doc.sentences[1].time_shifted);   // "Last year, …"
+  EXPECT_TRUE(doc.sentences[2].time_shifted);   // "In March, …"
+  EXPECT_FALSE(doc.sentences[3].time_shifted);  // "last" without week/month/year
+  EXPECT_TRUE(doc.sentences[4].time_shifted);   // "last week"
+}
+
 TEST(TokensTest, AbbreviationPeriodsStayOnTheToken) {
   NormalizedArticle a = MakeArticle("", "Lt. Gen. Francesco Diella met Sgt. Zachary B. Mueller.");
   Document doc = BuildDocument(a);
