@@ -19,7 +19,8 @@ const std::vector<Rule>& Rules() {
   static const auto* rules = new std::vector<Rule>{
       {v1::STAFF_TALKS, {"staff talks", "staff-level talks", "staff-to-staff talks"}},
       {v1::EXERCISE, {"exercise", "exercises", "drill", "drills", "wargame", "war-game",
-                      "wargames", "maneuvers", "manoeuvres", "operates", "passex"}},
+                      "wargames", "maneuvers", "manoeuvres", "operates", "passex",
+                      "training exercise", "training exercises", "operations"}},
       {v1::CEREMONY, {"ceremony", "tribute", "tributes", "wreath", "commemorates",
                       "commemoration", "homage", "parade", "funeral", "change of command",
                       "commissioned", "commissioning", "anniversary"}},
@@ -50,10 +51,37 @@ const absl::flat_hash_map<std::string, int>& Keywords() {
   return *map;
 }
 
-// Best (highest-priority) rule matched in sentences [a, b); -1 if none.
-int MatchSentences(const Document& doc, int a, int b, size_t* begin, size_t* end) {
+// How keywords found in a range of sentences are weighed.
+enum class Pick {
+  kHighestPriority,  // the rule listed first in Rules() wins
+  kEarliest,         // the keyword written first wins ("visits Iran, holds talks")
+};
+
+// Keywords that yield to any other: a statement about a meeting is that
+// meeting, "bilateral" is an adjective first ("Bilateral training exercise",
+// "Bilateral Agreement"), and operations that are conducted name an exercise
+// only when nothing else does ("Carl Vinson Conduct Dual Carrier Strike
+// Group Operations").
+int Tier(const Rule& rule, std::string_view keyword) {
+  if (rule.type == v1::STATEMENT) return 2;
+  return keyword == "bilateral" || keyword == "trilateral" || keyword == "operations" ? 1 : 0;
+}
+
+// "Conduct", "conducts", "conducted" or "conducting" in tokens [begin, end).
+bool ConductedBefore(const Document& doc, int begin, int end) {
+  for (int k = begin; k < end; ++k) {
+    std::string_view w = doc.tokens[k].text;
+    if (w.size() >= 7 && (w[0] == 'c' || w[0] == 'C') && w.substr(1, 6) == "onduct") return true;
+  }
+  return false;
+}
+
+// Rule matched in sentences [a, b), chosen by `pick` among the keywords of
+// the lowest tier; -1 if none.
+int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, size_t* end) {
   const auto& keywords = Keywords();
   int best = -1;
+  int best_tier = 0;
   for (int si = a; si < b; ++si) {
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
@@ -68,8 +96,27 @@ int MatchSentences(const Document& doc, int a, int b, size_t* begin, size_t* end
         if (k) buf[n++] = ' ';
         for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
         auto it = keywords.find(absl::string_view(buf, n));
-        if (it != keywords.end() && (best < 0 || it->second < best)) {
-          best = it->second;
+        if (it == keywords.end()) continue;
+        int rule = it->second;
+        if (std::string_view(buf, n) == "operations" &&
+            (pick != Pick::kEarliest || !ConductedBefore(doc, s.first_token, i))) {
+          continue;  // only a headline's "conducts … operations"; not "app for operations"
+        }
+        int tier = Tier(Rules()[rule], std::string_view(buf, n));
+        bool better;
+        if (best < 0 || tier < best_tier) {
+          better = true;
+        } else if (tier > best_tier) {
+          better = false;
+        } else if (pick == Pick::kEarliest) {
+          // Same first word: the longer keyword ("staff talks" over "staff").
+          better = t.begin == *begin && w.end > *end;
+        } else {
+          better = rule < best;
+        }
+        if (better) {
+          best = rule;
+          best_tier = tier;
           *begin = t.begin;
           *end = w.end;
         }
@@ -86,14 +133,24 @@ TypeDecision ClassifyEvent(const Document& doc) {
   int n = static_cast<int>(doc.sentences.size());
   int title_end = 0;
   while (title_end < n && doc.sentences[title_end].kind != ParagraphKind::kBody) ++title_end;
-  int r = MatchSentences(doc, 0, title_end, &d.begin, &d.end);
-  // A statement about a meeting or visit is that meeting or visit.
-  if (r >= 0 && Rules()[r].type == v1::STATEMENT) r = -1;
+  // The event is the one the headline reports, and a headline names its main
+  // action first ("Navy Chief attends inaugural ceremony of … naval exercise").
+  int r = MatchSentences(doc, 0, title_end, Pick::kEarliest, &d.begin, &d.end);
+  if (r >= 0 && Rules()[r].type == v1::STATEMENT) {
+    // "Statement by … on …": the lead sentences say what the statement is about.
+    size_t begin = 0, end = 0;
+    int body_end = std::min(n, title_end + 4);
+    int body = MatchSentences(doc, title_end, body_end, Pick::kHighestPriority, &begin, &end);
+    if (body >= 0 && Rules()[body].type != v1::STATEMENT) {
+      r = body;
+      d.begin = begin;
+      d.end = end;
+    }
+  }
   if (r < 0) {
     int body_end = std::min(n, title_end + 4);
-    r = MatchSentences(doc, title_end, body_end, &d.begin, &d.end);
+    r = MatchSentences(doc, title_end, body_end, Pick::kHighestPriority, &d.begin, &d.end);
   }
-  if (r < 0) r = MatchSentences(doc, 0, title_end, &d.begin, &d.end);
   d.type = r >= 0 ? Rules()[r].type : v1::OTHER;
   return d;
 }

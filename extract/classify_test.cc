@@ -40,6 +40,31 @@ TEST(ClassifyTest, HeadlineDecides) {
             v1::VISIT);
 }
 
+TEST(ClassifyTest, HeadlineNamesItsMainActionFirst) {
+  EXPECT_EQ(TypeOf("NSA Doval visits Iran, holds talks with Iranian counterpart",
+                   "National Security Advisor Ajit Doval held talks in Tehran."),
+            v1::VISIT);
+  EXPECT_EQ(TypeOf("Navy Chief attends inaugural ceremony of India-ASEAN naval exercise",
+                   "Admiral R Hari Kumar attended the ceremony at Changi."),
+            v1::CEREMONY);
+  // "Bilateral" is an adjective of the noun that names the event.
+  EXPECT_EQ(TypeOf("Royal Air Force to have a Bilateral training exercise in India",
+                   "The exercise will be held at Kalaikunda."),
+            v1::EXERCISE);
+  EXPECT_EQ(TypeOf("India and Indonesia to Forge Air Force Bilateral Agreement",
+                   "The two air forces will sign the agreement."),
+            v1::AGREEMENT);
+}
+
+TEST(ClassifyTest, ConductedOperationsInAHeadlineAreAnExercise) {
+  EXPECT_EQ(TypeOf("Ronald Reagan, Carl Vinson Conduct Dual Carrier Strike Group Operations",
+                   "The two carriers sailed together in the Sea of Japan."),
+            v1::EXERCISE);
+  EXPECT_EQ(TypeOf("Army commanders to get meteorological app for operations",
+                   "The app gives commanders forecasts for their operations."),
+            v1::OTHER);
+}
+
 TEST(ClassifyTest, StatementAboutAMeetingIsTheMeeting) {
   EXPECT_EQ(TypeOf("Statement by NSC Spokesperson Emily Horne on National Security Advisor Jake "
                    "Sullivan\xE2\x80\x99s Meeting with Lieutenant General Aviv Kohavi",

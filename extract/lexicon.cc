@@ -512,7 +512,7 @@ const FlagTables& Flags() {
     }
     for (std::string_view w :
          {"staff", "exercise", "exercises", "drill", "drills", "wargame", "war-game",
-          "wargames", "maneuvers", "manoeuvres", "operates", "passex", "ceremony", "tribute",
+          "wargames", "maneuvers", "manoeuvres", "operates", "operations", "passex", "ceremony", "tribute",
           "tributes", "wreath", "commemorates", "commemoration", "homage", "parade", "funeral",
           "change", "commissioned", "commissioning", "anniversary", "training", "course",
           "workshop", "trains", "graduates", "agreement", "signs", "signed", "sign", "mou",
