@@ -227,7 +227,8 @@ const WordSet& IsTitleHeadSet() {
        "Undersecretary", "Sultan", "Sheikh", "Senator", "Congressman",
        "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
        "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP", "Sen", "Rep", "Gov",
-       "Senators", "Representatives"},
+       "Senators", "Representatives", "Presidents", "Ministers", "Secretaries", "Directors",
+       "Ambassadors", "Envoys", "Commanders", "Taoiseach", "Tanaiste", "Tánaiste"},
       true);
   return *set;
 }
@@ -356,7 +357,8 @@ const WordSet& IsOrgHeadSet() {
        "Industries", "Dynamics", "Electronics", "Media", "News", "Times", "Post", "Live",
        "Shipyard", "Shipbuilders", "Enterprises", "Holdings", "Group", "Bank", "Fund",
        "Airlines", "Airways", "Railways", "Institution", "Capabilities", "Agreements",
-       "Network", "Tribune", "Herald", "Journal", "Gazette", "Today", "Insider"},
+       "Network", "Tribune", "Herald", "Journal", "Gazette", "Today", "Insider",
+       "Community", "Caucus", "Issues"},
       false);
   return *set;
 }
@@ -599,6 +601,17 @@ uint32_t ComputeWordFlags(const Token& token) {
     uint32_t gl = has_upper ? Lookup(tables, LowerInto(text, buf)).lower : g.lower;
     f = (f & ~kTextKeyed) | (g.exact & (kTextKeyed | kFlagHonorific | kPlaceBits)) |
         (gl & kPlaceBits);
+  }
+  // "Secretary-General", "President-elect", "Vice-Chairman": a compound that
+  // starts with a title head, or with a title modifier and ends with one, is
+  // a title head ("Al-Sheikh" is a name).
+  if (!(f & kFlagTitleHead) && token.cap) {
+    size_t first_dash = bare.find('-');
+    if (first_dash != std::string_view::npos) {
+      std::string_view first = bare.substr(0, first_dash);
+      std::string_view last = bare.substr(bare.rfind('-') + 1);
+      if (IsTitleHead(first) || (IsTitleModifier(first) && IsTitleHead(last))) f |= kFlagTitleHead;
+    }
   }
   if (!(f & kFlagHeadWord) && token.cap) {  // organisation heads are capitalised
     size_t dash = bare.find('-');

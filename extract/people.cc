@@ -243,6 +243,28 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
 
 namespace {
 
+// "Secretary General", "Director General", "Attorney General": the rank
+// "General" right after a title head ends that title.
+bool TitleEndingInGeneral(const std::vector<Token>& t, int a, int rank_begin,
+                          const std::string& rank) {
+  if (rank != "General" || rank_begin - 1 < a) return false;
+  const Token& before = t[rank_begin - 1];
+  return before.Has(kFlagTitleHead) || before.Is("Attorney") || before.Is("Surgeon") ||
+         before.Is("Solicitor") || before.Is("Postmaster");
+}
+
+// "London-based", "British-origin", "Japan-born": adjectives, not names.
+bool IsPlaceAdjective(std::string_view word) {
+  size_t dash = word.rfind('-');
+  if (dash == std::string_view::npos) return false;
+  std::string_view suffix = word.substr(dash + 1);
+  for (std::string_view s : {"based", "origin", "born", "led", "made", "owned", "bound",
+                             "flagged", "registered", "class", "built", "headquartered"}) {
+    if (suffix == s) return true;
+  }
+  return false;
+}
+
 struct Ctx {
   const Document& doc;
   const std::vector<OrgMention>& orgs;
@@ -273,6 +295,7 @@ struct Ctx {
     }
     if (t.all_caps && acronyms.contains(std::string(bare))) return false;
     if (t.all_caps && bare.size() >= 4) return false;
+    if (IsPlaceAdjective(bare)) return false;  // "London-based", "British-origin"
     if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
         bare.find('.') != std::string_view::npos) {
       return false;  // U.S.
@@ -356,6 +379,16 @@ void ParseTitleRegion(const Ctx& c, int a, int b, Attr* attr) {
   attr->role = std::string(c.doc.TokenRange(a, b));
 }
 
+// Start of a two- or three-token place ending right before `end`; -1 if none.
+int PlaceStartingBefore(const Document& doc, int sentence_begin, int end) {
+  for (int n = 3; n >= 2; --n) {
+    int start = end - n;
+    if (start < sentence_begin || !doc.tokens[start].Has(kFlagPlaceStart)) continue;
+    if (LookupPlace(doc.TokenRange(start, end)).kind != PlaceKind::kNone) return start;
+  }
+  return -1;
+}
+
 // Walks back from `end` (exclusive) over a title region; returns its start.
 int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
   const auto& t = c.doc.tokens;
@@ -377,6 +410,14 @@ int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
           ok = true;  // "for Policy", "to India"
         }
         if (!ok && k - 2 >= sentence_begin && (t[k - 2].Is("for") || t[k - 2].Is("to") || t[k - 2].Is("of"))) ok = true;
+        if (!ok) {
+          // A place in the title: "Senior Director for the Western Hemisphere".
+          int place_start = PlaceStartingBefore(c.doc, sentence_begin, k);
+          if (place_start >= 0) {
+            k = place_start;
+            continue;
+          }
+        }
       } else {
         ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
              x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||
@@ -488,8 +529,10 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   }
   if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
   std::string org, country;
-  // Possessor.
+  // Possessor, before the role noun: "Australia’s assistant minister", not
+  // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
+    if (t[p].IsWord() && RoleNouns().contains(Lower(t[p].Bare()))) break;
     if (IsPossessive(t[p])) {
       if (c.org_at[p - 1] >= 0) org = c.orgs[c.org_at[p - 1]].name;
       else if (Countryish(t[p - 1])) country = CountryCodeOf(t[p - 1]);
@@ -573,6 +616,55 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
     }
   }
   return false;
+}
+
+// The run [i, name_end) is the object of a verb of meeting: "met X",
+// "welcomed X", "met with X", "accompanied by X"; and the run is not the
+// modifier of a following noun ("met Lockheed Martin executives").
+bool IsMeetingObject(const Document& doc, int a, int i, int name_end, int b) {
+  static const auto* direct = new absl::flat_hash_set<std::string_view>{
+      "met", "meets", "meet", "welcomed", "welcomes", "hosted", "hosts", "received",
+      "receives", "greeted", "greets", "thanked", "congratulated", "briefed"};
+  static const auto* with = new absl::flat_hash_set<std::string_view>{
+      "met", "meets", "meet", "meeting", "spoke", "speaks", "talked", "talks", "called",
+      "call", "discussions", "consultations", "talks", "lunch", "dinner"};
+  static const auto* by = new absl::flat_hash_set<std::string_view>{
+      "accompanied", "joined", "hosted", "received", "welcomed", "greeted", "led"};
+  static const auto* after = new absl::flat_hash_set<std::string_view>{
+      "in", "on", "at", "to", "for", "during", "and", "from", "about", "as", "who",
+      "today", "yesterday", "this", "last", "after", "before", "while", "when", "where",
+      "over", "via", "of"};
+  const auto& t = doc.tokens;
+  if (i - 1 < a) return false;
+  if (name_end < b && t[name_end].IsWord() && !t[name_end].cap &&
+      !after->contains(t[name_end].text)) {
+    return false;
+  }
+  // "hosted Senate Judiciary Chair Dick Durbin": the run qualifies a title.
+  if (name_end < b && t[name_end].Has(kFlagTitleHead | kFlagTitleModifier | kFlagRankWord)) {
+    return false;
+  }
+  const Token& prev = t[i - 1];
+  if (prev.Is("with") || prev.Is("by")) {
+    if (i - 2 < a) return false;
+    const auto* verbs = prev.Is("with") ? with : by;
+    return verbs->contains(t[i - 2].text);
+  }
+  return direct->contains(prev.text);
+}
+
+// End of a multi-word place that starts at the run [i, j) or just before it
+// (sentence from `a`) and covers the run's first token; 0 if none.
+int PlaceEndIn(const Document& doc, int a, int i, int j) {
+  const auto& t = doc.tokens;
+  for (int start = std::max(a, i - 1); start <= i; ++start) {
+    if (!t[start].Has(kFlagPlaceStart)) continue;
+    for (int n = 3; n >= 2; --n) {
+      if (start + n > j || start + n <= i) continue;
+      if (LookupPlace(doc.TokenRange(start, start + n)).kind != PlaceKind::kNone) return start + n;
+    }
+  }
+  return 0;
 }
 
 bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
@@ -661,13 +753,11 @@ PeopleResult FindPeople(const Document& doc) {
         i = j;
         continue;
       }
-      // A place written in capitals is not a name ("Sri Lanka", "Papua New Guinea").
-      bool place = false;
-      for (int n = 2; n <= 3 && i + n <= b && !place; ++n) {
-        if (t[i].Has(kFlagPlaceStart)) place = LookupPlace(doc.TokenRange(i, i + n)).kind != PlaceKind::kNone;
-      }
-      if (place) {
-        i = j;
+      // A place written in capitals is not a name ("Sri Lanka", "Papua New
+      // Guinea"), though a name may follow it ("Senior Director for the
+      // Western Hemisphere Juan González").
+      if (int place_end = PlaceEndIn(doc, a, i, j); place_end > i) {
+        i = j - place_end >= 2 ? place_end : j;
         continue;
       }
       // A run of initials only is not a name.
@@ -687,7 +777,8 @@ PeopleResult FindPeople(const Document& doc) {
       // Rank ending at p.
       for (int k = std::min(6, p - a + 1); k >= 1; --k) {
         std::string rank;
-        if (MatchRank(t, p - k + 1, p + 1, &rank) == k) {
+        if (MatchRank(t, p - k + 1, p + 1, &rank) == k &&
+            !TitleEndingInGeneral(t, a, p - k + 1, rank)) {
           attr.rank = rank;
           anchored = true;
           p -= k;
@@ -789,6 +880,9 @@ PeopleResult FindPeople(const Document& doc) {
       }
       // Speech verb before: "said Berry".
       if (i - 1 >= a && IsSpeechVerb(t[i - 1].text) && j - i >= 2) anchored = true;
+      // Object of a meeting verb: "Sullivan met Juan Gonzalez in Guyana",
+      // "accompanied by Juan Gonzalez".
+      if (j - i >= 2 && plain_run && IsMeetingObject(doc, a, i, name_end, b)) anchored = true;
       if (t[i].credit) anchored = anchored || byline_sentence;
       if (!anchored) {
         i = j;

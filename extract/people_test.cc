@@ -194,5 +194,60 @@ TEST(PeopleTest, PlacesAndOrganisationsAreNotNames) {
   EXPECT_EQ(k->rank, "Lieutenant General");
 }
 
+TEST(PeopleTest, TitleWithOrganisationAcronymAndHonorificBeforeName) {
+  PeopleResult r = People(
+      "Mr. Finer also met with Caribbean Community (CARICOM) Secretary-General Dr. Carla Barnett "
+      "to discuss ongoing planning for the MSS to Haiti.");
+  const Person* p = Find(r, "Carla Barnett");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->rank, "");  // "General" ends the title here, it is not a rank
+  EXPECT_EQ(p->role, "Secretary-General");
+  EXPECT_EQ(p->organization, "Caribbean Community");
+}
+
+TEST(PeopleTest, PlaceInsideATitleIsNotPartOfTheName) {
+  PeopleResult r = People(
+      "He was accompanied by National Security Council\xE2\x80\x99s Senior Director for the "
+      "Western Hemisphere Juan Gonz\xC3\xA1lez.");
+  const Person* p = Find(r, "Juan Gonz\xC3\xA1lez");
+  ASSERT_NE(p, nullptr);
+  EXPECT_NE(p->role.find("Senior Director for the Western Hemisphere"), std::string::npos);
+}
+
+TEST(PeopleTest, HyphenatedNamesAreNotTitles) {
+  PeopleResult r = People(
+      "Assistant to the President for National Security Affairs Jake Sullivan met with Secretary "
+      "General of the Palestine Liberation Organization Hussein Al-Sheikh at the White House on "
+      "October 4.");
+  EXPECT_NE(Find(r, "Hussein Al-Sheikh"), nullptr);
+  EXPECT_NE(Find(r, "Jake Sullivan"), nullptr);
+}
+
+TEST(PeopleTest, PlainNameAfterAMeetingVerb) {
+  PeopleResult r = People(
+      "President Biden hosted Senate Judiciary Chair Dick Durbin and Ranking Member Chuck "
+      "Grassley in the Oval Office. In a meeting with London-based Jammu and Kashmir-origin "
+      "students, he said the talks went well. Sullivan later met with Juan Gonzalez in "
+      "Bogota.");
+  EXPECT_EQ(Find(r, "Senate Judiciary"), nullptr);
+  EXPECT_NE(Find(r, "Dick Durbin"), nullptr);
+  EXPECT_EQ(Find(r, "London-based Jammu"), nullptr);
+  const Person* p = Find(r, "Juan Gonzalez");
+  ASSERT_NE(p, nullptr);
+}
+
+TEST(PeopleTest, RoleNounBeforeAPossessiveKeepsTheRole) {
+  PeopleResult r = People(
+      "\xE2\x80\x9C" "Conducting dual aircraft carrier operations with USS Carl Vinson provides the "
+      "opportunity for us to exercise integrating the immense capabilities of two strike "
+      "groups,\xE2\x80\x9D said Capt. Buzz Donnelly, commanding officer of the Navy's "
+      "forward-deployed aircraft carrier, USS Ronald Reagan (CVN 76).");
+  const Person* p = Find(r, "Buzz Donnelly");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->rank, "Captain");
+  EXPECT_EQ(p->role.rfind("commanding officer", 0), 0u) << p->role;
+  EXPECT_EQ(p->organization, "USS Ronald Reagan (CVN 76)");
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
