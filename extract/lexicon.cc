@@ -392,7 +392,8 @@ const WordSet& IsPlaceHeadSet() {
        "Peninsula", "Station", "Palace", "Pentagon", "Cemetery", "Field",
        "Barracks", "Garrison", "Airfield", "Naval Base", "Region", "Province",
        "Hall", "Center", "Centre", "Museum", "Canal", "River", "Lake",
-       "Mountains", "Hills", "Desert", "Coast"},
+       "Mountains", "Hills", "Desert", "Coast", "Facility", "Plains", "Plain", "House",
+       "Bhavan"},
       false);
   return *set;
 }

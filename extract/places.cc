@@ -60,8 +60,16 @@ std::string TitleCase(std::string_view s) {
   return out;
 }
 
+// "visited Patrol Base Stone", "visit the HAL Facility": the object of a
+// visit is where it took place.
+bool IsVisitVerb(const Token& t) {
+  return t.Is("visit") || t.Is("visits") || t.Is("visited") || t.Is("visiting") ||
+         t.Is("toured") || t.Is("tour") || t.Is("tours") || t.Is("touring");
+}
+
 bool IsPrep(const Document& doc, int i) {
   const Token& t = doc.tokens[i];
+  if (IsVisitVerb(t)) return true;
   if (t.Is("in") || t.Is("at") || t.Is("to") || t.Is("outside") || t.Is("near") ||
       t.Is("In") || t.Is("At") || t.Is("aboard") || t.Is("onboard")) {
     return true;
@@ -82,12 +90,22 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
   int lower = 0;
   for (int k = i - 1; k >= s.first_token; --k) {
     const Token& t = doc.tokens[k];
-    if (t.in_quote) break;
+    if (t.in_quote) continue;  // a nickname (Benjamin “Benny” Gantz) or quoted words
     if (t.Has(kFlagLocationTrigger)) return true;
     if (t.IsWord() && !t.cap && !t.all_caps && ++lower > max_lower) break;
   }
   for (int k = i; k < std::min(s.last_token, i + 3); ++k) {
     if (doc.tokens[k].Has(kFlagLocationTrigger)) return true;
+  }
+  return false;
+}
+
+// "ahead of" between the sentence start and token i.
+bool AheadOfBefore(const Document& doc, const Sentence& s, int i) {
+  for (int k = s.first_token; k + 1 < i; ++k) {
+    if ((doc.tokens[k].Is("ahead") || doc.tokens[k].Is("Ahead")) && doc.tokens[k + 1].Is("of")) {
+      return true;
+    }
   }
   return false;
 }
@@ -151,6 +169,8 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
                                            const absl::flat_hash_set<int>& other_time) {
   std::vector<FoundPlace> out;
   const auto& t = doc.tokens;
+  int dateline_places = 0;
+  bool visited_in_lead = false;
   // Dateline of the first body sentence: "BASRAH, Iraq –", "CORAL SEA (June 18, 2015) –".
   for (const Sentence& s : doc.sentences) {
     if (s.kind != ParagraphKind::kBody || s.credit) continue;
@@ -171,6 +191,7 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
         PlaceEntry e = LookupPlace(p.name);
         p.country_code = e.code;
         AddPlace(&out, std::move(p));
+        dateline_places = static_cast<int>(out.size());
       }
     }
     break;
@@ -183,11 +204,23 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
     if (s.kind == ParagraphKind::kBody) seen_body = true;
     for (int i = s.first_token; i + 1 < s.last_token; ++i) {
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
+      // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
+      // what follows "ahead of" is another event.
+      if (AheadOfBefore(doc, s, i)) break;
+      bool visit = IsVisitVerb(t[i]);
       // The lead sentence states where the event was; elsewhere the place
       // must be near the verb that reports it.
       if (!TriggerNear(doc, s, i, lead ? 1000 : 6)) continue;
       bool again = false;
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
+      // "after his recent trip to India where he … visited": an earlier trip.
+      for (int k = s.first_token; k + 1 < i; ++k) {
+        bool earlier = t[k].Is("recent") || t[k].Is("previous") || t[k].Is("earlier") ||
+                       t[k].Is("past");
+        const Token& noun = t[k + 1];
+        again |= earlier && (noun.Is("trip") || noun.Is("visit") || noun.Is("tour") ||
+                             noun.Is("travel") || noun.Is("meeting"));
+      }
       int j = i + 1;
       if (j < s.last_token && (t[j].Is("the") || t[j].Is("The"))) ++j;
       if (j >= s.last_token || !CapWord(t[j]) || t[j].in_quote) continue;
@@ -202,13 +235,18 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       // Capitalised run with a place head: "Eastern Naval Command Headquarters",
       // "Port of Trincomalee", "IPKF Memorial".
       int k = j;
-      bool head = false;
+      bool head = false, institution = false;
       while (k < s.last_token && (CapWord(t[k]) || ((t[k].Is("of") || t[k].Is("-")) && k + 1 < s.last_token &&
                                                      CapWord(t[k + 1])))) {
         if (t[k].IsWord() && IsPlaceHead(t[k].text)) head = true;
+        // A visit's object may be an institution: "the Indian Institute of Technology".
+        if (visit && t[k].IsWord() && t[k].Has(kFlagHeadWord)) institution = true;
         if (t[k].IsWord() && (MonthFromName(t[k].text) || WeekdayFromName(t[k].text))) break;
         ++k;
       }
+      // "the Korean Army headquarters in Gyeryongdae": an institution that
+      // qualifies a common noun is not the site.
+      if (institution && !head && !(k < s.last_token && t[k].IsWord() && !t[k].cap)) head = true;
       if (head && k > end) {
         end = k;
         p.is_country = false;
@@ -238,7 +276,29 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       p.name = std::string(doc.TokenRange(j, end));
       p.begin = t[j].begin;
       p.end = t[end - 1].end;
+      bool specific = !p.is_country;
+      if (visit && lead && specific) visited_in_lead = true;
       AddPlace(&out, std::move(p));
+      // "Guyana and Colombia": a second place of the same kind.
+      if (end + 1 < s.last_token && t[end].Is("and")) {
+        Match second = LongestPlace(doc, end + 1, s.last_token);
+        if (second.end && second.entry.kind != PlaceKind::kRegion) {
+          FoundPlace q;
+          q.name = std::string(doc.TokenRange(end + 1, second.end));
+          q.begin = t[end + 1].begin;
+          q.end = t[second.end - 1].end;
+          q.country_code = second.entry.code;
+          q.is_country = second.entry.kind == PlaceKind::kCountry;
+          AddPlace(&out, std::move(q));
+          end = second.end;
+        }
+      }
+      // "the HAL Facility in Bangalore": the city around a site is not
+      // another place of the event.
+      if (specific && end + 1 < s.last_token && t[end].Is("in")) {
+        Match around = LongestPlace(doc, end + 1, s.last_token);
+        if (around.end) end = around.end;
+      }
       // "Kyiv, Ukraine": the country after a city is not another place.
       if (end + 1 < s.last_token && t[end].Is(",")) {
         int c = end + 1;
@@ -249,6 +309,10 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       i = end - 1;
     }
   }
+  // A dateline is where the story was filed; a site the lead sentence says
+  // was visited is where the event was ("FORWARD OPERATING BASE KALSU, Iraq –
+  // The Under Secretary … visited Patrol Base Stone").
+  if (visited_in_lead && dateline_places > 0) out.erase(out.begin(), out.begin() + dateline_places);
   // Countries only when nothing more specific was found.
   bool specific = std::any_of(out.begin(), out.end(), [](const FoundPlace& p) { return !p.is_country; });
   if (specific) {

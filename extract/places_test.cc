@@ -32,6 +32,50 @@ std::vector<std::string> Countries(const std::string& title, const std::string& 
   return out;
 }
 
+TEST(PlacesTest, VisitedSiteOverTheDateline) {
+  EXPECT_THAT(Locations("FORWARD OPERATING BASE KALSU, Iraq \xE2\x80\x93 The Under Secretary of "
+                        "Defense for Policy visited Patrol Base Stone in southern Baghdad on "
+                        "May 1 to see progress in a unique program.",
+                        "2008-05-03"),
+              ElementsAre("Patrol Base Stone"));
+  // The city around a visited site is not another place of the event.
+  EXPECT_THAT(Locations("Argentinian delegation led by Lt Gen Juan Martin Paleo visited the HAL "
+                        "Facility in Bangalore yesterday.",
+                        "2022-10-24"),
+              ElementsAre("HAL Facility"));
+}
+
+TEST(PlacesTest, SitesWithPlaceHeadsAndSecondPlaces) {
+  EXPECT_THAT(Locations("The bilateral exercise is being held at Salisbury Plains, United "
+                        "Kingdom till May 11.",
+                        "2023-05-09"),
+              ElementsAre("Salisbury Plains"));
+  // A quoted nickname does not hide the verb of the meeting.
+  EXPECT_THAT(Locations("National Security Advisor Jake Sullivan met with Israeli Minister of "
+                        "Defense Benjamin \xE2\x80\x9C" "Benny\xE2\x80\x9D Gantz on August 26 at "
+                        "the White House to continue consultations.",
+                        "2022-08-26"),
+              ElementsAre("White House"));
+  EXPECT_THAT(Locations("Principal Deputy National Security Advisor Jon Finer travelled to Guyana "
+                        "and Colombia on February 4-5 to continue U.S. cooperation.",
+                        "2024-02-05"),
+              ElementsAre("Guyana", "Colombia"));
+}
+
+TEST(PlacesTest, OtherTripsAndEventsAreNotTheEventsPlaces) {
+  EXPECT_THAT(Locations("Ambassador Dinesh Bhatia recently met Teniente General Juan Martin Paleo "
+                        "as a follow-up meeting after his recent trip to India where he and his "
+                        "team visited the Hindustan Aeronautic Limited (HAL) facility in "
+                        "Bengaluru.",
+                        "2022-11-07"),
+              ElementsAre());
+  EXPECT_THAT(Locations("NSA Ajit Doval on Monday held talks with his Iranian counterpart in "
+                        "Tehran. Doval\xE2\x80\x99s visit to Iran comes ahead of a meeting of the "
+                        "foreign ministers of the Shanghai Cooperation Organisation in Goa.",
+                        "2023-05-02"),
+              ElementsAre("Tehran"));
+}
+
 TEST(PlacesTest, DatelineAndCityNotTheCountryAfterIt) {
   EXPECT_THAT(Locations("BASRAH, Iraq \xE2\x80\x93 The Under Secretary of Defense for Policy sat "
                         "down for an informal lunch with troops.",
