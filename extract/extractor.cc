@@ -67,7 +67,8 @@ bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
   static constexpr std::string_view kUnits[] = {
       "Army", "Navy", "Force", "Forces", "Fleet", "Group", "Division", "Command",
       "Corps", "Guard", "Brigade", "Battalion", "Regiment", "Squadron", "Wing",
-      "Marines", "Contingent", "Unit", "Team"};
+      "Marines", "Contingent", "Unit", "Team", "Rifles", "Infantry", "Artillery", "Cavalry",
+      "Rangers", "Guards"};
   for (int i = o.first_token; i < o.last_token; ++i) {
     std::string_view w = doc.tokens[i].Bare();
     size_t dash = w.find('-');
@@ -78,6 +79,24 @@ bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
   }
   std::string_view first = doc.tokens[o.first_token].text;
   return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
+}
+
+// An organisation met, hosted or joined in one of the first body sentences:
+// "Eric Edelman met with members of the 6th Squadron, …".
+bool IsMetOrg(const Document& doc, const OrgMention& o, int first_body) {
+  if (first_body < 0 || o.sentence < first_body || o.sentence > first_body + 2) return false;
+  const Sentence& s = doc.sentences[o.sentence];
+  if (s.time_shifted) return false;
+  for (int k = s.first_token; k < o.first_token; ++k) {
+    const Token& x = doc.tokens[k];
+    if (x.in_quote) continue;
+    if (x.Is("met") || x.Is("meets") || x.Is("hosted") || x.Is("welcomed") ||
+        x.Is("received") || x.Is("joined") || x.Is("accompanied") || x.Is("lunch") ||
+        x.Is("dinner") || x.Is("dined")) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsSeniorRank(const std::string& rank) {
@@ -211,7 +230,8 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
   std::vector<std::string> org_names;
   for (const OrgMention& o : people.orgs) {
     if (doc.tokens[o.first_token].in_quote) continue;
-    bool lead = (o.sentence == first_body || participation.contains(o.sentence)) &&
+    bool lead = (o.sentence == first_body || participation.contains(o.sentence) ||
+                 IsMetOrg(doc, o, first_body)) &&
                 IsTakingPartOrg(doc, o);
     bool affiliation = false;
     for (const std::string& po : participant_orgs) affiliation |= Lower(po) == Lower(o.name);

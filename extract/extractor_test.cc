@@ -123,6 +123,46 @@ TEST(ExtractorTest, WhiteHouseReadout) {
   EXPECT_THAT(countries, ::testing::UnorderedElementsAre("US", "BD"));
 }
 
+std::vector<std::string> OrganizationNames(const v1::Event& event) {
+  std::vector<std::string> names;
+  for (const auto& o : event.organizations()) names.push_back(o.name());
+  return names;
+}
+
+TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
+  // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Under Secretary of Defense visits Village of Hope",
+      "FORWARD OPERATING BASE KALSU, Iraq \xE2\x80\x93 The Under Secretary of Defense for Policy "
+      "visited Patrol Base Stone in southern Baghdad on May 1.\n\nEric Edelman met with members "
+      "of the 6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd Infantry "
+      "Division, attached to 2nd Brigade Combat Team, 3rd Infantry Division, and Airmen of the "
+      "557th Expeditionary Red Horse Squadron to see developments in the Village of Hope "
+      "project.",
+      "2008-05-03", "DVIDS");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::ElementsAre(
+                  "6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd Infantry "
+                  "Division",
+                  "2nd Brigade Combat Team, 3rd Infantry Division",
+                  "557th Expeditionary Red Horse Squadron"));
+}
+
+TEST(ExtractorTest, PlaceBeforeAUnitIsNotPartOfIt) {
+  // idrw-20230509-india-uk-joint-military-exercise-ajeya (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "India, UK joint military exercise \xE2\x80\x98" "Ajeya Warrior\xE2\x80\x99 underway",
+      "The bilateral exercise is being held at Salisbury Plains. Soldiers of the 2 Royal Gorkha "
+      "Rifles from the United Kingdom and Indian Army soldiers from the Bihar Regiment are "
+      "participating in the exercise.",
+      "2023-05-09", "IDRW");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::UnorderedElementsAre("2 Royal Gorkha Rifles", "Indian Army",
+                                              "Bihar Regiment"));
+}
+
 TEST(ExtractorTest, EmptyBodyGivesEmptyEvent) {
   NormalizedArticle article;
   article.id = "empty";

@@ -358,7 +358,9 @@ const WordSet& IsOrgHeadSet() {
        "Shipyard", "Shipbuilders", "Enterprises", "Holdings", "Group", "Bank", "Fund",
        "Airlines", "Airways", "Railways", "Institution", "Capabilities", "Agreements",
        "Network", "Tribune", "Herald", "Journal", "Gazette", "Today", "Insider",
-       "Community", "Caucus", "Issues"},
+       "Community", "Caucus", "Issues", "Rifles", "Regiments", "Infantry", "Artillery",
+       "Cavalry", "Rangers", "Guards", "Grenadiers", "Fusiliers", "Hussars", "Dragoons",
+       "Lancers", "Highlanders", "Gorkhas", "Gurkhas"},
       false);
   return *set;
 }

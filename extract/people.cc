@@ -104,6 +104,13 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
       for (int k = i + 1; k < q; ++k) right |= t[k].IsWord() && HeadWord(t[k].Bare());
       bool left_ends = IsOrdinalOrNumber(t[i - 1]) || IsCloseParen(t[i - 1]) ||
                        (t[i - 1].IsWord() && HeadWord(t[i - 1].Bare()));
+      // "the United Kingdom and Indian Army soldiers": a place, then a unit.
+      bool left_place = !left && right && t[from].Has(kFlagPlace | kFlagPlaceStart) &&
+                        LookupPlace(doc.TokenRange(from, i)).kind != PlaceKind::kNone;
+      if (left_place) {
+        from = i + 1;
+        continue;
+      }
       if (left && right && left_ends) {
         split.push_back({from, i});
         from = i + 1;
@@ -175,6 +182,30 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   }
 }
 
+// "6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd
+// Infantry Division": numbered units separated by commas name one unit, the
+// first inside the next.
+std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMention> orgs) {
+  const auto& t = doc.tokens;
+  std::vector<OrgMention> out;
+  for (OrgMention& m : orgs) {
+    if (!out.empty()) {
+      OrgMention& last = out.back();
+      bool numbered = IsOrdinalOrNumber(t[last.first_token]) && IsOrdinalOrNumber(t[m.first_token]);
+      if (numbered && last.acronym.empty() && m.sentence == last.sentence &&
+          m.first_token == last.last_token + 1 && t[last.last_token].Is(",")) {
+        last.last_token = m.last_token;
+        last.end = m.end;
+        last.acronym = m.acronym;
+        last.name = std::string(doc.Slice(last.begin, last.end));
+        continue;
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<OrgMention> FindOrganizations(const Document& doc) {
@@ -235,7 +266,7 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
       i = j;
     }
   }
-  return out;
+  return MergeUnitChains(doc, std::move(out));
 }
 
 // ---------------------------------------------------------------------------
