@@ -440,7 +440,7 @@ const WordSet& IsSpeechVerbSet() {
        "affirmed", "observed", "continued", "declared", "announced", "recalled",
        "acknowledged", "concluded", "shared", "mentioned", "urged",
        "reiterated", "insisted", "pointed", "quipped", "replied", "responded",
-       "underscored", "agreed", "warned", "recounted", "described"},
+       "underscored", "agreed", "warned", "recounted", "described", "read", "reads"},
       false);
   return *set;
 }

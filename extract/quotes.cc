@@ -50,6 +50,15 @@ bool ContainsOrgHead(const Document& doc, int a, int b) {
   return false;
 }
 
+// "it", "the statement", "the release": what was quoted last.
+bool RefersToLastStatement(const Document& doc, int a, int b) {
+  const Token& first = doc.tokens[a];
+  if (b - a == 1) return first.Is("it") || first.Is("It");
+  if (b - a != 2 || !(first.Is("the") || first.Is("The"))) return false;
+  const Token& noun = doc.tokens[a + 1];
+  return noun.Is("statement") || noun.Is("release") || noun.Is("readout");
+}
+
 struct Resolver {
   const Document& doc;
   const std::vector<Person>& people;
@@ -186,7 +195,8 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
       // already resolved (verbless attribution)
     } else if (b - a == 1 && IsPersonPronoun(first.text)) {
       f.person = r.RecentPerson(q.begin);
-    } else if (b - a == 1 && (first.Is("it") || first.Is("It"))) {
+    } else if (RefersToLastStatement(doc, a, b)) {
+      // "it stated", "the statement added": the organisation quoted last.
       if (last_org_speaker.empty()) continue;
       f.speaker = last_org_speaker;
     } else {
@@ -197,6 +207,14 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
         for (int k2 = b - 1; k2 > a; --k2) {
           if (doc.tokens[k2].Is(",")) {
             if (!ContainsOrgHead(doc, a, k2)) a = k2 + 1;
+            break;
+          }
+        }
+        // "a statement released by the White House", "a tweet from Northern
+        // Command": the issuer.
+        for (int k2 = b - 2; k2 >= a; --k2) {
+          if (doc.tokens[k2].Is("by") || doc.tokens[k2].Is("from")) {
+            a = k2 + 1;
             break;
           }
         }

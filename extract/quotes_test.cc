@@ -31,6 +31,25 @@ TEST(QuotesTest, AttributionAfterWithRankAndSurname) {
   EXPECT_EQ(q[0].text.substr(0, 34), "NATO and Korea are strong partners");
 }
 
+TEST(QuotesTest, StatementIssuedByAnOrganisationAndItsContinuations) {
+  // idrw-20230521-jaishankar-meets-antony-blinken-discusses (pool); the third
+  // quotation opens with a closing mark in the source.
+  auto q = Quotes(
+      "Meanwhile, a statement released by the White House read, \xE2\x80\x9CPresident Joe Biden "
+      "and First Lady Jill Biden will host Prime Minister Narendra Modi of the Republic of India "
+      "for an Official State Visit.\xE2\x80\x9D \xE2\x80\x9CThe visit will strengthen the two "
+      "countries\xE2\x80\x99 shared commitment to a free, open, prosperous, and secure "
+      "Indo-Pacific,\xE2\x80\x9D the statement added.\xE2\x80\x9DThe leaders will discuss ways "
+      "to further expand our educational exchanges,\xE2\x80\x9D it stated further.");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "White House");
+  EXPECT_EQ(q[0].text.substr(0, 22), "President Joe Biden an");
+  EXPECT_EQ(q[1].speaker, "White House");
+  EXPECT_EQ(q[1].text.substr(0, 16), "The visit will s");
+  EXPECT_EQ(q[2].speaker, "White House");
+  EXPECT_EQ(q[2].text.substr(0, 16), "The leaders will");
+}
+
 TEST(QuotesTest, QuoteResumingAfterAttributionIsOne) {
   auto q = Quotes(
       "The Under Secretary of Defense for Policy, Michele Flournoy, sat down for lunch with "

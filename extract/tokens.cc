@@ -318,6 +318,18 @@ bool IsClosingPunct(const Token& t) {
 
 }  // namespace
 
+// A closing mark used to open a quotation: "the statement added.”The
+// leaders will …": no letter before it, a letter right after it.
+bool IsMisusedClosingMark(std::string_view text, size_t start, size_t after, size_t para_begin) {
+  if (text.compare(start, 3, "\xE2\x80\x9D") != 0) return false;
+  if (after >= text.size() || start == para_begin) return false;
+  unsigned char next = static_cast<unsigned char>(text[after]);
+  unsigned char prev = static_cast<unsigned char>(text[start - 1]);
+  bool next_letter = (next | 0x20) >= 'a' && (next | 0x20) <= 'z';
+  bool prev_punct = prev == '.' || prev == ',' || prev == ' ' || prev == ':';
+  return next_letter && prev_punct;
+}
+
 std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
   std::vector<QuoteSpan> spans;
   std::string_view text = article.text;
@@ -341,7 +353,7 @@ std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
       int32_t c = DecodeCodePoint(text, &pos);
       if (start == next_plain) next_plain = next_byte('"', pos, p.end);
       if (start == next_lead) next_lead = next_byte('\xE2', pos, p.end);
-      if (!open && IsOpenQuote(c)) {
+      if (!open && (IsOpenQuote(c) || IsMisusedClosingMark(text, start, pos, p.begin))) {
         open = true;
         open_at = start;
         inner = pos;
