@@ -238,6 +238,8 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
                       "completed", "wrapped", "closed"})) {
           m.ends = true;
         }
+        // "is being held … till May 11": the last day, the first unknown.
+        if (k == i - 1 && Among(w, {"till", "until", "untill"})) m.ends = true;
       }
       if (next < s.last_token) {
         std::string_view w = doc.tokens[next].text;

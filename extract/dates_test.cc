@@ -80,6 +80,15 @@ TEST(DatesTest, ConcludedGivesOnlyEnd) {
   EXPECT_EQ(d.end, "2021-05-29");
 }
 
+TEST(DatesTest, TillGivesOnlyEnd) {
+  EventDates d = Dates(
+      "The bilateral exercise is being held at Salisbury Plains, United Kingdom till May 11, "
+      "according to the statement released by Defence Ministry.",
+      "2023-05-09");
+  EXPECT_EQ(d.start, "");
+  EXPECT_EQ(d.end, "2023-05-11");
+}
+
 TEST(DatesTest, NDayEventThatEndedOnWeekday) {
   EventDates d = Dates(
       "The two-day sea phase of the ASEAN-India Maritime Exercise in the South China Sea that "

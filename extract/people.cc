@@ -698,6 +698,40 @@ int PlaceEndIn(const Document& doc, int a, int i, int j) {
   return 0;
 }
 
+// The capitalised title in the article whose initials spell `acronym`
+// ("NSA" -> "National Security Advisor"), skipping "of", "the", "for" and
+// "and" inside; empty if none or if `acronym` is not 2-5 capitals.
+std::string ExpandAcronym(const Document& doc, std::string_view acronym) {
+  if (acronym.size() < 2 || acronym.size() > 5) return "";
+  for (char ch : acronym) {
+    if (ch < 'A' || ch > 'Z') return "";
+  }
+  const auto& t = doc.tokens;
+  for (size_t start = 0; start < t.size(); ++start) {
+    if (!t[start].cap || t[start].all_caps || t[start].text[0] != acronym[0]) continue;
+    size_t k = start, letter = 0;
+    while (k < t.size() && letter < acronym.size()) {
+      const Token& w = t[k];
+      if (letter > 0 && (w.Is("of") || w.Is("the") || w.Is("for") || w.Is("and"))) {
+        ++k;
+        continue;
+      }
+      if (!w.cap || w.all_caps || w.text[0] != acronym[letter]) break;
+      ++letter;
+      ++k;
+    }
+    // The whole acronym, a title ("Port Moresby" is not "PM"), and not the
+    // start of a longer capitalised name.
+    bool title = false;
+    for (size_t q = start; q < k; ++q) title |= t[q].Has(kFlagTitleHead);
+    if (letter == acronym.size() && title &&
+        (k >= t.size() || !t[k].cap || t[k].in_quote != t[start].in_quote)) {
+      return std::string(doc.TokenRange(static_cast<int>(start), static_cast<int>(k)));
+    }
+  }
+  return "";
+}
+
 bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
@@ -1053,6 +1087,9 @@ PeopleResult FindPeople(const Document& doc) {
   for (Person& p : people) {
     std::sort(p.mentions.begin(), p.mentions.end(),
               [](const NameMention& x, const NameMention& y) { return x.begin < y.begin; });
+    // "NSA Ajit Doval" … "The National Security Advisor": the title as
+    // written out in the article.
+    if (std::string expanded = ExpandAcronym(doc, p.role); !expanded.empty()) p.role = expanded;
     std::string role = Lower(p.role);
     if (role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
         p.rank.starts_with("Mass Communication")) {

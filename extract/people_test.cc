@@ -249,5 +249,15 @@ TEST(PeopleTest, RoleNounBeforeAPossessiveKeepsTheRole) {
   EXPECT_EQ(p->organization, "USS Ronald Reagan (CVN 76)");
 }
 
+TEST(PeopleTest, AcronymTitleWrittenOutElsewhereInTheArticle) {
+  PeopleResult r = People(
+      "SOURCE: PTI NSA Ajit Doval on Monday held wide-ranging talks with his Iranian "
+      "counterpart Ali Shamkhani in Tehran. The National Security Advisor is on a day-long "
+      "visit to Iran. Port Moresby was not on the itinerary.");
+  const Person* p = Find(r, "Ajit Doval");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "National Security Advisor");
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
