@@ -221,8 +221,8 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = doc.tokens[i];
-      if (!x.in_quote && !other_time.contains(static_cast<int>(si)) &&
-          (x.Is("participating") || x.Is("participated") || x.Is("participate"))) {
+      if ((x.Is("participating") || x.Is("participated") || x.Is("participate")) &&
+          !x.in_quote && !other_time.contains(static_cast<int>(si))) {
         participation.insert(static_cast<int>(si));
       }
     }

@@ -464,8 +464,8 @@ int TitleRegionStart(const Ctx& c, int sentence_begin, int end) {
   return k;
 }
 
-const absl::flat_hash_set<std::string>& RoleNouns() {
-  static const auto* set = new absl::flat_hash_set<std::string>{
+const absl::flat_hash_set<std::string_view>& RoleNouns() {
+  static const auto* set = new absl::flat_hash_set<std::string_view>{
       "officer", "commander", "specialist", "sergeant", "pilot", "minister",
       "ambassador", "adviser", "advisor", "director", "chief", "head", "secretary",
       "spokesperson", "spokesman", "spokeswoman", "envoy", "president", "leader",
@@ -476,6 +476,13 @@ const absl::flat_hash_set<std::string>& RoleNouns() {
       "executive", "councillor", "counsellor", "governor", "mayor", "senator",
       "soldier", "sailor", "airman", "marine", "nco", "leader", "lead"};
   return *set;
+}
+
+// "officer", "Commander", "chief": the head noun of a lower-case role.
+bool IsRoleNoun(const Token& t) {
+  if (!t.IsWord()) return false;
+  char buf[64];
+  return RoleNouns().contains(LowerInto(t.Bare(), buf));
 }
 
 // Post-name apposition at `i` (token after the name). Returns true if found.
@@ -563,7 +570,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   // Possessor, before the role noun: "Australia’s assistant minister", not
   // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
-    if (t[p].IsWord() && RoleNouns().contains(Lower(t[p].Bare()))) break;
+    if (IsRoleNoun(t[p])) break;
     if (IsPossessive(t[p])) {
       if (c.org_at[p - 1] >= 0) org = c.orgs[c.org_at[p - 1]].name;
       else if (Countryish(t[p - 1])) country = CountryCodeOf(t[p - 1]);
@@ -581,7 +588,7 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
       stop = p;
       break;
     }
-    if (t[p].IsWord() && RoleNouns().contains(Lower(t[p].Bare()))) role_end = p + 1;
+    if (IsRoleNoun(t[p])) role_end = p + 1;
   }
   if (role_end < 0) return;
   // Allow "for defense", "to Australia" after the noun.

@@ -69,7 +69,8 @@ bool IsVisitVerb(const Token& t) {
 
 bool IsPrep(const Document& doc, int i) {
   const Token& t = doc.tokens[i];
-  if (IsVisitVerb(t)) return true;
+  if (!t.IsWord()) return false;
+  if (t.Has(kFlagLocationTrigger) && IsVisitVerb(t)) return true;
   if (t.Is("in") || t.Is("at") || t.Is("to") || t.Is("outside") || t.Is("near") ||
       t.Is("In") || t.Is("At") || t.Is("aboard") || t.Is("onboard")) {
     return true;
@@ -100,14 +101,14 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
   return false;
 }
 
-// "ahead of" between the sentence start and token i.
-bool AheadOfBefore(const Document& doc, const Sentence& s, int i) {
-  for (int k = s.first_token; k + 1 < i; ++k) {
+// Token index of the first "ahead of" in the sentence; -1 if none.
+int AheadOf(const Document& doc, const Sentence& s) {
+  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
     if ((doc.tokens[k].Is("ahead") || doc.tokens[k].Is("Ahead")) && doc.tokens[k + 1].Is("of")) {
-      return true;
+      return k;
     }
   }
-  return false;
+  return -1;
 }
 
 // A year before the publication year right after the place: "in Sri Lanka
@@ -201,12 +202,13 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
     const Sentence& s = doc.sentences[si];
     if (s.credit || s.kind == ParagraphKind::kDateline || other_time.contains(static_cast<int>(si))) continue;
     bool lead = s.kind == ParagraphKind::kBody && !seen_body;
+    int ahead_of = AheadOf(doc, s);
     if (s.kind == ParagraphKind::kBody) seen_body = true;
     for (int i = s.first_token; i + 1 < s.last_token; ++i) {
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
       // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
       // what follows "ahead of" is another event.
-      if (AheadOfBefore(doc, s, i)) break;
+      if (ahead_of >= 0 && ahead_of < i) break;
       bool visit = IsVisitVerb(t[i]);
       // The lead sentence states where the event was; elsewhere the place
       // must be near the verb that reports it.

@@ -89,14 +89,13 @@ struct Tokenizer {
   std::vector<Token>* out;
 
   void Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
-    Token t;
+    Token& t = out->emplace_back();  // built in place: tokenising is the hot loop
     t.begin = b;
     t.end = e;
     t.text = text.substr(b, e - b);
     t.kind = kind;
     t.space_before = space_before;
     if (kind == TokenKind::kWord) SetCase(&t);
-    out->push_back(t);
   }
 
   // cap, all_caps and upper_inside of a word token: one table lookup per
@@ -132,6 +131,11 @@ struct Tokenizer {
     bool space = true;
     while (pos < end) {
       size_t start = pos;
+      if (text[pos] == ' ') {  // most common byte between tokens
+        space = true;
+        ++pos;
+        continue;
+      }
       int32_t c = DecodeCodePoint(text, &pos);
       if (c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == '\r') {
         space = true;
@@ -375,7 +379,7 @@ Document BuildDocument(const NormalizedArticle& article) {
   doc.article = &article;
   doc.text = article.text;
   doc.quotes = FindQuoteSpans(article);
-  doc.tokens.reserve(article.text.size() / 5 + 16);
+  doc.tokens.reserve(article.text.size() / 4 + 16);  // English news: ~5.6 bytes per token
   Tokenizer tokenizer{doc.text, &doc.tokens};
   for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
     const Paragraph& p = article.paragraphs[pi];
