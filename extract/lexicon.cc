@@ -1,7 +1,6 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -573,36 +572,9 @@ const FlagTables& Flags() {
   return *tables;
 }
 
-FlagEntry LookupInTables(const FlagTables& tables, std::string_view w) {
+FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
   auto it = tables.map.find(AV(w));
   return it == tables.map.end() ? FlagEntry{} : it->second;
-}
-
-// A direct-mapped cache of recent lookups, per thread. News text repeats a
-// small vocabulary ("the", "said", "Minister"), so most tokens are answered
-// by one short compare instead of hashing and probing the large table.
-struct CachedWord {
-  uint8_t size = 0xFF;  // no word
-  char text[15];
-  FlagEntry entry;
-};
-constexpr size_t kCacheSlots = 4096;
-
-FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
-  if (w.empty() || w.size() > sizeof(CachedWord::text)) return LookupInTables(tables, w);
-  thread_local std::array<CachedWord, kCacheSlots> cache;
-  auto byte = [&](size_t i) { return static_cast<size_t>(static_cast<unsigned char>(w[i])); };
-  size_t slot = (w.size() * 0x9E37 + byte(0) * 0x3B + byte(w.size() - 1) * 0x2C5 +
-                 byte(w.size() / 2) * 0x61) % kCacheSlots;
-  CachedWord& cached = cache[slot];
-  if (cached.size == w.size() && std::memcmp(cached.text, w.data(), w.size()) == 0) {
-    return cached.entry;
-  }
-  FlagEntry entry = LookupInTables(tables, w);
-  cached.size = static_cast<uint8_t>(w.size());
-  std::memcpy(cached.text, w.data(), w.size());
-  cached.entry = entry;
-  return entry;
 }
 
 // Flags looked up on the bare word; those keyed on the written text
