@@ -77,6 +77,22 @@ bool HeadWord(std::string_view w) {
   return false;
 }
 
+// "NATO’s Cooperative Security Division" -> "NATO Cooperative Security Division".
+std::string WithoutPossessives(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  while (!name.empty()) {
+    size_t skip = name.starts_with("\xE2\x80\x99s ") ? 4 : name.starts_with("'s ") ? 2 : 0;
+    if (skip) {
+      name.remove_prefix(skip);  // keeps the space
+      continue;
+    }
+    out.push_back(name.front());
+    name.remove_prefix(1);
+  }
+  return out;
+}
+
 // Splits a capitalised run into organisation names.
 void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   const auto& t = doc.tokens;
@@ -172,12 +188,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
       m.end = t[q - 4].end;
       slice = doc.Slice(m.begin, m.end);
     }
-    m.name = std::string(slice);
-    // "NATO’s Cooperative Security Division" -> "NATO Cooperative Security Division".
-    for (std::string_view pos : {"\xE2\x80\x99s ", "'s "}) {
-      size_t at;
-      while ((at = m.name.find(pos)) != std::string::npos) m.name.replace(at, pos.size(), " ");
-    }
+    m.name = WithoutPossessives(slice);
     out->push_back(std::move(m));
   }
 }
@@ -665,7 +676,7 @@ bool IsMeetingObject(const Document& doc, int a, int i, int name_end, int b) {
       "receives", "greeted", "greets", "thanked", "congratulated", "briefed"};
   static const auto* with = new absl::flat_hash_set<std::string_view>{
       "met", "meets", "meet", "meeting", "spoke", "speaks", "talked", "talks", "called",
-      "call", "discussions", "consultations", "talks", "lunch", "dinner"};
+      "call", "discussions", "consultations", "lunch", "dinner"};
   static const auto* by = new absl::flat_hash_set<std::string_view>{
       "accompanied", "joined", "hosted", "received", "welcomed", "greeted", "led"};
   static const auto* after = new absl::flat_hash_set<std::string_view>{

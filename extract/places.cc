@@ -111,6 +111,22 @@ int AheadOf(const Document& doc, const Sentence& s) {
   return -1;
 }
 
+// Token index of the first "recent trip", "previous visit", "earlier tour"
+// in the sentence; -1 if none.
+int EarlierTrip(const Document& doc, const Sentence& s) {
+  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
+    const Token& adjective = doc.tokens[k];
+    const Token& noun = doc.tokens[k + 1];
+    if ((adjective.Is("recent") || adjective.Is("previous") || adjective.Is("earlier") ||
+         adjective.Is("past")) &&
+        (noun.Is("trip") || noun.Is("visit") || noun.Is("tour") || noun.Is("travel") ||
+         noun.Is("meeting"))) {
+      return k;
+    }
+  }
+  return -1;
+}
+
 // A year before the publication year right after the place: "in Sri Lanka
 // between 1987 and 1990", "in the Galwan Valley in June 2020".
 bool PastYearFollows(const Document& doc, const Sentence& s, int end) {
@@ -203,6 +219,7 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
     if (s.credit || s.kind == ParagraphKind::kDateline || other_time.contains(static_cast<int>(si))) continue;
     bool lead = s.kind == ParagraphKind::kBody && !seen_body;
     int ahead_of = AheadOf(doc, s);
+    int earlier_trip = EarlierTrip(doc, s);
     if (s.kind == ParagraphKind::kBody) seen_body = true;
     for (int i = s.first_token; i + 1 < s.last_token; ++i) {
       if (t[i].in_quote || !IsPrep(doc, i)) continue;
@@ -216,13 +233,7 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       bool again = false;
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
       // "after his recent trip to India where he … visited": an earlier trip.
-      for (int k = s.first_token; k + 1 < i; ++k) {
-        bool earlier = t[k].Is("recent") || t[k].Is("previous") || t[k].Is("earlier") ||
-                       t[k].Is("past");
-        const Token& noun = t[k + 1];
-        again |= earlier && (noun.Is("trip") || noun.Is("visit") || noun.Is("tour") ||
-                             noun.Is("travel") || noun.Is("meeting"));
-      }
+      again |= earlier_trip >= 0 && earlier_trip + 1 < i;
       int j = i + 1;
       if (j < s.last_token && (t[j].Is("the") || t[j].Is("The"))) ++j;
       if (j >= s.last_token || !CapWord(t[j]) || t[j].in_quote) continue;
