@@ -496,6 +496,64 @@ bool IsRoleNoun(const Token& t) {
   return RoleNouns().contains(LowerInto(t.Bare(), buf));
 }
 
+enum class AcronymOf { kTitle, kUnit };
+
+// The capitalised words of the article whose initials spell `acronym`,
+// skipping "of", "the", "for" and "and" inside: a title ("NSA" -> "National
+// Security Advisor"; "Port Moresby" is not "PM") or a unit ending in an
+// organisation head ("BCT" -> "Brigade Combat Team"). Empty if none or if
+// `acronym` is not 2-5 capitals.
+std::string ExpandAcronym(const Document& doc, std::string_view acronym, AcronymOf kind) {
+  if (acronym.size() < 2 || acronym.size() > 5) return "";
+  for (char ch : acronym) {
+    if (ch < 'A' || ch > 'Z') return "";
+  }
+  const auto& t = doc.tokens;
+  for (size_t start = 0; start < t.size(); ++start) {
+    if (!t[start].cap || t[start].all_caps || t[start].text[0] != acronym[0]) continue;
+    size_t k = start, letter = 0;
+    while (k < t.size() && letter < acronym.size()) {
+      const Token& w = t[k];
+      if (letter > 0 && (w.Is("of") || w.Is("the") || w.Is("for") || w.Is("and"))) {
+        ++k;
+        continue;
+      }
+      if (!w.cap || w.all_caps || w.text[0] != acronym[letter]) break;
+      ++letter;
+      ++k;
+    }
+    if (letter != acronym.size()) continue;
+    bool fits = false;
+    if (kind == AcronymOf::kTitle) {
+      for (size_t q = start; q < k; ++q) fits |= t[q].Has(kFlagTitleHead);
+    } else {
+      fits = t[k - 1].Has(kFlagHeadWord);
+    }
+    // Not the start of a longer capitalised name.
+    if (fits && (k >= t.size() || !t[k].cap || t[k].in_quote != t[start].in_quote)) {
+      return std::string(doc.TokenRange(static_cast<int>(start), static_cast<int>(k)));
+    }
+  }
+  return "";
+}
+
+// "2nd BCT" -> "2nd Brigade Combat Team" when the article writes the unit
+// out; a numbered unit otherwise as written ("557th ERHS"); empty for a bare
+// acronym the article never writes out (medals: "Vice Admiral X, AVSM, VSM").
+// [a, b) is [number] ACRONYM.
+std::string UnitName(const Document& doc, int a, int b) {
+  std::string expanded = ExpandAcronym(doc, doc.tokens[b - 1].text, AcronymOf::kUnit);
+  if (b - a == 1) return expanded;
+  if (expanded.empty()) return std::string(doc.TokenRange(a, b));
+  return std::string(doc.tokens[a].text) + " " + expanded;
+}
+
+// [a, b) is a unit written as an acronym: "557th ERHS", "2nd BCT", "CSG".
+bool IsUnitAcronym(const std::vector<Token>& t, int a, int b) {
+  if (b - a == 2) return IsOrdinalOrNumber(t[a]) && t[a + 1].all_caps && t[a + 1].IsWord();
+  return b - a == 1 && t[a].all_caps && t[a].IsWord() && t[a].Bare().size() >= 3;
+}
+
 // Post-name apposition at `i` (token after the name). Returns true if found.
 void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   const auto& t = c.doc.tokens;
@@ -534,6 +592,16 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   int b = a;
   while (b < end && !t[b].Is(",") && !t[b].Is(".") && !t[b].Is(";") && t[b].in_quote == t[a].in_quote) ++b;
   if (a == b) return;
+  // "Capt. Michael Askegren, 557th ERHS, Village of Hope site commander": the
+  // unit, then the role.
+  if (IsUnitAcronym(t, a, b)) {
+    std::string unit = UnitName(c.doc, a, b);
+    if (!unit.empty()) {
+      if (attr->org.empty()) attr->org = unit;
+      if (b < end && t[b].Is(",")) ParseApposition(c, b, end, attr);
+      return;
+    }
+  }
   const Token& first = t[a];
   bool country_possessive = Countryish(first) && a + 1 < b && IsPossessive(t[a + 1]);
   if (first.cap && !country_possessive &&
@@ -607,6 +675,17 @@ void ParseApposition(const Ctx& c, int i, int end, Attr* attr) {
   if (e < stop && (t[e].Is("for") || t[e].Is("to") || t[e].Is("of"))) e = stop;
   if (e - role_begin > 10) e = role_end;  // keep the noun phrase, drop the long tail
   if (e - role_begin > 10) return;
+  // "deputy commander for 2nd BCT": the unit is the organisation.
+  for (int unit = std::max(role_end, e - 2); unit < e; ++unit) {
+    const Token& link = t[unit - 1];
+    if ((link.Is("for") || link.Is("of") || link.Is("with")) && IsUnitAcronym(t, unit, e)) {
+      std::string name = UnitName(c.doc, unit, e);
+      if (name.empty()) continue;
+      if (attr->org.empty()) attr->org = name;
+      e = unit - 1;
+      break;
+    }
+  }
   attr->role = std::string(c.doc.TokenRange(role_begin, e));
   if (!org.empty() && attr->org.empty()) attr->org = org;
   if (!country.empty() && attr->country.empty()) attr->country = country;
@@ -714,40 +793,6 @@ int PlaceEndIn(const Document& doc, int a, int i, int j) {
     }
   }
   return 0;
-}
-
-// The capitalised title in the article whose initials spell `acronym`
-// ("NSA" -> "National Security Advisor"), skipping "of", "the", "for" and
-// "and" inside; empty if none or if `acronym` is not 2-5 capitals.
-std::string ExpandAcronym(const Document& doc, std::string_view acronym) {
-  if (acronym.size() < 2 || acronym.size() > 5) return "";
-  for (char ch : acronym) {
-    if (ch < 'A' || ch > 'Z') return "";
-  }
-  const auto& t = doc.tokens;
-  for (size_t start = 0; start < t.size(); ++start) {
-    if (!t[start].cap || t[start].all_caps || t[start].text[0] != acronym[0]) continue;
-    size_t k = start, letter = 0;
-    while (k < t.size() && letter < acronym.size()) {
-      const Token& w = t[k];
-      if (letter > 0 && (w.Is("of") || w.Is("the") || w.Is("for") || w.Is("and"))) {
-        ++k;
-        continue;
-      }
-      if (!w.cap || w.all_caps || w.text[0] != acronym[letter]) break;
-      ++letter;
-      ++k;
-    }
-    // The whole acronym, a title ("Port Moresby" is not "PM"), and not the
-    // start of a longer capitalised name.
-    bool title = false;
-    for (size_t q = start; q < k; ++q) title |= t[q].Has(kFlagTitleHead);
-    if (letter == acronym.size() && title &&
-        (k >= t.size() || !t[k].cap || t[k].in_quote != t[start].in_quote)) {
-      return std::string(doc.TokenRange(static_cast<int>(start), static_cast<int>(k)));
-    }
-  }
-  return "";
 }
 
 bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
@@ -1107,7 +1152,9 @@ PeopleResult FindPeople(const Document& doc) {
               [](const NameMention& x, const NameMention& y) { return x.begin < y.begin; });
     // "NSA Ajit Doval" … "The National Security Advisor": the title as
     // written out in the article.
-    if (std::string expanded = ExpandAcronym(doc, p.role); !expanded.empty()) p.role = expanded;
+    if (std::string expanded = ExpandAcronym(doc, p.role, AcronymOf::kTitle); !expanded.empty()) {
+      p.role = expanded;
+    }
     std::string role = Lower(p.role);
     if (role.find("spokes") != std::string::npos || role.find("press secretary") != std::string::npos ||
         p.rank.starts_with("Mass Communication")) {

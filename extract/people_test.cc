@@ -259,5 +259,26 @@ TEST(PeopleTest, AcronymTitleWrittenOutElsewhereInTheArticle) {
   EXPECT_EQ(p->role, "National Security Advisor");
 }
 
+TEST(PeopleTest, UnitAcronymsTakeTheNameWrittenOutInTheArticle) {
+  // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
+  PeopleResult r = People(
+      "Eric Edelman met with members of the 4th Brigade Combat Team, 3rd Infantry Division, and "
+      "Airmen of the 557th Expeditionary Red Horse Squadron. Col. James W. Adams, deputy "
+      "commander for 2nd BCT, briefed Edelman on the project. Air Force Capt. Michael "
+      "Askegren, 557th ERHS, Village of Hope site commander, showed Edelman the training "
+      "facility. Vice Admiral Biswajit Dasgupta, AVSM, YSM, VSM, attended.");
+  const Person* adams = Find(r, "James W. Adams");
+  ASSERT_NE(adams, nullptr);
+  EXPECT_EQ(adams->role, "deputy commander");
+  EXPECT_EQ(adams->organization, "2nd Brigade Combat Team");
+  const Person* askegren = Find(r, "Michael Askegren");
+  ASSERT_NE(askegren, nullptr);
+  EXPECT_EQ(askegren->role, "Village of Hope site commander");
+  EXPECT_EQ(askegren->organization, "557th Expeditionary Red Horse Squadron");
+  const Person* dasgupta = Find(r, "Biswajit Dasgupta");
+  ASSERT_NE(dasgupta, nullptr);
+  EXPECT_EQ(dasgupta->organization, "");  // AVSM is a medal, never written out
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
