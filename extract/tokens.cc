@@ -320,8 +320,6 @@ bool IsClosingPunct(const Token& t) {
          (t.Is("\xE2\x80\x9D") || t.Is("\"") || t.Is(")") || t.Is("\xE2\x80\x99"));
 }
 
-}  // namespace
-
 // A closing mark used to open a quotation: "the statement added.”The
 // leaders will …": no letter before it, a letter right after it.
 bool IsMisusedClosingMark(std::string_view text, size_t start, size_t after, size_t para_begin) {
@@ -333,6 +331,8 @@ bool IsMisusedClosingMark(std::string_view text, size_t start, size_t after, siz
   bool prev_punct = prev == '.' || prev == ',' || prev == ' ' || prev == ':';
   return next_letter && prev_punct;
 }
+
+}  // namespace
 
 std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
   std::vector<QuoteSpan> spans;
