@@ -13,6 +13,9 @@ namespace {
 struct Rule {
   v1::EventType type;
   std::vector<std::string_view> words;  // lower-case single words or "a b" bigrams
+  // Keywords that yield to any other keyword: "bilateral" is an adjective
+  // first ("Bilateral training exercise", "Bilateral Agreement").
+  std::vector<std::string_view> weak_words = {};
 };
 
 const std::vector<Rule>& Rules() {
@@ -20,15 +23,18 @@ const std::vector<Rule>& Rules() {
       {v1::STAFF_TALKS, {"staff talks", "staff-level talks", "staff-to-staff talks"}},
       {v1::EXERCISE, {"exercise", "exercises", "drill", "drills", "wargame", "war-game",
                       "wargames", "maneuvers", "manoeuvres", "operates", "passex",
-                      "training exercise", "training exercises", "operations"}},
+                      "training exercise", "training exercises"},
+       // Only a headline's conducted operations (see kConductedOnly).
+       {"operations"}},
       {v1::CEREMONY, {"ceremony", "tribute", "tributes", "wreath", "commemorates",
                       "commemoration", "homage", "parade", "funeral", "change of command",
                       "commissioned", "commissioning", "anniversary"}},
       {v1::TRAINING, {"training", "course", "workshop", "trains", "graduates"}},
       {v1::AGREEMENT, {"agreement", "signs", "signed", "sign", "mou", "pact", "accord",
                        "treaty", "deal"}},
-      {v1::MEETING, {"meeting", "meets", "met", "talks", "call", "calls on",
-                     "bilateral", "trilateral", "discusses", "discussed"}},
+      {v1::MEETING, {"meeting", "meets", "met", "talks", "call", "calls on", "discusses",
+                     "discussed"},
+       {"bilateral", "trilateral"}},
       {v1::VISIT, {"visit", "visits", "visited", "visiting", "travel", "travels", "trip",
                    "tour", "tours", "arrives", "arrived", "dine", "dines", "visitors",
                    "aboard", "port call"}},
@@ -39,12 +45,28 @@ const std::vector<Rule>& Rules() {
   return *rules;
 }
 
-const absl::flat_hash_map<std::string, int>& Keywords() {
+// A keyword's rule and tier: keywords of a lower tier win over any of a
+// higher one. Tier 2 is STATEMENT (a statement about a meeting is that
+// meeting), tier 1 the rules' weak words.
+struct Keyword {
+  int rule = 0;
+  int tier = 0;
+};
+
+// The weak keyword that names an exercise only after a form of "conduct" in
+// a headline ("Carl Vinson Conduct Dual Carrier Strike Group Operations";
+// not "app for operations").
+constexpr std::string_view kConductedOnly = "operations";
+
+const absl::flat_hash_map<std::string, Keyword>& Keywords() {
   static const auto* map = [] {
-    auto* m = new absl::flat_hash_map<std::string, int>;
+    auto* m = new absl::flat_hash_map<std::string, Keyword>;
     const auto& rules = Rules();
     for (size_t r = 0; r < rules.size(); ++r) {
-      for (std::string_view w : rules[r].words) m->try_emplace(std::string(w), static_cast<int>(r));
+      int rule = static_cast<int>(r);
+      int tier = rules[r].type == v1::STATEMENT ? 2 : 0;
+      for (std::string_view w : rules[r].words) m->try_emplace(std::string(w), Keyword{rule, tier});
+      for (std::string_view w : rules[r].weak_words) m->try_emplace(std::string(w), Keyword{rule, 1});
     }
     return m;
   }();
@@ -56,16 +78,6 @@ enum class Pick {
   kHighestPriority,  // the rule listed first in Rules() wins
   kEarliest,         // the keyword written first wins ("visits Iran, holds talks")
 };
-
-// Keywords that yield to any other: a statement about a meeting is that
-// meeting, "bilateral" is an adjective first ("Bilateral training exercise",
-// "Bilateral Agreement"), and operations that are conducted name an exercise
-// only when nothing else does ("Carl Vinson Conduct Dual Carrier Strike
-// Group Operations").
-int Tier(const Rule& rule, std::string_view keyword) {
-  if (rule.type == v1::STATEMENT) return 2;
-  return keyword == "bilateral" || keyword == "trilateral" || keyword == "operations" ? 1 : 0;
-}
 
 // "Conduct", "conducts", "conducted" or "conducting" in tokens [begin, end).
 bool ConductedBefore(const Document& doc, int begin, int end) {
@@ -97,12 +109,11 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
         for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
         auto it = keywords.find(absl::string_view(buf, n));
         if (it == keywords.end()) continue;
-        int rule = it->second;
-        if (std::string_view(buf, n) == "operations" &&
+        auto [rule, tier] = it->second;
+        if (std::string_view(buf, n) == kConductedOnly &&
             (pick != Pick::kEarliest || !ConductedBefore(doc, s.first_token, i))) {
-          continue;  // only a headline's "conducts … operations"; not "app for operations"
+          continue;
         }
-        int tier = Tier(Rules()[rule], std::string_view(buf, n));
         bool better;
         if (best < 0 || tier < best_tier) {
           better = true;
