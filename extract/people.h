@@ -10,19 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "extract/orgs.h"
 #include "extract/tokens.h"
 
 namespace parley::extract_internal {
-
-struct OrgMention {
-  std::string name;     // fullest form ("NATO Cooperative Security Division")
-  std::string acronym;  // "(CS)" after it, if any
-  int first_token = 0;  // [first_token, last_token)
-  int last_token = 0;
-  size_t begin = 0;
-  size_t end = 0;
-  int sentence = 0;
-};
 
 struct NameMention {
   int first_token = 0;  // name tokens [first_token, last_token)
@@ -43,7 +34,7 @@ struct Person {
   std::string country;  // ISO alpha-2 from "Ukrainian President", "of Turkey"
   std::vector<NameMention> mentions;
   bool byline = false;  // author or spokesperson, never a participant
-  bool participant = false;
+  bool participant = false;  // set by DecideParticipants (participation.h)
 };
 
 struct PeopleResult {
@@ -51,17 +42,13 @@ struct PeopleResult {
   std::vector<Person> people;
 };
 
-// Organisation names in the text (outside quotations), with linked acronyms.
-std::vector<OrgMention> FindOrganizations(const Document& doc);
-
-// People with their attributes and mentions; `participant` decided from the
-// mentions' contexts (quote speakers are added later by the caller).
+// People with their attributes and mentions, each mention marked active or
+// not; who took part is decided from them in participation.h.
 PeopleResult FindPeople(const Document& doc);
 
 // Index of the person a single word or name refers to ("Diella" ->
 // "Francesco Diella"), or -1 when none or ambiguous.
 int ResolveName(const std::vector<Person>& people, std::string_view word);
-
 
 }  // namespace parley::extract_internal
 

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "extract/participation.h"
 #include "extract/test_util.h"
 #include "gtest/gtest.h"
 
@@ -22,7 +23,9 @@ PeopleResult People(const std::string& body, const std::string& title = "") {
   static Document doc;
   article = MakeArticle(title, body);
   doc = BuildDocument(article);
-  return FindPeople(doc);
+  PeopleResult people = FindPeople(doc);
+  DecideParticipants({}, {}, &people.people);
+  return people;
 }
 
 TEST(PeopleTest, RankAndPreAppositionWithPossessiveOrganisation) {

@@ -1,0 +1,240 @@
+#include "extract/orgs.h"
+
+#include <utility>
+
+#include "absl/container/inlined_vector.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/token_predicates.h"
+
+namespace parley::extract_internal {
+
+std::string WithoutPossessives(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  while (!name.empty()) {
+    size_t skip = name.starts_with("\xE2\x80\x99s ") ? 4 : name.starts_with("'s ") ? 2 : 0;
+    if (skip) {
+      name.remove_prefix(skip);  // keeps the space
+      continue;
+    }
+    out.push_back(name.front());
+    name.remove_prefix(1);
+  }
+  return out;
+}
+
+namespace {
+
+bool OrgStartStop(const Token& t) {
+  return t.Has(kFlagStopword) && !t.Has(kFlagOrgWord | kFlagOrgHead) &&
+         !t.Is("Air") && !t.Is("National") && !t.Is("United") && !t.Is("Republic") &&
+         !t.Is("White") && !t.Is("Coast") && !t.Is("Foreign") && !t.Is("External") &&
+         !t.Is("Security") && !t.Is("Cooperative") && !t.Is("Strategic") &&
+         !t.Is("Special") && !t.Is("Strike") && !t.Is("Carrier") && !t.Is("Task") &&
+         !t.Is("Indo-Pacific") && !t.Is("Cyber") && !t.Is("Space") && !t.Is("Naval") &&
+         !t.Is("Military") && !t.Is("Joint") && !t.Is("Marine");
+}
+
+bool OrgInner(const Token& t) {
+  if (t.credit) return false;
+  if (t.IsWord()) return t.cap || t.all_caps;
+  return false;
+}
+
+bool HeadWord(std::string_view w) {
+  if (IsOrgHead(w) || w == "Affairs") return true;
+  // "Division-South"
+  size_t dash = w.find('-');
+  if (dash != std::string_view::npos) return IsOrgHead(w.substr(0, dash));
+  return false;
+}
+
+// Splits a capitalised run into organisation names.
+void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
+  const auto& t = doc.tokens;
+  // Pieces separated by "of the". Inline storage: this runs for every
+  // capitalised run of the article.
+  absl::InlinedVector<std::pair<int, int>, 4> pieces;
+  int start = a;
+  for (int i = a; i + 1 < b; ++i) {
+    if (t[i].Is("of") && t[i + 1].Is("the")) {
+      pieces.push_back({start, i});
+      start = i + 2;
+      i += 1;
+    }
+  }
+  pieces.push_back({start, b});
+  // "X Carrier Strike Group (CSG) 5 and Japan Maritime Self-Defense Force":
+  // split at "and" when both sides have a head word.
+  absl::InlinedVector<std::pair<int, int>, 4> split;
+  for (auto [p, q] : pieces) {
+    int from = p;
+    for (int i = p + 1; i + 1 < q; ++i) {
+      if (!t[i].Is("and")) continue;
+      bool left = false, right = false;
+      for (int k = from; k < i; ++k) left |= t[k].IsWord() && HeadWord(t[k].Bare());
+      for (int k = i + 1; k < q; ++k) right |= t[k].IsWord() && HeadWord(t[k].Bare());
+      bool left_ends = IsOrdinalOrNumber(t[i - 1]) || IsCloseParen(t[i - 1]) ||
+                       (t[i - 1].IsWord() && HeadWord(t[i - 1].Bare()));
+      // "the United Kingdom and Indian Army soldiers": a place, then a unit.
+      bool left_place = !left && right && t[from].Has(kFlagPlace | kFlagPlaceStart) &&
+                        LookupPlace(doc.TokenRange(from, i)).kind != PlaceKind::kNone;
+      if (left_place) {
+        from = i + 1;
+        continue;
+      }
+      if (left && right && left_ends) {
+        split.push_back({from, i});
+        from = i + 1;
+      }
+    }
+    split.push_back({from, q});
+  }
+  pieces.swap(split);
+  for (auto [p, q] : pieces) {
+    // Trim trailing connectors and parens.
+    while (q > p && (t[q - 1].Is("of") || t[q - 1].Is("and") || t[q - 1].Is("the") ||
+                     t[q - 1].Is("for") || t[q - 1].Is("&") || IsOpenParen(t[q - 1]) ||
+                     t[q - 1].Is(","))) {
+      --q;
+    }
+    while (p < q && (t[p].Is("the") || t[p].Is("The") || t[p].Is("and") || t[p].Is("of"))) ++p;
+    if (q <= p) continue;
+    // A title at the start is not part of the organisation ("Director").
+    if (TitleHeadAsWritten(t[p]) || t[p].Has(kFlagRankWord)) continue;
+    // Find the last head word (a number or acronym may follow it).
+    int head = -1;
+    for (int i = q - 1; i >= p; --i) {
+      if (t[i].Has(kFlagHeadWord)) {
+        head = i;
+        break;
+      }
+    }
+    bool ship = t[p].Has(kFlagShipPrefix) && q - p >= 2;
+    bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
+    if (head < 0 && !ship && !known) continue;
+    if (head >= 0 && !ship) {
+      // Keep "Task Force 70", "Carrier Strike Group (CSG) 5": numbers and a
+      // parenthesised acronym may follow the head; other words may not.
+      int end = head + 1;
+      int k = end;
+      while (k < q) {
+        if (IsOrdinalOrNumber(t[k])) {
+          end = ++k;
+        } else if (IsOpenParen(t[k]) && k + 2 < q + 1 && k + 2 <= q && IsCloseParen(t[k + 2])) {
+          k += 3;
+          if (k < q && IsOrdinalOrNumber(t[k])) end = ++k;
+          else end = k;
+        } else {
+          break;
+        }
+      }
+      q = end;
+    }
+    OrgMention m;
+    m.first_token = p;
+    m.last_token = q;
+    m.begin = t[p].begin;
+    m.end = t[q - 1].end;
+    m.sentence = t[p].sentence;
+    std::string_view slice = doc.Slice(m.begin, m.end);
+    // A trailing "(ACR)" is the acronym, not part of the name.
+    if (q - p >= 4 && IsCloseParen(t[q - 1]) && IsOpenParen(t[q - 3])) {
+      m.acronym = std::string(t[q - 2].text);
+      m.end = t[q - 4].end;
+      slice = doc.Slice(m.begin, m.end);
+    }
+    m.name = WithoutPossessives(slice);
+    out->push_back(std::move(m));
+  }
+}
+
+// "6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd
+// Infantry Division": numbered units separated by commas name one unit, the
+// first inside the next.
+std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMention> orgs) {
+  const auto& t = doc.tokens;
+  std::vector<OrgMention> out;
+  for (OrgMention& m : orgs) {
+    if (!out.empty()) {
+      OrgMention& last = out.back();
+      bool numbered = IsOrdinalOrNumber(t[last.first_token]) && IsOrdinalOrNumber(t[m.first_token]);
+      if (numbered && last.acronym.empty() && m.sentence == last.sentence &&
+          m.first_token == last.last_token + 1 && t[last.last_token].Is(",")) {
+        last.last_token = m.last_token;
+        last.end = m.end;
+        last.acronym = m.acronym;
+        last.name = std::string(doc.Slice(last.begin, last.end));
+        continue;
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<OrgMention> FindOrganizations(const Document& doc) {
+  std::vector<OrgMention> out;
+  const auto& t = doc.tokens;
+  for (const Sentence& s : doc.sentences) {
+    if (s.credit) continue;
+    int i = s.first_token;
+    while (i < s.last_token) {
+      if (!OrgInner(t[i]) || OrgStartStop(t[i])) {
+        // Numbered units start with an ordinal: "36th Inf. Div.", "3rd Advise…".
+        if (!(IsOrdinalOrNumber(t[i]) && i + 1 < s.last_token && OrgInner(t[i + 1]) &&
+              !t[i + 1].Has(kFlagMonth))) {
+          ++i;
+          continue;
+        }
+      }
+      int j = i + 1;
+      while (j < s.last_token) {
+        const Token& x = t[j];
+        if (x.credit || x.in_quote != t[i].in_quote) break;
+        if (OrgInner(x) && !x.Has(kFlagWeekday | kFlagMonth)) {
+          ++j;
+          continue;
+        }
+        if (IsOrdinalOrNumber(x) && !x.space_before == false) {
+          ++j;
+          continue;
+        }
+        bool next_cap = j + 1 < s.last_token && OrgInner(t[j + 1]);
+        if ((x.Is("of") || x.Is("and") || x.Is("for") || x.Is("&")) && next_cap) {
+          ++j;
+          continue;
+        }
+        if (x.Is("of") && j + 2 < s.last_token && t[j + 1].Is("the") && OrgInner(t[j + 2])) {
+          j += 2;
+          continue;
+        }
+        if (IsPossessive(x) && next_cap && !TitleHeadAsWritten(t[j + 1])) {
+          ++j;
+          continue;
+        }
+        if (IsOpenParen(x) && j + 2 < s.last_token && t[j + 1].all_caps &&
+            IsCloseParen(t[j + 2])) {
+          j += 3;
+          continue;
+        }
+        if (IsOpenParen(x) && j + 3 < s.last_token && t[j + 1].all_caps &&
+            IsOrdinalOrNumber(t[j + 2]) && IsCloseParen(t[j + 3])) {
+          j += 4;  // (CVN 76)
+          continue;
+        }
+        break;
+      }
+      // Possessive runs split where the right part has no head:
+      // "George Washington’s Australian partners" is not an organisation.
+      EmitOrgs(doc, i, j, &out);
+      i = j;
+    }
+  }
+  return MergeUnitChains(doc, std::move(out));
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,176 @@
+#include "extract/participation.h"
+
+#include <algorithm>
+
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+bool ContainsEitherWay(const std::string& a, const std::string& b) {
+  std::string x = Lower(a), y = Lower(b);
+  return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+
+// Posts and tweets are statements from afar, not taking part.
+bool IsPostVerb(const std::string& verb) {
+  return verb == "tweeted" || verb == "posted" || verb == "wrote" || verb == "tweets";
+}
+
+// A military unit or ship named in the lead sentence takes part as such
+// ("Ships and aircraft from the USS Ronald Reagan … Carrier Strike Group");
+// a reporting body ("the White House said") does not.
+bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
+  if (o.last_token - o.first_token < 2) return false;
+  if (o.last_token < static_cast<int>(doc.tokens.size()) &&
+      IsSpeechVerb(doc.tokens[o.last_token].text)) {
+    return false;
+  }
+  static constexpr std::string_view kUnits[] = {
+      "Army", "Navy", "Force", "Forces", "Fleet", "Group", "Division", "Command",
+      "Corps", "Guard", "Brigade", "Battalion", "Regiment", "Squadron", "Wing",
+      "Marines", "Contingent", "Unit", "Team", "Rifles", "Infantry", "Artillery", "Cavalry",
+      "Rangers", "Guards"};
+  for (int i = o.first_token; i < o.last_token; ++i) {
+    std::string_view w = doc.tokens[i].Bare();
+    size_t dash = w.find('-');
+    if (dash != std::string_view::npos) w = w.substr(0, dash);
+    for (std::string_view u : kUnits) {
+      if (w == u) return true;
+    }
+  }
+  std::string_view first = doc.tokens[o.first_token].text;
+  return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
+}
+
+// An organisation met, hosted or joined in one of the first body sentences:
+// "Eric Edelman met with members of the 6th Squadron, …".
+bool IsMetOrg(const Document& doc, const OrgMention& o, int first_body) {
+  if (first_body < 0 || o.sentence < first_body || o.sentence > first_body + 2) return false;
+  const Sentence& s = doc.sentences[o.sentence];
+  if (s.time_shifted) return false;
+  for (int k = s.first_token; k < o.first_token; ++k) {
+    const Token& x = doc.tokens[k];
+    if (x.in_quote) continue;
+    if (x.Is("met") || x.Is("meets") || x.Is("hosted") || x.Is("welcomed") ||
+        x.Is("received") || x.Is("joined") || x.Is("accompanied") || x.Is("lunch") ||
+        x.Is("dinner") || x.Is("dined")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsSeniorRank(const std::string& rank) {
+  static constexpr std::string_view kSenior[] = {
+      "General", "Lieutenant General", "Major General", "Brigadier General", "Brigadier",
+      "Admiral", "Vice Admiral", "Rear Admiral", "Commodore", "Field Marshal", "Marshal",
+      "Air Chief Marshal", "Air Marshal", "Air Vice Marshal", "Air Commodore",
+      "Teniente General", "General de Brigada", "General de División", "Contraalmirante",
+      "Vicealmirante", "Almirante", "Général", "Generalleutnant", "Generalmajor"};
+  for (std::string_view s : kSenior) {
+    if (rank == s) return true;
+  }
+  return false;
+}
+
+int FirstBodySentence(const Document& doc) {
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    if (doc.sentences[si].kind == ParagraphKind::kBody && !doc.sentences[si].credit) {
+      return static_cast<int>(si);
+    }
+  }
+  return -1;
+}
+
+// Sentences at the event's time that say who participates.
+absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
+                                                const absl::flat_hash_set<int>& other_time) {
+  absl::flat_hash_set<int> out;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    if (other_time.contains(static_cast<int>(si))) continue;
+    const Sentence& s = doc.sentences[si];
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& x = doc.tokens[i];
+      if ((x.Is("participating") || x.Is("participated") || x.Is("participate")) && !x.in_quote) {
+        out.insert(static_cast<int>(si));
+      }
+    }
+  }
+  return out;
+}
+
+// Affiliations of senior participants, in the order the people were found.
+std::vector<std::string> SeniorAffiliations(const std::vector<Person>& people) {
+  std::vector<std::string> out;
+  for (const Person& p : people) {
+    if (p.participant && !p.organization.empty() && (p.rank.empty() || IsSeniorRank(p.rank)) &&
+        std::find(out.begin(), out.end(), p.organization) == out.end()) {
+      out.push_back(p.organization);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void DecideParticipants(const absl::flat_hash_set<int>& other_time,
+                        const std::vector<FoundQuote>& quotes, std::vector<Person>* people) {
+  for (Person& p : *people) {
+    bool active = std::any_of(p.mentions.begin(), p.mentions.end(), [&](const NameMention& m) {
+      return m.active && !other_time.contains(m.sentence);
+    });
+    p.participant = active && !p.byline && p.name_tokens.size() >= 2;
+  }
+  for (const FoundQuote& q : quotes) {
+    if (q.person < 0 || IsPostVerb(q.verb)) continue;
+    Person& p = (*people)[q.person];
+    bool only_other_time =
+        !p.mentions.empty() &&
+        std::all_of(p.mentions.begin(), p.mentions.end(),
+                    [&](const NameMention& m) { return other_time.contains(m.sentence); });
+    if (!p.byline && p.name_tokens.size() >= 2 && !only_other_time) p.participant = true;
+  }
+}
+
+std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const PeopleResult& people,
+                                                const absl::flat_hash_set<int>& other_time) {
+  std::vector<std::string> affiliations = SeniorAffiliations(people.people);
+  int first_body = FirstBodySentence(doc);
+  absl::flat_hash_set<int> participation = ParticipationSentences(doc, other_time);
+  std::vector<const OrgMention*> chosen;
+  for (const OrgMention& o : people.orgs) {
+    if (doc.tokens[o.first_token].in_quote) continue;
+    bool lead = (o.sentence == first_body || participation.contains(o.sentence) ||
+                 IsMetOrg(doc, o, first_body)) &&
+                IsTakingPartOrg(doc, o);
+    bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
+                                   [&](const std::string& a) { return Lower(a) == Lower(o.name); });
+    if (!lead && !affiliation) continue;
+    auto same = std::find_if(chosen.begin(), chosen.end(), [&](const OrgMention* c) {
+      return ContainsEitherWay(c->name, o.name);
+    });
+    if (same == chosen.end()) {
+      chosen.push_back(&o);
+    } else if (o.name.size() > (*same)->name.size()) {
+      *same = &o;  // keep the fuller form
+    }
+  }
+  std::vector<TakingPartOrg> out;
+  for (const OrgMention* o : chosen) {
+    bool listed = std::any_of(out.begin(), out.end(),
+                              [&](const TakingPartOrg& t) { return t.name == o->name; });
+    if (!listed) out.push_back({o->name, o->acronym, o});
+  }
+  for (const std::string& a : affiliations) {
+    bool covered = std::any_of(chosen.begin(), chosen.end(), [&](const OrgMention* c) {
+      return ContainsEitherWay(c->name, a);
+    });
+    bool listed = std::any_of(out.begin(), out.end(),
+                              [&](const TakingPartOrg& t) { return t.name == a; });
+    if (!covered && !listed) out.push_back({a, "", nullptr});
+  }
+  return out;
+}
+
+}  // namespace parley::extract_internal

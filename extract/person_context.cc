@@ -1,0 +1,67 @@
+#include "extract/person_context.h"
+
+#include "extract/lexicon.h"
+
+namespace parley::extract_internal {
+namespace {
+
+// "London-based", "British-origin", "Japan-born": adjectives, not names.
+bool IsPlaceAdjective(std::string_view word) {
+  size_t dash = word.rfind('-');
+  if (dash == std::string_view::npos) return false;
+  std::string_view suffix = word.substr(dash + 1);
+  for (std::string_view s : {"based", "origin", "born", "led", "made", "owned", "bound",
+                             "flagged", "registered", "class", "built", "headquartered"}) {
+    if (suffix == s) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+PeopleContext::PeopleContext(const Document& doc, const std::vector<OrgMention>& orgs)
+    : doc_(doc), orgs_(orgs), org_at_(doc.tokens.size(), -1),
+      name_cache_(doc.tokens.size(), -1) {
+  for (size_t o = 0; o < orgs.size(); ++o) {
+    const OrgMention& m = orgs[o];
+    for (int i = m.first_token; i < m.last_token; ++i) org_at_[i] = static_cast<int>(o);
+    if (!m.acronym.empty()) {
+      acronyms_.insert(m.acronym);
+      acronym_to_org_.try_emplace(m.acronym, m.name);
+    }
+  }
+}
+
+const std::string* PeopleContext::OrgForAcronym(std::string_view acronym) const {
+  auto it = acronym_to_org_.find(std::string(acronym));
+  return it == acronym_to_org_.end() ? nullptr : &it->second;
+}
+
+bool PeopleContext::IsNameToken(int i) const {
+  signed char& cached = name_cache_[i];
+  if (cached < 0) cached = ComputeNameToken(i) ? 1 : 0;
+  return cached == 1;
+}
+
+bool PeopleContext::ComputeNameToken(int i) const {
+  const Token& t = doc_.tokens[i];
+  if (!t.IsWord() || t.credit) return false;
+  std::string_view bare = t.Bare();
+  if (bare.size() == 1 && t.cap) return true;  // initial
+  if (!t.cap) return false;
+  if (t.Has(kFlagStopword | kFlagRankWord | kFlagTitleHead | kFlagHonorific | kFlagHeadWord |
+            kFlagPlace | kFlagMonth | kFlagWeekday) ||
+      t.Has(kFlagShipPrefix | kFlagOrgAcronym)) {
+    return false;
+  }
+  if (t.all_caps && acronyms_.contains(std::string(bare))) return false;
+  if (t.all_caps && bare.size() >= 4) return false;
+  if (IsPlaceAdjective(bare)) return false;
+  if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
+      bare.find('.') != std::string_view::npos) {
+    return false;  // U.S.
+  }
+  return true;
+}
+
+}  // namespace parley::extract_internal

@@ -1,0 +1,364 @@
+#include "extract/person_rules.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/titles.h"
+#include "extract/token_predicates.h"
+
+namespace parley::extract_internal {
+namespace {
+
+// ---------------------------------------------------------------------------
+// Candidate runs.
+
+// End of a multi-word place that starts at the run [i, j) or just before it
+// (sentence from `a`) and covers the run's first token; 0 if none.
+int PlaceEndIn(const Document& doc, int a, int i, int j) {
+  const auto& t = doc.tokens;
+  for (int start = std::max(a, i - 1); start <= i; ++start) {
+    if (!t[start].Has(kFlagPlaceStart)) continue;
+    for (int n = 3; n >= 2; --n) {
+      if (start + n > j || start + n <= i) continue;
+      if (LookupPlace(doc.TokenRange(start, start + n)).kind != PlaceKind::kNone) return start + n;
+    }
+  }
+  return 0;
+}
+
+// The capitalised run starting at name token i: name tokens, and particles
+// between them ("Mohammed bin Salman"). Returns its end.
+int NameRunEnd(const PeopleContext& c, int i, int b) {
+  const auto& t = c.tokens();
+  int j = i + 1;
+  while (j < b) {
+    if (c.IsNameToken(j)) {
+      ++j;
+    } else if (j + 1 < b && t[j].Has(kFlagParticle) && c.IsNameToken(j + 1)) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+// Why the run [i, j) is not a name, if it is not; *resume is where scanning
+// goes on. Runs that name an organisation ("Joint Functional Component
+// Command"), a place ("Sri Lanka"), or only initials are not names.
+bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end, int* resume) {
+  const auto& t = c.tokens();
+  *resume = j;
+  if (name_end < b && (t[name_end].cap || t[name_end].all_caps) &&
+      t[name_end].Has(kFlagHeadWord | kFlagPlaceHead)) {
+    return true;
+  }
+  // A name may follow a place ("Senior Director for the Western Hemisphere
+  // Juan González").
+  if (int place_end = PlaceEndIn(c.doc(), a, i, j); place_end > i) {
+    *resume = j - place_end >= 2 ? place_end : j;
+    return true;
+  }
+  for (int k = i; k < j; ++k) {
+    if (t[k].IsWord() && t[k].Bare().size() > 1) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// Rules. Each reads the candidate's context and may anchor it.
+
+void Anchor(int rule, Candidate* cand) { cand->anchors |= 1u << rule; }
+
+enum RuleIndex {
+  kHonorific,
+  kRank,
+  kTitleBefore,
+  kAppositionBefore,
+  kCommandedBy,
+  kAppositionAfter,
+  kSubjectOfVerb,
+  kAfterSpeechVerb,
+  kMeetingObject,
+};
+
+// "Mr. Sullivan", "Dr. Jaishankar", "Sheikh Tahnoun".
+void HonorificRule(const PeopleContext& c, Candidate* cand) {
+  int p = cand->left_end - 1;
+  if (p >= cand->sentence_begin && c.tokens()[p].Has(kFlagHonorific)) {
+    Anchor(kHonorific, cand);
+    cand->left_end = p;
+  }
+}
+
+// "Secretary General", "Director General", "Attorney General": the rank
+// "General" right after a title head ends that title.
+bool TitleEndingInGeneral(const std::vector<Token>& t, int a, int rank_begin,
+                          const std::string& rank) {
+  if (rank != "General" || rank_begin - 1 < a) return false;
+  const Token& before = t[rank_begin - 1];
+  return before.Has(kFlagTitleHead) || before.Is("Attorney") || before.Is("Surgeon") ||
+         before.Is("Solicitor") || before.Is("Postmaster");
+}
+
+// "Lieutenant General Francesco Diella", "Rear Adm. John Alexander".
+void RankRule(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int a = cand->sentence_begin;
+  int p = cand->left_end - 1;
+  for (int k = std::min(6, p - a + 1); k >= 1; --k) {
+    std::string rank;
+    if (MatchRank(t, p - k + 1, p + 1, &rank) == k &&
+        !TitleEndingInGeneral(t, a, p - k + 1, rank)) {
+      cand->attr.rank = rank;
+      Anchor(kRank, cand);
+      cand->left_end = p - k + 1;
+      // "Forces-Teniente General": a dash between title and rank.
+      if (cand->left_end - 1 >= a && t[cand->left_end - 1].Is("-")) --cand->left_end;
+      return;
+    }
+  }
+}
+
+// "Saudi Prime Minister and Crown Prince Mohammed bin Salman", "his
+// Australian counterpart Richard Marles".
+void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
+  int region = TitleRegionStart(c, cand->sentence_begin, cand->left_end);
+  cand->title_begin = region;
+  if (region >= cand->left_end) return;
+  bool counterpart = false;
+  for (int k = region; k < cand->left_end; ++k) {
+    counterpart |= Lower(c.tokens()[k].text) == "counterpart";
+  }
+  Attributes local;
+  ParseTitleRegion(c, region, cand->left_end, &local);
+  if (!local.role.empty() || !local.org.empty() || !local.country.empty()) {
+    cand->attr.role = local.role;
+    cand->attr.org = local.org;
+    cand->attr.country = local.country;
+  }
+  if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
+}
+
+// The organisation named last before token `before` in the sentence.
+const OrgMention* LastOrgBefore(const PeopleContext& c, int sentence, int before) {
+  for (int o = static_cast<int>(c.orgs().size()) - 1; o >= 0; --o) {
+    const OrgMention& m = c.orgs()[o];
+    if (m.sentence == sentence && m.last_token <= before) return &m;
+  }
+  return nullptr;
+}
+
+// "led by its Director, Lieutenant General Francesco Diella", "United States
+// Ambassador to India, Eric Garcetti".
+void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int a = cand->sentence_begin;
+  int q = cand->title_begin - 1;  // the comma
+  if (q < a || !t[q].Is(",") || !cand->attr.role.empty()) return;
+  int k = q;
+  while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
+                   t[k - 1].Is("the") || t[k - 1].Is("for") || t[k - 1].Is("to") ||
+                   IsOrdinalOrNumber(t[k - 1])) &&
+         t[k - 1].in_quote == t[q].in_quote) {
+    --k;
+  }
+  while (k < q && (t[k].Is("the") || t[k].Is("The") || t[k].Is("and") || t[k].Is("of"))) ++k;
+  // A leading country name belongs to the title, not to the role.
+  int lead = k;
+  while (lead < q && lead < k + 3 && !t[lead].Has(kFlagTitleHead | kFlagTitleModifier) &&
+         (t[lead].cap || t[lead].all_caps)) {
+    ++lead;
+  }
+  if (lead < q && t[lead].Has(kFlagTitleHead | kFlagTitleModifier)) k = lead;
+  bool head_inside = false;
+  for (int h = k; h < q; ++h) head_inside |= t[h].cap && t[h].Has(kFlagTitleHead);
+  if (k >= q || !head_inside || !t[k].Has(kFlagTitleHead | kFlagTitleModifier)) return;
+  Attributes local;
+  ParseTitleRegion(c, k, q, &local);
+  if (local.role.empty()) return;
+  cand->attr.role = local.role;
+  if (cand->attr.org.empty()) cand->attr.org = local.org;
+  if (cand->attr.country.empty()) cand->attr.country = local.country;
+  Anchor(kAppositionBefore, cand);
+  // "its Director": the organisation mentioned before.
+  if (k - 1 >= a && (t[k - 1].Is("its") || t[k - 1].Is("their")) && cand->attr.org.empty()) {
+    if (const OrgMention* o = LastOrgBefore(c, cand->sentence, k - 1)) cand->attr.org = o->name;
+  }
+}
+
+// "INS Batti Malv is a 46m long ship … commanded by Lieutenant Commander X":
+// the commanded unit is X's organisation. Gives an attribute, not an anchor.
+void CommandedByRule(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int by = cand->title_begin - 1;
+  if (!cand->attr.org.empty() || by - 1 < cand->sentence_begin || !t[by].Is("by")) return;
+  if (!t[by - 1].Is("commanded") && !t[by - 1].Is("captained") && !t[by - 1].Is("headed")) return;
+  if (const OrgMention* o = LastOrgBefore(c, cand->sentence, by)) cand->attr.org = o->name;
+}
+
+// "Su-Kwang Kim, Director of the Strategy and Plans Division", "Fred
+// Goldhammer, commanding officer, USS Ronald Reagan".
+void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  cand->possessive = cand->name_end < cand->sentence_end && IsPossessive(t[cand->name_end]);
+  if (cand->possessive) return;
+  Attributes post;
+  ParseApposition(c, cand->name_end, cand->sentence_end, &post);
+  if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);
+  if (cand->attr.role.empty()) cand->attr.role = post.role;
+  if (cand->attr.org.empty()) cand->attr.org = post.org;
+  if (cand->attr.country.empty()) cand->attr.country = post.country;
+}
+
+// No acronym in the run: "the Ronald Reagan CSG conducts" is not a person.
+bool IsPlainRun(const std::vector<Token>& t, int first, int last) {
+  for (int k = first; k < last; ++k) {
+    if (t[k].all_caps && t[k].Bare().size() > 1) return false;
+  }
+  return true;
+}
+
+// "Eric Edelman met with …", "Zack Perrin said": a full name opening a clause
+// right before a verb of taking part or speaking.
+void SubjectOfVerbRule(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int i = cand->first;
+  if (cand->last - i < 2 || !IsPlainRun(t, i, cand->last)) return;
+  bool clause_start = i == cand->sentence_begin || t[i - 1].Is(",") || t[i - 1].Is("and") ||
+                      (t[i - 1].IsWord() && !t[i - 1].cap && !t[i - 1].Is("the") &&
+                       !t[i - 1].Is("a") && !t[i - 1].Is("an"));
+  int next = cand->name_end;
+  if (clause_start && next < cand->sentence_end && !t[next].cap &&
+      t[next].Has(kFlagEventTrigger | kFlagSpeechVerb)) {
+    Anchor(kSubjectOfVerb, cand);
+  }
+}
+
+// "“…,” said Berry Smith".
+void AfterSpeechVerbRule(const PeopleContext& c, Candidate* cand) {
+  int i = cand->first;
+  if (i - 1 >= cand->sentence_begin && IsSpeechVerb(c.tokens()[i - 1].text) &&
+      cand->last - i >= 2) {
+    Anchor(kAfterSpeechVerb, cand);
+  }
+}
+
+// The run is the object of a verb of meeting: "met X", "welcomed X", "met
+// with X", "accompanied by X"; and not the modifier of a following noun
+// ("met Lockheed Martin executives").
+bool IsMeetingObject(const Document& doc, int a, int i, int name_end, int b) {
+  static const auto* direct = new absl::flat_hash_set<std::string_view>{
+      "met", "meets", "meet", "welcomed", "welcomes", "hosted", "hosts", "received",
+      "receives", "greeted", "greets", "thanked", "congratulated", "briefed"};
+  static const auto* with = new absl::flat_hash_set<std::string_view>{
+      "met", "meets", "meet", "meeting", "spoke", "speaks", "talked", "talks", "called",
+      "call", "discussions", "consultations", "lunch", "dinner"};
+  static const auto* by = new absl::flat_hash_set<std::string_view>{
+      "accompanied", "joined", "hosted", "received", "welcomed", "greeted", "led"};
+  static const auto* after = new absl::flat_hash_set<std::string_view>{
+      "in", "on", "at", "to", "for", "during", "and", "from", "about", "as", "who",
+      "today", "yesterday", "this", "last", "after", "before", "while", "when", "where",
+      "over", "via", "of"};
+  const auto& t = doc.tokens;
+  if (i - 1 < a) return false;
+  if (name_end < b && t[name_end].IsWord() && !t[name_end].cap &&
+      !after->contains(t[name_end].text)) {
+    return false;
+  }
+  // "hosted Senate Judiciary Chair Dick Durbin": the run qualifies a title.
+  if (name_end < b && t[name_end].Has(kFlagTitleHead | kFlagTitleModifier | kFlagRankWord)) {
+    return false;
+  }
+  const Token& prev = t[i - 1];
+  if (prev.Is("with") || prev.Is("by")) {
+    if (i - 2 < a) return false;
+    const auto* verbs = prev.Is("with") ? with : by;
+    return verbs->contains(t[i - 2].text);
+  }
+  return direct->contains(prev.text);
+}
+
+// "Sullivan met Juan Gonzalez in Guyana", "accompanied by Juan Gonzalez".
+void MeetingObjectRule(const PeopleContext& c, Candidate* cand) {
+  if (cand->last - cand->first >= 2 && IsPlainRun(c.tokens(), cand->first, cand->last) &&
+      IsMeetingObject(c.doc(), cand->sentence_begin, cand->first, cand->name_end,
+                      cand->sentence_end)) {
+    Anchor(kMeetingObject, cand);
+  }
+}
+
+constexpr PersonRule kPersonRules[] = {
+    {"honorific", HonorificRule},
+    {"rank", RankRule},
+    {"title-before", TitleBeforeRule},
+    {"apposition-before", AppositionBeforeRule},
+    {"commanded-by", CommandedByRule},
+    {"apposition-after", AppositionAfterRule},
+    {"subject-of-verb", SubjectOfVerbRule},
+    {"after-speech-verb", AfterSpeechVerbRule},
+    {"meeting-object", MeetingObjectRule},
+};
+static_assert(std::size(kPersonRules) == kMeetingObject + 1, "RuleIndex follows kPersonRules");
+
+}  // namespace
+
+std::span<const PersonRule> PersonRules() { return kPersonRules; }
+
+std::vector<std::string_view> AnchorNames(const Candidate& candidate) {
+  std::vector<std::string_view> out;
+  for (size_t k = 0; k < std::size(kPersonRules); ++k) {
+    if (candidate.anchors & (1u << k)) out.push_back(kPersonRules[k].name);
+  }
+  return out;
+}
+
+bool IsTitled(const Candidate& candidate) {
+  return !candidate.attr.rank.empty() ||
+         (candidate.title_begin < candidate.left_end && !candidate.attr.role.empty());
+}
+
+std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
+  const auto& t = c.tokens();
+  const Sentence& s = c.doc().sentences[si];
+  int a = s.first_token, b = s.last_token;
+  std::vector<Candidate> out;
+  for (int i = a; i < b;) {
+    if (!c.IsNameToken(i)) {
+      ++i;
+      continue;
+    }
+    int j = NameRunEnd(c, i, b);
+    int name_end = j;
+    if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
+      name_end = j + 2;
+    }
+    int resume;
+    if (IsNotAName(c, a, b, i, j, name_end, &resume)) {
+      i = resume;
+      continue;
+    }
+    Candidate cand;
+    cand.sentence = si;
+    cand.sentence_begin = a;
+    cand.sentence_end = b;
+    cand.first = i;
+    cand.last = j;
+    cand.name_end = name_end;
+    cand.left_end = i;
+    cand.title_begin = i;
+    for (const PersonRule& rule : kPersonRules) rule.apply(c, &cand);
+    if (cand.anchors == 0) {
+      i = j;
+      continue;
+    }
+    out.push_back(std::move(cand));
+    i = name_end;
+  }
+  return out;
+}
+
+}  // namespace parley::extract_internal

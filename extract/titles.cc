@@ -1,0 +1,373 @@
+#include "extract/titles.h"
+
+#include <algorithm>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
+#include "extract/token_predicates.h"
+
+namespace parley::extract_internal {
+
+void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.doc().tokens;
+  while (a < b && (t[a].Is("and") || t[a].Is("the") || t[a].Is("The") || t[a].Is("of") ||
+                   t[a].Is("its") || t[a].Is("his") || t[a].Is("her") || t[a].Is("their") ||
+                   t[a].Is(",") || IsPossessive(t[a]))) {
+    ++a;
+  }
+  while (b > a && (t[b - 1].Is("and") || t[b - 1].Is(",") || t[b - 1].Is("-") ||
+                   t[b - 1].Is("the"))) {
+    --b;
+  }
+  if (a >= b) return;
+  // Leading organisation ("Indian Air Force chief", "NATO’s Director").
+  if (c.OrgAt(a) >= 0) {
+    const OrgMention& o = c.orgs()[c.OrgAt(a)];
+    if (o.last_token < b) {
+      int k = o.last_token;
+      if (k < b && IsCloseParen(t[k])) ++k;
+      if (k < b && IsPossessive(t[k])) ++k;
+      bool title_words_only = true;
+      for (int q = o.first_token; q < o.last_token; ++q) {
+        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
+      }
+      if (k < b && TitleHeadAsWritten(t[k]) && !title_words_only) {
+        attr->org = o.name;
+        a = k;
+      }
+    }
+  }
+  // Leading country or demonym ("Saudi", "UAE", "U.S.").
+  while (a < b && Countryish(t[a]) && a + 1 < b) {
+    if (attr->country.empty()) attr->country = CountryCodeOf(t[a]);
+    ++a;
+    if (a < b && IsPossessive(t[a])) ++a;
+  }
+  // Trailing "of India".
+  if (b - a >= 3 && t[b - 2].Is("of") && Countryish(t[b - 1])) {
+    if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
+    b -= 2;
+  }
+  // "… of the ORG" at the end.
+  for (int k = b - 1; k > a; --k) {
+    if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].last_token >= b - 1) {
+      const OrgMention& o = c.orgs()[c.OrgAt(k)];
+      int of = o.first_token - 1;
+      if (of > a && t[of].Is("the")) --of;
+      bool title_words_only = true;
+      for (int q = o.first_token; q < o.last_token; ++q) {
+        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
+      }
+      if (of > a && t[of].Is("of") && !title_words_only) {
+        attr->org = o.name;
+        b = of;
+      }
+      break;
+    }
+  }
+  bool has_head = false;
+  for (int k = a; k < b; ++k) {
+    if (t[k].Has(kFlagTitleHead) && !t[k].Is("counterpart") && !t[k].Is("Counterpart") &&
+        !t[k].Is("counterparts")) {
+      has_head = true;
+    }
+  }
+  if (!has_head) return;
+  attr->role = std::string(c.doc().TokenRange(a, b));
+}
+
+namespace {
+
+// Start of a two- or three-token place ending right before `end`; -1 if none.
+int PlaceStartingBefore(const Document& doc, int sentence_begin, int end) {
+  for (int n = 3; n >= 2; --n) {
+    int start = end - n;
+    if (start < sentence_begin || !doc.tokens[start].Has(kFlagPlaceStart)) continue;
+    if (LookupPlace(doc.TokenRange(start, end)).kind != PlaceKind::kNone) return start;
+  }
+  return -1;
+}
+
+}  // namespace
+
+int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
+  const auto& t = c.doc().tokens;
+  int k = end;
+  while (k > sentence_begin) {
+    const Token& x = t[k - 1];
+    if (x.credit) break;
+    bool ok = false;
+    if (x.IsWord()) {
+      std::string_view w = x.Bare();
+      if (x.cap) {
+        ok = x.Has(kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord | kFlagHeadWord |
+                   kFlagCountryish) ||
+             c.OrgAt(k - 1) >= 0 ||
+             (x.all_caps && w.size() <= 4 && k < end && t[k].cap &&
+              (TitleHeadAsWritten(t[k]) || TitleModifierAsWritten(t[k])));
+        if (!ok && k < end && (t[k].Is("of") || t[k].Is("for")) == false && k - 1 > sentence_begin &&
+            (t[k - 2].Is("of") || t[k - 2].Is("for") || t[k - 2].Is("to"))) {
+          ok = true;  // "for Policy", "to India"
+        }
+        if (!ok && k - 2 >= sentence_begin && (t[k - 2].Is("for") || t[k - 2].Is("to") || t[k - 2].Is("of"))) ok = true;
+        if (!ok) {
+          // A place in the title: "Senior Director for the Western Hemisphere".
+          int place_start = PlaceStartingBefore(c.doc(), sentence_begin, k);
+          if (place_start >= 0) {
+            k = place_start;
+            continue;
+          }
+        }
+      } else {
+        ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
+             x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||
+             x.Is("ambassador") || x.Is("envoy") || x.Is("adviser") || x.Is("advisor") ||
+             x.Is("commander") || x.Is("president") || x.Is("head");
+      }
+    } else {
+      ok = IsPossessive(x) || x.Is("&") || x.Is("-") || IsCloseParen(x) || IsOpenParen(x);
+    }
+    if (!ok) break;
+    --k;
+  }
+  return k;
+}
+
+std::string ExpandAcronym(const Document& doc, std::string_view acronym, AcronymOf kind) {
+  if (acronym.size() < 2 || acronym.size() > 5) return "";
+  for (char ch : acronym) {
+    if (ch < 'A' || ch > 'Z') return "";
+  }
+  const auto& t = doc.tokens;
+  for (size_t start = 0; start < t.size(); ++start) {
+    if (!t[start].cap || t[start].all_caps || t[start].text[0] != acronym[0]) continue;
+    size_t k = start, letter = 0;
+    while (k < t.size() && letter < acronym.size()) {
+      const Token& w = t[k];
+      if (letter > 0 && (w.Is("of") || w.Is("the") || w.Is("for") || w.Is("and"))) {
+        ++k;
+        continue;
+      }
+      if (!w.cap || w.all_caps || w.text[0] != acronym[letter]) break;
+      ++letter;
+      ++k;
+    }
+    if (letter != acronym.size()) continue;
+    bool fits = false;
+    if (kind == AcronymOf::kTitle) {
+      for (size_t q = start; q < k; ++q) fits |= t[q].Has(kFlagTitleHead);
+    } else {
+      fits = t[k - 1].Has(kFlagHeadWord);
+    }
+    // Not the start of a longer capitalised name.
+    if (fits && (k >= t.size() || !t[k].cap || t[k].in_quote != t[start].in_quote)) {
+      return std::string(doc.TokenRange(static_cast<int>(start), static_cast<int>(k)));
+    }
+  }
+  return "";
+}
+
+namespace {
+
+const absl::flat_hash_set<std::string_view>& RoleNouns() {
+  static const auto* set = new absl::flat_hash_set<std::string_view>{
+      "officer", "commander", "specialist", "sergeant", "pilot", "minister",
+      "ambassador", "adviser", "advisor", "director", "chief", "head", "secretary",
+      "spokesperson", "spokesman", "spokeswoman", "envoy", "president", "leader",
+      "captain", "member", "chairman", "deputy", "manager", "engineer",
+      "instructor", "coordinator", "analyst", "commandant", "general", "admiral",
+      "chaplain", "surgeon", "physician", "navigator", "gunner", "mechanic",
+      "technician", "operator", "attache", "representative", "administrator",
+      "executive", "councillor", "counsellor", "governor", "mayor", "senator",
+      "soldier", "sailor", "airman", "marine", "nco", "leader", "lead"};
+  return *set;
+}
+
+// "officer", "Commander", "chief": the head noun of a lower-case role.
+bool IsRoleNoun(const Token& t) {
+  if (!t.IsWord()) return false;
+  char buf[64];
+  return RoleNouns().contains(LowerInto(t.Bare(), buf));
+}
+
+// "2nd BCT" -> "2nd Brigade Combat Team" when the article writes the unit
+// out; a numbered unit otherwise as written ("557th ERHS"); empty for a bare
+// acronym the article never writes out (medals: "Vice Admiral X, AVSM, VSM").
+// [a, b) is [number] ACRONYM.
+std::string UnitName(const Document& doc, int a, int b) {
+  std::string expanded = ExpandAcronym(doc, doc.tokens[b - 1].text, AcronymOf::kUnit);
+  if (b - a == 1) return expanded;
+  if (expanded.empty()) return std::string(doc.TokenRange(a, b));
+  return std::string(doc.tokens[a].text) + " " + expanded;
+}
+
+// [a, b) is a unit written as an acronym: "557th ERHS", "2nd BCT", "CSG".
+bool IsUnitAcronym(const std::vector<Token>& t, int a, int b) {
+  if (b - a == 2) return IsOrdinalOrNumber(t[a]) && t[a + 1].all_caps && t[a + 1].IsWord();
+  return b - a == 1 && t[a].all_caps && t[a].IsWord() && t[a].Bare().size() >= 3;
+}
+
+// "X of Turkey", "X of the United Kingdom", "X of Tampa, Fla., a …": skips
+// an "of" phrase after a name (taking a country from it); returns the token
+// after it.
+int SkipOfPhrase(const PeopleContext& c, int i, int end, Attributes* attr) {
+  const auto& t = c.tokens();
+  if (i + 1 >= end || !t[i].Is("of") || !(t[i + 1].cap || t[i + 1].Is("the"))) return i;
+  int k0 = i + 1 + (t[i + 1].Is("the") ? 1 : 0);
+  for (int n = std::min(6, end - k0); n >= 1; --n) {
+    if (!t[k0 + n - 1].IsWord()) continue;
+    PlaceEntry e = LookupPlace(c.doc().TokenRange(k0, k0 + n));
+    if (e.kind == PlaceKind::kCountry) {
+      if (attr->country.empty()) attr->country = e.code;
+      return k0 + n;
+    }
+  }
+  if (!t[i + 1].cap) return i;  // "of the …" that is not a country
+  int k = i + 1;
+  while (k < end && (t[k].cap || t[k].Is(","))) {
+    if (t[k].Is(",") && k + 1 < end && (t[k + 1].Is("a") || t[k + 1].Is("an") || t[k + 1].Is("the"))) break;
+    ++k;
+  }
+  return k;
+}
+
+// ", Director of the Strategy and Plans Division of …" in [a, b): a
+// capitalised title up to the first lower-case word that is not a connector.
+void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
+                                Attributes* attr) {
+  const auto& t = c.tokens();
+  int k = a;
+  while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
+                   t[k].Is("and") || t[k].Is("for") || t[k].Is("to") ||
+                   IsPossessive(t[k]) || IsOrdinalOrNumber(t[k]) || IsOpenParen(t[k]) ||
+                   IsCloseParen(t[k]))) {
+    ++k;
+  }
+  // A title directly followed by a name belongs to the next person.
+  if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
+  // Acronym of an organisation: "Director CS".
+  int last = k;
+  if (last - a >= 2) {
+    if (const std::string* org = c.OrgForAcronym(t[last - 1].text)) {
+      attr->org = *org;
+      last -= 1;
+    }
+  }
+  Attributes local;
+  ParseTitleRegion(c, a, last, &local);
+  if (!local.role.empty()) {
+    if (attr->role.empty()) attr->role = local.role;
+    if (attr->org.empty()) attr->org = local.org;
+    if (attr->country.empty()) attr->country = local.country;
+  }
+  // "commander, Battle Force 7th Fleet" style continuation.
+  if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
+    attr->org = c.orgs()[c.OrgAt(b + 1)].name;
+  }
+}
+
+// Lower-case role in [a, b): "a human resources specialist with the 36th
+// Inf. Div.", "Australia’s assistant minister for defense", "the Indian Air
+// Force’s first woman Rafale pilot", "commanding officer, USS Ronald Reagan".
+void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
+                              Attributes* attr) {
+  const auto& t = c.tokens();
+  int k = a;
+  // A list goes on ("X, Y and Z"): not an apposition.
+  if (t[k].Is("and") || t[k].Is("or") || t[k].Is("but") || t[k].Is("who") ||
+      t[k].Is("which") || t[k].Is("that")) {
+    return;
+  }
+  if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
+  std::string org, country;
+  // Possessor, before the role noun: "Australia’s assistant minister", not
+  // "commanding officer of the Navy’s forward-deployed aircraft carrier".
+  for (int p = k; p < b && p < k + 8; ++p) {
+    if (IsRoleNoun(t[p])) break;
+    if (IsPossessive(t[p])) {
+      if (c.OrgAt(p - 1) >= 0) org = c.orgs()[c.OrgAt(p - 1)].name;
+      else if (Countryish(t[p - 1])) country = CountryCodeOf(t[p - 1]);
+      else break;
+      k = p + 1;
+      break;
+    }
+  }
+  int role_begin = k;
+  int role_end = -1;
+  int stop = b;
+  for (int p = k; p < b; ++p) {
+    if (t[p].Has(kFlagSpeechVerb) || t[p].Is("with") || t[p].Is("who") || t[p].Is("is") || t[p].Is("was") ||
+        t[p].Is("were") || t[p].Is("are") || t[p].Is("has") || t[p].Is("had")) {
+      stop = p;
+      break;
+    }
+    if (IsRoleNoun(t[p])) role_end = p + 1;
+  }
+  if (role_end < 0) return;
+  // Allow "for defense", "to Australia" after the noun.
+  int e = role_end;
+  if (e < stop && (t[e].Is("for") || t[e].Is("to") || t[e].Is("of"))) e = stop;
+  if (e - role_begin > 10) e = role_end;  // keep the noun phrase, drop the long tail
+  if (e - role_begin > 10) return;
+  // "deputy commander for 2nd BCT": the unit is the organisation.
+  for (int unit = std::max(role_end, e - 2); unit < e; ++unit) {
+    const Token& link = t[unit - 1];
+    if ((link.Is("for") || link.Is("of") || link.Is("with")) && IsUnitAcronym(t, unit, e)) {
+      std::string name = UnitName(c.doc(), unit, e);
+      if (name.empty()) continue;
+      if (attr->org.empty()) attr->org = name;
+      e = unit - 1;
+      break;
+    }
+  }
+  attr->role = std::string(c.doc().TokenRange(role_begin, e));
+  if (!org.empty() && attr->org.empty()) attr->org = org;
+  if (!country.empty() && attr->country.empty()) attr->country = country;
+  if (stop < b && t[stop].Is("with")) {
+    int o = stop + 1;
+    if (o < b && t[o].Is("the")) ++o;
+    if (o < b && c.OrgAt(o) >= 0 && attr->org.empty()) attr->org = c.orgs()[c.OrgAt(o)].name;
+    else if (o < b && attr->org.empty() && (t[o].cap || IsOrdinalOrNumber(t[o]))) {
+      attr->org = std::string(c.doc().TokenRange(o, b));
+    }
+  }
+  if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
+    attr->org = c.orgs()[c.OrgAt(b + 1)].name;
+  }
+}
+
+}  // namespace
+
+void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
+  const auto& t = c.tokens();
+  i = SkipOfPhrase(c, i, end, attr);
+  if (i >= end || !t[i].Is(",")) return;
+  int a = i + 1;
+  if (a >= end) return;
+  // Segment up to the next comma/period.
+  int b = a;
+  while (b < end && !t[b].Is(",") && !t[b].Is(".") && !t[b].Is(";") && t[b].in_quote == t[a].in_quote) ++b;
+  if (a == b) return;
+  // "Capt. Michael Askegren, 557th ERHS, Village of Hope site commander": the
+  // unit, then the role.
+  if (IsUnitAcronym(t, a, b)) {
+    std::string unit = UnitName(c.doc(), a, b);
+    if (!unit.empty()) {
+      if (attr->org.empty()) attr->org = unit;
+      if (b < end && t[b].Is(",")) ParseApposition(c, b, end, attr);
+      return;
+    }
+  }
+  const Token& first = t[a];
+  bool country_possessive = Countryish(first) && a + 1 < b && IsPossessive(t[a + 1]);
+  if (first.cap && !country_possessive &&
+      (first.Has(kFlagTitleHead | kFlagTitleModifier) || Countryish(first))) {
+    ParseCapitalisedApposition(c, a, b, end, attr);
+  } else {
+    ParseLowercaseApposition(c, a, b, end, attr);
+  }
+}
+
+}  // namespace parley::extract_internal
