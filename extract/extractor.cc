@@ -163,7 +163,7 @@ absl::StatusOr<v1::Event> ExtractEvent(const NormalizedArticle& article,
 
   PeopleResult people = FindPeople(doc);
   std::vector<FoundQuote> quotes = FindQuotes(doc, people.people, people.orgs);
-  DecideParticipants(other_time, quotes, &people.people);
+  DecideParticipants(doc, other_time, quotes, &people.people);
   AddPeople(people.people, text, &event);
   AddQuotes(quotes, text, &event);
   std::vector<std::string> org_names =

@@ -74,11 +74,15 @@ bool IsSeniorRank(const std::string& rank) {
   return false;
 }
 
+// The lead: the first body sentence of at least six words, past the
+// "(Press Release)", date and publisher lines that open many releases.
 int FirstBodySentence(const Document& doc) {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    if (doc.sentences[si].kind == ParagraphKind::kBody && !doc.sentences[si].credit) {
-      return static_cast<int>(si);
-    }
+    const Sentence& s = doc.sentences[si];
+    if (s.kind != ParagraphKind::kBody || s.credit) continue;
+    int words = 0;
+    for (int i = s.first_token; i < s.last_token; ++i) words += doc.tokens[i].IsWord();
+    if (words >= 6) return static_cast<int>(si);
   }
   return -1;
 }
@@ -112,15 +116,30 @@ std::vector<std::string> SeniorAffiliations(const std::vector<Person>& people) {
   return out;
 }
 
+// A full name, or a surname written after a rank or title ("Colonel
+// Martens" names Martens when the article gives no fuller form).
+bool HasName(const Person& p) { return p.name_tokens.size() >= 2 || p.titled; }
+
+// A surname alone after a civilian title ("President Biden") takes part only
+// where the lead reports it: later sentences often recall other meetings of
+// the same leaders. A rank ("Colonel Martens") is evidence enough.
+bool ActiveWhereNameSuffices(const Document& doc, const Person& p, const NameMention& m,
+                             int first_body) {
+  if (p.name_tokens.size() >= 2 || !p.rank.empty()) return true;
+  return m.sentence <= first_body || doc.sentences[m.sentence].kind == ParagraphKind::kTitle;
+}
+
 }  // namespace
 
-void DecideParticipants(const absl::flat_hash_set<int>& other_time,
+void DecideParticipants(const Document& doc, const absl::flat_hash_set<int>& other_time,
                         const std::vector<FoundQuote>& quotes, std::vector<Person>* people) {
+  int first_body = FirstBodySentence(doc);
   for (Person& p : *people) {
     bool active = std::any_of(p.mentions.begin(), p.mentions.end(), [&](const NameMention& m) {
-      return m.active && !other_time.contains(m.sentence);
+      return m.active && !other_time.contains(m.sentence) &&
+             ActiveWhereNameSuffices(doc, p, m, first_body);
     });
-    p.participant = active && !p.byline && p.name_tokens.size() >= 2;
+    p.participant = active && !p.byline && HasName(p);
   }
   for (const FoundQuote& q : quotes) {
     if (q.person < 0 || IsPostVerb(q.verb)) continue;
@@ -129,7 +148,7 @@ void DecideParticipants(const absl::flat_hash_set<int>& other_time,
         !p.mentions.empty() &&
         std::all_of(p.mentions.begin(), p.mentions.end(),
                     [&](const NameMention& m) { return other_time.contains(m.sentence); });
-    if (!p.byline && p.name_tokens.size() >= 2 && !only_other_time) p.participant = true;
+    if (!p.byline && HasName(p) && !only_other_time) p.participant = true;
   }
 }
 

@@ -15,10 +15,11 @@
 
 namespace parley::extract_internal {
 
-// Sets Person::participant: a person with a full name who is active in a
-// sentence at the event's time (not one of `other_time`), or who is quoted
-// there (not only in a tweet or a post), and who is not a reporter.
-void DecideParticipants(const absl::flat_hash_set<int>& other_time,
+// Sets Person::participant: a person with a full name, or a surname after a
+// rank or title, who is active in a sentence at the event's time (not one of
+// `other_time`), or who is quoted there (not only in a tweet or a post), and
+// who is not a reporter.
+void DecideParticipants(const Document& doc, const absl::flat_hash_set<int>& other_time,
                         const std::vector<FoundQuote>& quotes, std::vector<Person>* people);
 
 struct TakingPartOrg {

@@ -20,6 +20,7 @@ struct RawMention {
   Attributes attr;
   bool byline = false;
   bool titled = false;  // anchored by a rank or a title right before
+  bool addressed = false;  // after a rank, title or honorific (Person::titled)
 };
 
 std::string Bare(std::string_view w) {
@@ -59,6 +60,7 @@ std::vector<RawMention> FindRawMentions(const PeopleContext& c) {
     for (Candidate& cand : FindPersonCandidates(c, static_cast<int>(si))) {
       RawMention raw;
       raw.titled = IsTitled(cand);
+      raw.addressed = IsAddressed(cand);
       raw.mention.first_token = cand.first;
       raw.mention.last_token = cand.name_end;
       raw.mention.begin = doc.tokens[cand.first].begin;
@@ -159,6 +161,7 @@ void AttachMentions(const Document& doc, const std::vector<RawMention>& raws,
       MergeAttributes(p, r.attr);
       p.mentions.push_back(r.mention);
       p.byline |= r.byline;
+      p.titled |= r.addressed;
     }
   }
 }

@@ -34,6 +34,9 @@ struct Person {
   std::string country;  // ISO alpha-2 from "Ukrainian President", "of Turkey"
   std::vector<NameMention> mentions;
   bool byline = false;  // author or spokesperson, never a participant
+  // Written after a rank, title or honorific at least once ("Colonel
+  // Martens"): a surname alone then names a person.
+  bool titled = false;
   bool participant = false;  // set by DecideParticipants (participation.h)
 };
 

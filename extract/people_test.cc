@@ -24,7 +24,7 @@ PeopleResult People(const std::string& body, const std::string& title = "") {
   article = MakeArticle(title, body);
   doc = BuildDocument(article);
   PeopleResult people = FindPeople(doc);
-  DecideParticipants({}, {}, &people.people);
+  DecideParticipants(doc, {}, {}, &people.people);
   return people;
 }
 

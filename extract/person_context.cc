@@ -43,6 +43,18 @@ bool PeopleContext::IsNameToken(int i) const {
   return cached == 1;
 }
 
+// "KAMIKAWA Yoko", "HAYASHI Yoshimasa": Japanese releases write the family
+// name in capitals before the given name.
+bool PeopleContext::IsCapitalisedFamilyName(int i) const {
+  const auto& t = doc_.tokens;
+  if (i + 1 >= static_cast<int>(t.size()) || t[i + 1].all_caps || !t[i + 1].cap ||
+      !t[i + 1].IsWord() || t[i + 1].sentence != t[i].sentence) {
+    return false;
+  }
+  return !t[i + 1].Has(kFlagStopword | kFlagRankWord | kFlagTitleHead | kFlagHeadWord |
+                       kFlagPlace | kFlagPlaceHead | kFlagMonth | kFlagWeekday);
+}
+
 bool PeopleContext::ComputeNameToken(int i) const {
   const Token& t = doc_.tokens[i];
   if (!t.IsWord() || t.credit) return false;
@@ -55,7 +67,7 @@ bool PeopleContext::ComputeNameToken(int i) const {
     return false;
   }
   if (t.all_caps && acronyms_.contains(std::string(bare))) return false;
-  if (t.all_caps && bare.size() >= 4) return false;
+  if (t.all_caps && bare.size() >= 4 && !IsCapitalisedFamilyName(i)) return false;
   if (IsPlaceAdjective(bare)) return false;
   if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
       bare.find('.') != std::string_view::npos) {

@@ -43,6 +43,7 @@ class PeopleContext {
 
  private:
   bool ComputeNameToken(int i) const;
+  bool IsCapitalisedFamilyName(int i) const;
 
   const Document& doc_;
   const std::vector<OrgMention>& orgs_;

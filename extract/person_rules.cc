@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/common_words.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
 #include "extract/titles.h"
@@ -29,19 +30,32 @@ int PlaceEndIn(const Document& doc, int a, int i, int j) {
   return 0;
 }
 
-// The capitalised run starting at name token i: name tokens, and particles
-// between them ("Mohammed bin Salman"). Returns its end.
+// Post-nominal letters after a name ("Graham Stacey KBE", "Tony Radakin CB
+// ADC"): capitals after a written-out name word are honours, not names.
+bool IsPostNominal(const std::vector<Token>& t, int i, int j) {
+  if (!t[j].all_caps || t[j].Bare().size() < 2) return false;
+  for (int k = i; k < j; ++k) {
+    if (!t[k].all_caps && t[k].Bare().size() > 1) return true;
+  }
+  return false;
+}
+
+// The capitalised run starting at name token i: name tokens, and up to two
+// particles between them ("Mohammed bin Salman", "Ursula von der Leyen").
+// Returns its end.
 int NameRunEnd(const PeopleContext& c, int i, int b) {
   const auto& t = c.tokens();
   int j = i + 1;
   while (j < b) {
     if (c.IsNameToken(j)) {
+      if (IsPostNominal(t, i, j)) break;
       ++j;
-    } else if (j + 1 < b && t[j].Has(kFlagParticle) && c.IsNameToken(j + 1)) {
-      j += 2;
-    } else {
-      break;
+      continue;
     }
+    int particles = 0;
+    while (particles < 2 && j + particles < b && t[j + particles].Has(kFlagParticle)) ++particles;
+    if (particles == 0 || j + particles >= b || !c.IsNameToken(j + particles)) break;
+    j += particles + 1;
   }
   return j;
 }
@@ -321,6 +335,12 @@ bool IsTitled(const Candidate& candidate) {
          (candidate.title_begin < candidate.left_end && !candidate.attr.role.empty());
 }
 
+bool IsAddressed(const Candidate& candidate) {
+  constexpr uint32_t kBefore =
+      (1u << kHonorific) | (1u << kRank) | (1u << kTitleBefore) | (1u << kAppositionBefore);
+  return (candidate.anchors & kBefore) != 0;
+}
+
 std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
   const auto& t = c.tokens();
   const Sentence& s = c.doc().sentences[si];
@@ -351,7 +371,10 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     cand.left_end = i;
     cand.title_begin = i;
     for (const PersonRule& rule : kPersonRules) rule.apply(c, &cand);
-    if (cand.anchors == 0) {
+    // "Supreme Allied Commander Transformation", "Minister for Community and
+    // Returns": a common word alone after a title is the title's tail.
+    bool common_word = name_end - i == 1 && IsCommonWord(t[i].Bare());
+    if (cand.anchors == 0 || common_word) {
       i = j;
       continue;
     }

@@ -52,6 +52,10 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si);
 // even in a headline.
 bool IsTitled(const Candidate& candidate);
 
+// True when a rank, title or honorific stands right before the name
+// ("Colonel Martens", "Defence Minister Hamada", "Mr Stoltenberg").
+bool IsAddressed(const Candidate& candidate);
+
 }  // namespace parley::extract_internal
 
 #endif  // PARLEY_EXTRACT_PERSON_RULES_H_

@@ -28,7 +28,7 @@ std::vector<std::string> Countries(const std::string& title, const std::string& 
   NormalizedArticle a = MakeArticle(title, body, "2023-05-10", source);
   Document doc = BuildDocument(a);
   PeopleResult people = FindPeople(doc);
-  DecideParticipants({}, {}, &people.people);
+  DecideParticipants(doc, {}, {}, &people.people);
   std::vector<std::string> out;
   for (const FoundCountry& c : FindCountries(doc, people, {}, {})) out.push_back(c.code);
   return out;

@@ -92,6 +92,17 @@ int PlaceStartingBefore(const Document& doc, int sentence_begin, int end) {
 
 }  // namespace
 
+namespace {
+
+// Token i is a name word that no title or organisation word could be.
+bool EndsAName(const PeopleContext& c, int i) {
+  return c.IsNameToken(i) &&
+         !c.tokens()[i].Has(kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord | kFlagHeadWord |
+                            kFlagCountryish);
+}
+
+}  // namespace
+
 int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
   const auto& t = c.doc().tokens;
   int k = end;
@@ -120,6 +131,8 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             continue;
           }
         }
+      } else if (x.Is("and") && k - 2 >= sentence_begin && EndsAName(c, k - 2)) {
+        ok = false;  // "Defense Minister Hamada and Deputy Prime Minister Marles"
       } else {
         ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
              x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||

@@ -1,0 +1,18 @@
+// English common words, from Debian's wamerican word list compiled in at
+// build time: a capitalised word the dictionary lists in lower case
+// ("Transformation", "Returns", "Manager") is not a surname on its own.
+// Pure.
+#ifndef PARLEY_EXTRACT_COMMON_WORDS_H_
+#define PARLEY_EXTRACT_COMMON_WORDS_H_
+
+#include <string_view>
+
+namespace parley::extract_internal {
+
+// True when the dictionary lists `word`, lower-cased, as a lower-case word.
+// Proper nouns ("Biden", "Kishida", "Hellenic") are not common words.
+bool IsCommonWord(std::string_view word);
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_COMMON_WORDS_H_
