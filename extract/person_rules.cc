@@ -40,6 +40,23 @@ bool IsPostNominal(const std::vector<Token>& t, int i, int j) {
   return false;
 }
 
+// Past the post-nominal letters after a name ("Graham Stacey KBE, CB and
+// …", "Tony Radakin CB ADC, Royal Navy First Sea Lord"): where the name's
+// context goes on.
+int SkipPostNominals(const std::vector<Token>& t, int i, int name_end, int b) {
+  int k = name_end;
+  while (k < b) {
+    if (IsPostNominal(t, i, k)) {
+      ++k;
+    } else if (t[k].Is(",") && k + 1 < b && IsPostNominal(t, i, k + 1) && k > name_end) {
+      ++k;
+    } else {
+      break;
+    }
+  }
+  return k;
+}
+
 // The capitalised run starting at name token i: name tokens, and up to two
 // particles between them ("Mohammed bin Salman", "Ursula von der Leyen").
 // Returns its end.
@@ -69,6 +86,12 @@ bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end
   if (name_end < b && (t[name_end].cap || t[name_end].all_caps) &&
       t[name_end].Has(kFlagHeadWord | kFlagPlaceHead)) {
     return true;
+  }
+  // "Supreme Allied Commander": title words before a title head.
+  if (name_end < b && t[name_end].cap && TitleHeadAsWritten(t[name_end])) {
+    for (int k = i; k < j; ++k) {
+      if (t[k].Has(kFlagTitleModifier | kFlagOrgWord)) return true;
+    }
   }
   // A name may follow a place ("Senior Director for the Western Hemisphere
   // Juan González").
@@ -176,21 +199,30 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   int k = q;
   while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
                    t[k - 1].Is("the") || t[k - 1].Is("for") || t[k - 1].Is("to") ||
-                   IsOrdinalOrNumber(t[k - 1])) &&
-         t[k - 1].in_quote == t[q].in_quote) {
+                   IsOrdinalOrNumber(t[k - 1]) || IsOpenParen(t[k - 1]) ||
+                   IsCloseParen(t[k - 1])) &&
+         t[k - 1].in_quote == t[q].in_quote && !t[k - 1].credit) {
     --k;
   }
   while (k < q && (t[k].Is("the") || t[k].Is("The") || t[k].Is("and") || t[k].Is("of"))) ++k;
-  // A leading country name belongs to the title, not to the role.
+  // Words before the title that are neither an organisation nor a country
+  // ("Italian four-star …" aside) are not part of it; the title region parser
+  // takes a leading organisation or country itself ("KFOR Commander",
+  // "United States Ambassador to India").
   int lead = k;
   while (lead < q && lead < k + 3 && !t[lead].Has(kFlagTitleHead | kFlagTitleModifier) &&
-         (t[lead].cap || t[lead].all_caps)) {
+         (t[lead].cap || t[lead].all_caps) && c.OrgAt(lead) < 0 && !Countryish(t[lead]) &&
+         !(t[lead].all_caps && lead + 1 < q && t[lead + 1].Has(kFlagTitleHead | kFlagTitleModifier))) {
     ++lead;
   }
   if (lead < q && t[lead].Has(kFlagTitleHead | kFlagTitleModifier)) k = lead;
   bool head_inside = false;
   for (int h = k; h < q; ++h) head_inside |= t[h].cap && t[h].Has(kFlagTitleHead);
-  if (k >= q || !head_inside || !t[k].Has(kFlagTitleHead | kFlagTitleModifier)) return;
+  // The region opens with a title word, or with the organisation or country
+  // the title parser takes off.
+  bool opens = k < q && (t[k].Has(kFlagTitleHead | kFlagTitleModifier) || c.OrgAt(k) >= 0 ||
+                         Countryish(t[k]) || t[k].all_caps);
+  if (!opens || !head_inside) return;
   Attributes local;
   ParseTitleRegion(c, k, q, &local);
   if (local.role.empty()) return;
@@ -221,7 +253,7 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   cand->possessive = cand->name_end < cand->sentence_end && IsPossessive(t[cand->name_end]);
   if (cand->possessive) return;
   Attributes post;
-  ParseApposition(c, cand->name_end, cand->sentence_end, &post);
+  ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);
   if (cand->attr.role.empty()) cand->attr.role = post.role;
   if (cand->attr.org.empty()) cand->attr.org = post.org;
@@ -245,7 +277,7 @@ void SubjectOfVerbRule(const PeopleContext& c, Candidate* cand) {
   bool clause_start = i == cand->sentence_begin || t[i - 1].Is(",") || t[i - 1].Is("and") ||
                       (t[i - 1].IsWord() && !t[i - 1].cap && !t[i - 1].Is("the") &&
                        !t[i - 1].Is("a") && !t[i - 1].Is("an"));
-  int next = cand->name_end;
+  int next = cand->context_end;
   if (clause_start && next < cand->sentence_end && !t[next].cap &&
       t[next].Has(kFlagEventTrigger | kFlagSpeechVerb)) {
     Anchor(kSubjectOfVerb, cand);
@@ -356,6 +388,7 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
       name_end = j + 2;
     }
+    int context_end = SkipPostNominals(t, i, name_end, b);
     int resume;
     if (IsNotAName(c, a, b, i, j, name_end, &resume)) {
       i = resume;
@@ -368,6 +401,7 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     cand.first = i;
     cand.last = j;
     cand.name_end = name_end;
+    cand.context_end = context_end;
     cand.left_end = i;
     cand.title_begin = i;
     for (const PersonRule& rule : kPersonRules) rule.apply(c, &cand);
@@ -379,7 +413,7 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
       continue;
     }
     out.push_back(std::move(cand));
-    i = name_end;
+    i = context_end;
   }
   return out;
 }

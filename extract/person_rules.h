@@ -23,6 +23,7 @@ struct Candidate {
   int first = 0;     // the capitalised run: [first, last)
   int last = 0;
   int name_end = 0;  // end of the name: the run plus ", Jr."
+  int context_end = 0;  // past post-nominal letters ("KBE, CB"): where the context goes on
   // Tokens before left_end are still unread by the left-context rules; each
   // moves it left past what it consumed.
   int left_end = 0;

@@ -10,6 +10,70 @@
 
 namespace parley::extract_internal {
 
+namespace {
+
+// Only title words ("National Security", "Foreign Affairs"): a title, not an
+// organisation.
+bool TitleWordsOnly(const PeopleContext& c, const OrgMention& o) {
+  for (int q = o.first_token; q < o.last_token; ++q) {
+    if (!c.tokens()[q].Has(kFlagTitleModifier) && !c.tokens()[q].Is("Affairs")) return false;
+  }
+  return true;
+}
+
+// An acronym that names an organisation before a title: "NATO Secretary
+// General", "NSPA General Manager", "KFOR Commander".
+bool IsLeadingAcronym(const std::vector<Token>& t, int a, int b) {
+  const Token& x = t[a];
+  if (!x.all_caps || !x.IsWord() || x.Bare().size() < 2 || a + 1 >= b) return false;
+  if (x.Has(kFlagRankWord | kFlagHonorific | kFlagTitleHead | kFlagCountryish)) return false;
+  return TitleHeadAsWritten(t[a + 1]) || TitleModifierAsWritten(t[a + 1]);
+}
+
+// Leading organisation: "Indian Air Force chief", "NATO’s Director", "NATO
+// Secretary General". Returns the region's new start.
+int TakeLeadingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  if (c.OrgAt(a) < 0) {
+    if (!IsLeadingAcronym(t, a, b)) return a;
+    attr->org = std::string(t[a].Bare());
+    return a + 1;
+  }
+  const OrgMention& o = c.orgs()[c.OrgAt(a)];
+  if (o.last_token >= b) return a;
+  int k = o.last_token;
+  if (k < b && IsCloseParen(t[k])) ++k;
+  if (k < b && IsPossessive(t[k])) ++k;
+  if (k < b && TitleHeadAsWritten(t[k]) && !TitleWordsOnly(c, o)) {
+    attr->org = o.name;
+    return k;
+  }
+  return a;
+}
+
+// Trailing organisation: "… of the ORG" (dropped from the role), or "Commander
+// Joint Force Command Brunssum" (a title head right before it; the role keeps
+// it, as written). Returns the region's new end.
+int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  for (int k = b - 1; k > a; --k) {
+    if (c.OrgAt(k) < 0 || c.orgs()[c.OrgAt(k)].last_token < b - 1) continue;
+    const OrgMention& o = c.orgs()[c.OrgAt(k)];
+    if (TitleWordsOnly(c, o)) return b;
+    int of = o.first_token - 1;
+    if (of > a && t[of].Is("the")) --of;
+    if (of > a && t[of].Is("of")) {
+      attr->org = o.name;
+      return of;
+    }
+    if (o.first_token > a && TitleHeadAsWritten(t[o.first_token - 1])) attr->org = o.name;
+    return b;
+  }
+  return b;
+}
+
+}  // namespace
+
 void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.doc().tokens;
   while (a < b && (t[a].Is("and") || t[a].Is("the") || t[a].Is("The") || t[a].Is("of") ||
@@ -22,23 +86,7 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     --b;
   }
   if (a >= b) return;
-  // Leading organisation ("Indian Air Force chief", "NATO’s Director").
-  if (c.OrgAt(a) >= 0) {
-    const OrgMention& o = c.orgs()[c.OrgAt(a)];
-    if (o.last_token < b) {
-      int k = o.last_token;
-      if (k < b && IsCloseParen(t[k])) ++k;
-      if (k < b && IsPossessive(t[k])) ++k;
-      bool title_words_only = true;
-      for (int q = o.first_token; q < o.last_token; ++q) {
-        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
-      }
-      if (k < b && TitleHeadAsWritten(t[k]) && !title_words_only) {
-        attr->org = o.name;
-        a = k;
-      }
-    }
-  }
+  a = TakeLeadingOrg(c, a, b, attr);
   // Leading country or demonym ("Saudi", "UAE", "U.S.").
   while (a < b && Countryish(t[a]) && a + 1 < b) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[a]);
@@ -50,23 +98,7 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
     b -= 2;
   }
-  // "… of the ORG" at the end.
-  for (int k = b - 1; k > a; --k) {
-    if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].last_token >= b - 1) {
-      const OrgMention& o = c.orgs()[c.OrgAt(k)];
-      int of = o.first_token - 1;
-      if (of > a && t[of].Is("the")) --of;
-      bool title_words_only = true;
-      for (int q = o.first_token; q < o.last_token; ++q) {
-        title_words_only &= t[q].Has(kFlagTitleModifier) || t[q].Is("Affairs");
-      }
-      if (of > a && t[of].Is("of") && !title_words_only) {
-        attr->org = o.name;
-        b = of;
-      }
-      break;
-    }
-  }
+  b = TakeTrailingOrg(c, a, b, attr);
   bool has_head = false;
   for (int k = a; k < b; ++k) {
     if (t[k].Has(kFlagTitleHead) && !t[k].Is("counterpart") && !t[k].Is("Counterpart") &&
