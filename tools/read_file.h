@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -20,6 +21,18 @@ inline absl::StatusOr<std::string> ReadFile(const std::filesystem::path& path) {
   contents << in.rdbuf();
   if (in.bad()) return absl::DataLossError(absl::StrCat(path.string(), ": read failed"));
   return contents.str();
+}
+
+// Reads article `id` from `dir`: <id>.json (envelope), else <id>.txt (page).
+inline absl::StatusOr<std::string> ReadArticle(const std::filesystem::path& dir,
+                                               const std::string& id) {
+  for (const char* extension : {".json", ".txt"}) {
+    const std::filesystem::path path = dir / (id + extension);
+    std::error_code error;
+    if (std::filesystem::is_regular_file(path, error)) return ReadFile(path);
+  }
+  return absl::NotFoundError(absl::StrCat("article ", id, ": no ", id, ".json or ", id,
+                                          ".txt in ", dir.string()));
 }
 
 }  // namespace parley::tools
