@@ -1,6 +1,7 @@
 // parley-eval: scores the extractor against gold annotations.
 //
 //   parley-eval --articles DIR --gold DIR [--json] [--verbose]
+//   parley-eval --name_report --articles DIR [--json]
 //
 // For every <id>.gold.json in --gold, reads <id>.json (article envelope) or
 // <id>.txt (page layout) from --articles, runs the same DecodeArticle +
@@ -8,6 +9,13 @@
 // Prints a table of precision/recall/F1 per field, or with --json one JSON
 // object (see eval/report.h). --verbose adds each article's misses and false
 // hits (with --json, as a "details" array).
+//
+// --name_report needs no gold: it runs the extractor over every article in
+// --articles (<id>.json and <id>.txt) and lists the served participant names
+// that hold a role word, a verb or a common noun, and the roles that start
+// with a conjunction, preposition or punctuation or end in a tail, with
+// counts per problem (eval/name_check.h). Articles that fail to decode or
+// extract are reported on stderr and skipped.
 //
 // Exit status: 0 on success; 1 when a directory cannot be read, a gold file
 // is unreadable or invalid, or a gold file has no article. An article that
@@ -29,6 +37,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "eval/gold.h"
+#include "eval/name_check.h"
 #include "eval/report.h"
 #include "eval/scorer.h"
 #include "extract/article.h"
@@ -41,6 +50,9 @@ ABSL_FLAG(std::string, gold, "", "Directory of <id>.gold.json files.");
 ABSL_FLAG(bool, json, false, "Print one JSON object instead of a table.");
 ABSL_FLAG(bool, verbose, false,
           "Also print each article's misses and false hits.");
+ABSL_FLAG(bool, name_report, false,
+          "Instead of scoring: list bad served names and roles over every "
+          "article in --articles (no --gold).");
 
 namespace parley::eval {
 namespace {
@@ -147,11 +159,68 @@ absl::StatusOr<std::vector<ArticleScore>> ScoreAll(
   return scores;
 }
 
+// Article files in the directory (<id>.json, <id>.txt; not gold files),
+// sorted by name.
+absl::StatusOr<std::vector<fs::path>> ListArticleFiles(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  fs::directory_iterator it(dir, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    const fs::path& path = it->path();
+    if (path.filename().string().ends_with(kGoldSuffix)) continue;
+    if (path.extension() == ".json" || path.extension() == ".txt") files.push_back(path);
+  }
+  if (error) {
+    return absl::UnavailableError(absl::StrCat("--articles ", dir, ": ", error.message()));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Decodes and extracts every article, counting how each word is written.
+absl::StatusOr<std::vector<ArticleEvent>> ExtractAll(const std::string& dir,
+                                                     WordCaseStats* stats) {
+  PARLEY_RETURN_IF_ERROR(CheckDirectory("articles", dir));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<fs::path> files, ListArticleFiles(dir));
+  std::vector<ArticleEvent> events;
+  for (const fs::path& path : files) {
+    PARLEY_ASSIGN_OR_RETURN(std::string contents, tools::ReadFile(path));
+    const std::string id = path.stem().string();
+    absl::StatusOr<NormalizedArticle> article = DecodeArticle(id, contents, DecodeOptions());
+    absl::StatusOr<v1::Event> event =
+        article.ok() ? ExtractEvent(*article, ExtractOptions())
+                     : absl::StatusOr<v1::Event>(article.status());
+    if (!event.ok()) {
+      std::cerr << "parley-eval: " << path.string() << ": skipped: " << event.status() << "\n";
+      continue;
+    }
+    stats->AddArticle(*article);
+    events.push_back(ArticleEvent{id, *std::move(event)});
+  }
+  return events;
+}
+
+int RunNameReport(const std::string& articles_dir, bool json) {
+  WordCaseStats stats;
+  absl::StatusOr<std::vector<ArticleEvent>> events = ExtractAll(articles_dir, &stats);
+  if (!events.ok()) {
+    std::cerr << "parley-eval: " << events.status().message() << "\n";
+    return 1;
+  }
+  const NameReport report = BuildNameReport(*events, stats);
+  std::cout << (json ? FormatNameReportJson(report) + "\n" : FormatNameReportText(report));
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
-      "Scores the extractor against gold annotations.\n"
-      "  parley-eval --articles DIR --gold DIR [--json] [--verbose]");
+      "Scores the extractor against gold annotations, or lists bad served names.\n"
+      "  parley-eval --articles DIR --gold DIR [--json] [--verbose]\n"
+      "  parley-eval --name_report --articles DIR [--json]");
   absl::ParseCommandLine(argc, argv);
+  if (absl::GetFlag(FLAGS_name_report)) {
+    return RunNameReport(absl::GetFlag(FLAGS_articles), absl::GetFlag(FLAGS_json));
+  }
 
   absl::StatusOr<std::vector<ArticleScore>> scores =
       ScoreAll(absl::GetFlag(FLAGS_articles), absl::GetFlag(FLAGS_gold));
