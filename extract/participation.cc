@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_map.h"
+
 #include "extract/lexicon.h"
+#include "extract/token_predicates.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -41,6 +44,51 @@ bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
   }
   std::string_view first = doc.tokens[o.first_token].text;
   return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
+}
+
+// A named body, not a unit: "NATO Communications and Information Agency",
+// "Allied Land Command (LANDCOM)", "LANDCOM" — not a title ("Royal Navy First
+// Sea Lord"), not an event ("Change of Command"), not a bare head word.
+bool IsNamedBody(const Document& doc, const OrgMention& o, bool introduced_acronym) {
+  const auto& t = doc.tokens;
+  if (o.last_token - o.first_token == 1) {
+    return introduced_acronym || t[o.first_token].Has(kFlagOrgAcronym);
+  }
+  if (t[o.first_token].Has(kFlagTypeKeyword) && !t[o.first_token].Has(kFlagOrgWord)) return false;
+  for (int i = o.first_token; i < o.last_token; ++i) {
+    if (t[i].cap && t[i].Has(kFlagTitleHead) && !t[i].Has(kFlagHeadWord)) return false;
+  }
+  return o.last_token >= static_cast<int>(t.size()) || !IsSpeechVerb(t[o.last_token].text);
+}
+
+// The organisation is the subject or the object of the sentence's event verb:
+// "the NATO Military Committee visited …", "… visited NATO Mission Iraq",
+// "welcomed by the Joint Warfare Centre", "Military Committee visits LANDCOM".
+bool IsEventArgument(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  int before = o.first_token - 1;
+  while (before >= s.first_token && (t[before].Is("the") || t[before].Is("The"))) --before;
+  if (before >= s.first_token && !t[before].in_quote &&
+      (t[before].Has(kFlagEventTrigger) ||
+       (t[before].Is("by") && before > s.first_token && t[before - 1].Has(kFlagEventTrigger)))) {
+    return true;
+  }
+  int after = o.last_token;
+  if (after < s.last_token && IsCloseParen(t[after])) ++after;
+  bool opens = before < s.first_token || t[before].Is(",") || t[before].Is("–") ||
+               t[before].Is("-");
+  return opens && after < s.last_token && t[after].Has(kFlagEventTrigger) &&
+         !IsSpeechVerb(t[after].text);
+}
+
+// Full names of the acronyms the article introduces: "Kosovo Force (KFOR)".
+absl::flat_hash_map<std::string, std::string> IntroducedAcronyms(const std::vector<OrgMention>& orgs) {
+  absl::flat_hash_map<std::string, std::string> out;
+  for (const OrgMention& o : orgs) {
+    if (!o.acronym.empty()) out.try_emplace(o.acronym, o.name);
+  }
+  return out;
 }
 
 // An organisation met, hosted or joined in one of the first body sentences:
@@ -157,34 +205,43 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
   std::vector<std::string> affiliations = SeniorAffiliations(people.people);
   int first_body = FirstBodySentence(doc);
   absl::flat_hash_set<int> participation = ParticipationSentences(doc, other_time);
+  absl::flat_hash_map<std::string, std::string> acronyms = IntroducedAcronyms(people.orgs);
   std::vector<const OrgMention*> chosen;
+  std::vector<std::string> chosen_names;  // parallel to chosen: acronyms written out
   for (const OrgMention& o : people.orgs) {
     if (doc.tokens[o.first_token].in_quote) continue;
-    bool lead = (o.sentence == first_body || participation.contains(o.sentence) ||
-                 IsMetOrg(doc, o, first_body)) &&
-                IsTakingPartOrg(doc, o);
+    bool in_lead = o.sentence == first_body ||
+                   doc.sentences[o.sentence].kind == ParagraphKind::kTitle;
+    auto full = acronyms.find(o.name);
+    bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
+                 IsTakingPartOrg(doc, o)) ||
+                (in_lead && IsNamedBody(doc, o, full != acronyms.end()) &&
+                 IsEventArgument(doc, o));
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;
-    auto same = std::find_if(chosen.begin(), chosen.end(), [&](const OrgMention* c) {
-      return ContainsEitherWay(c->name, o.name);
-    });
-    if (same == chosen.end()) {
+    const std::string& name = full != acronyms.end() ? full->second : o.name;
+    auto same = std::find_if(chosen_names.begin(), chosen_names.end(),
+                             [&](const std::string& c) { return ContainsEitherWay(c, name); });
+    if (same == chosen_names.end()) {
       chosen.push_back(&o);
-    } else if (o.name.size() > (*same)->name.size()) {
-      *same = &o;  // keep the fuller form
+      chosen_names.push_back(name);
+    } else if (name.size() > same->size()) {
+      chosen[same - chosen_names.begin()] = &o;  // keep the fuller form
+      *same = name;
     }
   }
   std::vector<TakingPartOrg> out;
-  for (const OrgMention* o : chosen) {
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const std::string& name = chosen_names[k];
     bool listed = std::any_of(out.begin(), out.end(),
-                              [&](const TakingPartOrg& t) { return t.name == o->name; });
-    if (!listed) out.push_back({o->name, o->acronym, o});
+                              [&](const TakingPartOrg& t) { return t.name == name; });
+    std::string acronym = name == chosen[k]->name ? chosen[k]->acronym : chosen[k]->name;
+    if (!listed) out.push_back({name, acronym, chosen[k]});
   }
   for (const std::string& a : affiliations) {
-    bool covered = std::any_of(chosen.begin(), chosen.end(), [&](const OrgMention* c) {
-      return ContainsEitherWay(c->name, a);
-    });
+    bool covered = std::any_of(chosen_names.begin(), chosen_names.end(),
+                               [&](const std::string& c) { return ContainsEitherWay(c, a); });
     bool listed = std::any_of(out.begin(), out.end(),
                               [&](const TakingPartOrg& t) { return t.name == a; });
     if (!covered && !listed) out.push_back({a, "", nullptr});
