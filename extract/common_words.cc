@@ -12,24 +12,32 @@ extern const std::string_view kCommonWordsText;
 
 namespace {
 
-const absl::flat_hash_set<std::string>& CommonWords() {
+struct Dictionary {
+  absl::flat_hash_set<std::string> lower;     // "plan", "leaves"
+  absl::flat_hash_set<std::string> capitals;  // "rose", "smith" (lower-cased)
+};
+
+const Dictionary& Words() {
   static const auto* words = [] {
-    auto* set = new absl::flat_hash_set<std::string>;
+    auto* d = new Dictionary;
     for (std::string_view line : Split(kCommonWordsText, '\n', /*skip_empty=*/true)) {
-      // Lower-case entries only: "Biden" is a proper noun, "marten's" a form.
-      bool lower = true;
-      for (char ch : line) lower &= (ch >= 'a' && ch <= 'z') || ch == '-';
-      if (lower) set->insert(std::string(line));
+      // Plain entries only: "marten's" is a form of "marten".
+      bool plain = true;
+      for (char ch : line.substr(1)) plain &= (ch >= 'a' && ch <= 'z') || ch == '-';
+      char first = line[0];
+      if (!plain) continue;
+      if (first >= 'a' && first <= 'z') d->lower.insert(std::string(line));
+      if (first >= 'A' && first <= 'Z') d->capitals.insert(Lower(line));
     }
-    return set;
+    return d;
   }();
   return *words;
 }
 
 }  // namespace
 
-bool IsCommonWord(std::string_view word) {
-  return CommonWords().contains(Lower(word));
-}
+bool IsCommonWord(std::string_view word) { return Words().lower.contains(Lower(word)); }
+
+bool IsAlsoAName(std::string_view word) { return Words().capitals.contains(Lower(word)); }
 
 }  // namespace parley::extract_internal

@@ -13,6 +13,10 @@ namespace parley::extract_internal {
 // Proper nouns ("Biden", "Kishida", "Hellenic") are not common words.
 bool IsCommonWord(std::string_view word);
 
+// True when the dictionary lists `word` capitalised ("Rose", "Young",
+// "Smith"): a common word that is also a name.
+bool IsAlsoAName(std::string_view word);
+
 }  // namespace parley::extract_internal
 
 #endif  // PARLEY_EXTRACT_COMMON_WORDS_H_

@@ -77,6 +77,33 @@ int NameRunEnd(const PeopleContext& c, int i, int b) {
   return j;
 }
 
+// A word that is English and not also a name ("Plan", "Leaves", "Economics";
+// not "Rose", "Young", "Smith").
+bool IsPlainWord(const Token& t) { return IsCommonWord(t.Bare()) && !IsAlsoAName(t.Bare()); }
+
+// Trims words that belong to the context from a capitalised run: the tail of
+// a title before the name ("Secretary of Transportation Pete Buttigieg",
+// "Deputy National Security Advisor for International Economics Daleep
+// Singh") and a headline's verb after it ("Modi Leaves For Japan"). False
+// when nothing of a name is left, or when every word is a plain English
+// word ("Emergency Plan", "Rescue Plan").
+bool TrimRun(const PeopleContext& c, int a, int* i, int* j) {
+  const auto& t = c.tokens();
+  bool all_plain = true;
+  for (int k = *i; k < *j; ++k) all_plain &= IsPlainWord(t[k]) || t[k].Has(kFlagParticle);
+  if (all_plain) return false;
+  while (*j - *i >= 3 && *i - 1 >= a &&
+         (t[*i - 1].Is("of") || t[*i - 1].Is("for") || t[*i - 1].Is("and") ||
+          t[*i - 1].Is("the") || t[*i - 1].cap || IsPossessive(t[*i - 1])) &&
+         (t[*i].Has(kFlagTitleModifier | kFlagOrgWord) || IsPlainWord(t[*i]))) {
+    ++*i;
+  }
+  if (c.doc().sentences[t[*i].sentence].kind == ParagraphKind::kTitle) {
+    while (*j - *i >= 2 && IsPlainWord(t[*j - 1])) --*j;
+  }
+  return true;
+}
+
 // Why the run [i, j) is not a name, if it is not; *resume is where scanning
 // goes on. Runs that name an organisation ("Joint Functional Component
 // Command"), a place ("Sri Lanka"), or only initials are not names.
@@ -86,6 +113,16 @@ bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end
   if (name_end < b && (t[name_end].cap || t[name_end].all_caps) &&
       t[name_end].Has(kFlagHeadWord | kFlagPlaceHead)) {
     return true;
+  }
+  // "the North Atlantic Treaty Organization": the run opens an organisation's
+  // name (no title or event word after it inside that name).
+  if (name_end < b && c.OrgAt(i) >= 0 && c.OrgAt(name_end) == c.OrgAt(i)) {
+    const OrgMention& o = c.orgs()[c.OrgAt(i)];
+    bool modifies = true;
+    for (int k = name_end; k < o.last_token; ++k) {
+      modifies &= !t[k].Has(kFlagTitleHead | kFlagTypeKeyword);
+    }
+    if (modifies) return true;
   }
   // "Supreme Allied Commander": title words before a title head.
   if (name_end < b && t[name_end].cap && TitleHeadAsWritten(t[name_end])) {
@@ -384,6 +421,11 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
       continue;
     }
     int j = NameRunEnd(c, i, b);
+    int run_end = j;
+    if (!TrimRun(c, a, &i, &j)) {
+      i = run_end;
+      continue;
+    }
     int name_end = j;
     if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
       name_end = j + 2;

@@ -74,16 +74,42 @@ int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
 
 }  // namespace
 
+// Words a title region can begin with that are not part of the title:
+// connectors, punctuation, time words ("and President", "to Prime Minister",
+// "- Secretary of Commerce", ") Director", "Today Vice President").
+bool IsRegionOpener(const Token& x) {
+  if (x.kind == TokenKind::kPunct) return true;
+  return x.Is("and") || x.Is("the") || x.Is("The") || x.Is("of") || x.Is("its") ||
+         x.Is("his") || x.Is("her") || x.Is("their") || x.Is("to") || x.Is("for") ||
+         x.Is("by") || x.Is("with") || x.Is("from") || x.Is("Today") || x.Is("today") ||
+         x.Is("Yesterday") || x.Is("yesterday") || x.Has(kFlagWeekday);
+}
+
+// Words a title region cannot end with ("Secretary General of", "Mayor &",
+// "Director of National Intelligence (").
+bool IsRegionCloser(const Token& x) {
+  if (x.kind == TokenKind::kPunct) return !IsCloseParen(x);
+  return x.Is("and") || x.Is("the") || x.Is("of") || x.Is("for") || x.Is("to") || x.Is("by");
+}
+
 void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.doc().tokens;
-  while (a < b && (t[a].Is("and") || t[a].Is("the") || t[a].Is("The") || t[a].Is("of") ||
-                   t[a].Is("its") || t[a].Is("his") || t[a].Is("her") || t[a].Is("their") ||
-                   t[a].Is(",") || IsPossessive(t[a]))) {
-    ++a;
+  while (a < b) {
+    // "(ROK) President": a bracketed acronym before the title.
+    if (IsOpenParen(t[a]) && a + 2 < b && IsCloseParen(t[a + 2])) {
+      a += 3;
+    } else if (IsRegionOpener(t[a]) || IsPossessive(t[a])) {
+      ++a;
+    } else {
+      break;
+    }
   }
-  while (b > a && (t[b - 1].Is("and") || t[b - 1].Is(",") || t[b - 1].Is("-") ||
-                   t[b - 1].Is("the"))) {
-    --b;
+  while (b > a && IsRegionCloser(t[b - 1])) --b;
+  // An unclosed bracket at the end: "Director of National Intelligence (".
+  if (b > a && IsCloseParen(t[b - 1])) {
+    int open = b - 1;
+    while (open > a && !IsOpenParen(t[open])) --open;
+    if (!IsOpenParen(t[open])) --b;
   }
   if (a >= b) return;
   a = TakeLeadingOrg(c, a, b, attr);
@@ -93,6 +119,9 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     ++a;
     if (a < b && IsPossessive(t[a])) ++a;
   }
+  // "… of Finland and Prime Minister Ulf Kristersson": the country closed
+  // the previous person's title.
+  while (a < b && (t[a].Is("and") || t[a].Is(","))) ++a;
   // Trailing "of India".
   if (b - a >= 3 && t[b - 2].Is("of") && Countryish(t[b - 1])) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
