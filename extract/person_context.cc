@@ -47,6 +47,13 @@ bool PeopleContext::IsNameToken(int i) const {
 // name in capitals before the given name.
 bool PeopleContext::IsCapitalisedFamilyName(int i) const {
   const auto& t = doc_.tokens;
+  // "Salvatore CUOCI", "John MAIER": a family name in capitals after the
+  // given name; "Brigade General GRACIA": after a rank.
+  if (i > 0 && t[i - 1].sentence == t[i].sentence &&
+      ((t[i - 1].cap && !t[i - 1].all_caps && IsNameToken(i - 1)) ||
+       t[i - 1].Has(kFlagRankWord | kFlagHonorific))) {
+    return true;
+  }
   if (i + 1 >= static_cast<int>(t.size()) || t[i + 1].all_caps || !t[i + 1].cap ||
       !t[i + 1].IsWord() || t[i + 1].sentence != t[i].sentence) {
     return false;

@@ -120,9 +120,17 @@ bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end
     const OrgMention& o = c.orgs()[c.OrgAt(i)];
     bool modifies = true;
     for (int k = name_end; k < o.last_token; ++k) {
-      modifies &= !t[k].Has(kFlagTitleHead | kFlagTypeKeyword);
+      modifies &= !t[k].Has(kFlagTitleHead);
     }
     if (modifies) return true;
+  }
+  // A surname alone is written right after its title ("Minister Hamada"):
+  // after a connector ("Minister of Foreign Affairs and Diaspora"), or
+  // before more capitalised words ("Chief of the Hellenic National Defense
+  // General Staff"), it is part of a title or name of something else.
+  if (j - i == 1 && ((i - 1 >= a && !t[i - 1].cap && t[i - 1].IsWord()) ||
+                     (name_end < b && t[name_end].cap && !c.IsNameToken(name_end)))) {
+    return true;
   }
   // "Supreme Allied Commander": title words before a title head.
   if (name_end < b && t[name_end].cap && TitleHeadAsWritten(t[name_end])) {
