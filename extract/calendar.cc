@@ -1,6 +1,5 @@
 #include "extract/calendar.h"
 
-#include <array>
 #include <vector>
 
 #include "absl/strings/ascii.h"
@@ -9,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "common/string_view.h"
+#include "extract/lexicon.h"
 
 namespace parley {
 namespace {
@@ -63,22 +63,10 @@ std::optional<CivilDay> ParseIsoDate(std::string_view text_view) {
   return CivilDay(year, month, day);
 }
 
-int MonthFromName(std::string_view word_view) {
-  absl::string_view word = ToAbsl(word_view);
-  static constexpr std::array<absl::string_view, 12> kMonths = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  std::string lower = absl::AsciiStrToLower(absl::StripSuffix(word, "."));
-  if (lower.size() < 3) return 0;
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    if (lower == kMonths[i]) return static_cast<int>(i) + 1;
-    // Three-letter abbreviations, plus "sept".
-    if ((lower.size() == 3 || lower == "sept") &&
-        kMonths[i].substr(0, lower.size()) == lower) {
-      return static_cast<int>(i) + 1;
-    }
-  }
-  return 0;
+int MonthFromName(std::string_view word) {
+  // Month names and abbreviations are the lexicon's month class (lexicon.tsv).
+  if (word.ends_with('.')) word.remove_suffix(1);
+  return extract_internal::MonthNumber(word);
 }
 
 std::optional<CivilDay> ParseWrittenDate(std::string_view text_view) {

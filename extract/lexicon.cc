@@ -1,16 +1,23 @@
 #include "extract/lexicon.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <span>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
+#include "absl/status/status.h"
 #include "absl/strings/ascii.h"
-#include "absl/strings/str_split.h"
-#include "extract/calendar.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "common/log.h"
+#include "common/status_macros.h"
 #include "extract/gazetteer.h"
+#include "extract/lexicon_data.h"
+#include "parley/v1/event.pb.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -41,129 +48,539 @@ struct WordEq {
   bool operator()(absl::string_view a, absl::string_view b) const { return a == b; }
 };
 
-using WordSet = absl::flat_hash_set<std::string, WordHash, WordEq>;
+template <typename V>
+using WordMap = absl::flat_hash_map<std::string, V, WordHash, WordEq>;
 
 absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+std::string_view SV(absl::string_view s) { return std::string_view(s.data(), s.size()); }
 
-WordSet* MakeSet(std::initializer_list<std::string_view> words, bool lower) {
-  auto* set = new WordSet;
-  for (std::string_view w : words) set->insert(lower ? Lower(w) : std::string(w));
-  return set;
+// --- What each class accepts ---------------------------------------------
+
+// How an entry is written, which is how the rules compare it.
+enum class Shape : uint8_t {
+  kWord,          // one word token, compared without its abbreviation period
+  kAbbreviation,  // one word token, possibly with its period ("Mr.", "H.E.")
+  kWordPart,      // a word without hyphens, compared with parts of hyphenated tokens
+  kPhrase,        // word tokens separated by single spaces, the first not a number
+  kText,          // any text, compared with a whole string (a publisher's name)
+};
+
+enum class AttrKind : uint8_t {
+  kFlag,     // NAME
+  kInt,      // NAME=N, min <= N <= max
+  kCountry,  // NAME=CC, an ISO 3166-1 alpha-2 code
+  kFrames,   // NAME=direct,with,by (a non-empty subset)
+  kRef,      // NAME=ENTRY of the class `ref` (checked once every row is read)
+};
+
+struct AttrSpec {
+  std::string_view name;
+  AttrKind kind = AttrKind::kFlag;
+  bool required = false;
+  int min = 0, max = 0;                 // kInt
+  WordClass ref = WordClass::kRank;     // kRef
+};
+
+struct ClassSpec {
+  WordClass id;
+  std::string_view name;
+  bool fold;  // compared in any case (keys are ASCII-lower-cased)
+  Shape shape;
+  int max_words = 1;                // kPhrase: 0 for any number
+  bool numbers_after_first = false; // kPhrase: later words may be number tokens ("Sgt 1st Class")
+  std::span<const AttrSpec> attrs = {};
+};
+
+constexpr AttrSpec kRankAttrs[] = {
+    {.name = "expands", .kind = AttrKind::kRef, .ref = WordClass::kRank},
+    {.name = "senior"}};
+constexpr AttrSpec kMeetingVerbAttrs[] = {
+    {.name = "frames", .kind = AttrKind::kFrames, .required = true}};
+constexpr AttrSpec kShipPrefixAttrs[] = {{.name = "country", .kind = AttrKind::kCountry},
+                                         {.name = "unit"}};
+constexpr AttrSpec kPlacePrepositionAttrs[] = {{.name = "ship"}};
+constexpr AttrSpec kPublisherAttrs[] = {
+    {.name = "country", .kind = AttrKind::kCountry, .required = true}};
+constexpr AttrSpec kEventTypeAttrs[] = {
+    {.name = "priority", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99},
+    {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9}};
+constexpr AttrSpec kEventKeywordAttrs[] = {
+    {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
+    {.name = "weak"},
+    {.name = "conducted_only"}};
+constexpr AttrSpec kMonthAttrs[] = {
+    {.name = "month", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 12}};
+constexpr AttrSpec kWeekdayAttrs[] = {
+    {.name = "day", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 7}};
+constexpr AttrSpec kDateReportingAttrs[] = {{.name = "after"}};
+constexpr AttrSpec kNumberWordAttrs[] = {
+    {.name = "value", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99}};
+constexpr AttrSpec kFiniteVerbAttrs[] = {{.name = "clause_start"}};
+
+using WC = WordClass;
+// In WordClass order (checked below).
+constexpr ClassSpec kClassSpecs[] = {
+    {WC::kRank, "rank", false, Shape::kPhrase, 0, true, kRankAttrs},
+    {WC::kTitleHead, "title_head", true, Shape::kWord},
+    {WC::kTitleModifier, "title_modifier", true, Shape::kWord},
+    {WC::kHonorific, "honorific", false, Shape::kAbbreviation},
+    {WC::kNameParticle, "name_particle", false, Shape::kWord},
+    {WC::kNameStopword, "name_stopword", false, Shape::kWord},
+    {WC::kRoleNoun, "role_noun", true, Shape::kWord},
+    {WC::kPersonPronoun, "person_pronoun", false, Shape::kWord},
+    {WC::kNegativeCue, "negative_cue", false, Shape::kWord},
+    {WC::kMeetingVerb, "meeting_verb", false, Shape::kWord, 1, false, kMeetingVerbAttrs},
+    {WC::kMeetingObjectFollower, "meeting_object_follower", false, Shape::kWord},
+    {WC::kPlaceAdjectiveSuffix, "place_adjective_suffix", false, Shape::kWordPart},
+    {WC::kOrgHead, "org_head", false, Shape::kWord},
+    {WC::kOrgWord, "org_word", false, Shape::kWord},
+    {WC::kHeadWord, "head_word", false, Shape::kWord},
+    {WC::kUnitWord, "unit_word", false, Shape::kWordPart},
+    {WC::kOrgAcronym, "org_acronym", false, Shape::kWord},
+    {WC::kShipPrefix, "ship_prefix", false, Shape::kWord, 1, false, kShipPrefixAttrs},
+    {WC::kPlaceHead, "place_head", false, Shape::kWord},
+    {WC::kLocationTrigger, "location_trigger", true, Shape::kWord},
+    {WC::kVisitVerb, "visit_verb", false, Shape::kWord},
+    {WC::kPlacePreposition, "place_preposition", false, Shape::kWord, 1, false,
+     kPlacePrepositionAttrs},
+    {WC::kPlaceOfNoun, "place_of_noun", false, Shape::kWord},
+    {WC::kEarlierAdjective, "earlier_adjective", false, Shape::kWord},
+    {WC::kTripNoun, "trip_noun", false, Shape::kWord},
+    {WC::kPlaceClauseWord, "place_clause_word", false, Shape::kWord},
+    {WC::kFutureMarker, "future_marker", false, Shape::kWord},
+    {WC::kParticipationWord, "participation_word", false, Shape::kWord},
+    {WC::kTakePartVerb, "take_part_verb", false, Shape::kWord},
+    {WC::kPublisher, "publisher", false, Shape::kText, 0, false, kPublisherAttrs},
+    {WC::kEventTrigger, "event_trigger", true, Shape::kWord},
+    {WC::kEventType, "event_type", false, Shape::kText, 0, false, kEventTypeAttrs},
+    {WC::kEventKeyword, "event_keyword", true, Shape::kPhrase, 3, false, kEventKeywordAttrs},
+    {WC::kSpeechVerb, "speech_verb", false, Shape::kWord},
+    {WC::kAnonymousSpeaker, "anonymous_speaker", false, Shape::kWord},
+    {WC::kSpeakerOrgWord, "speaker_org_word", true, Shape::kWord},
+    {WC::kStatementNoun, "statement_noun", false, Shape::kWord},
+    {WC::kSpeakerTrailingWord, "speaker_trailing_word", false, Shape::kWord},
+    {WC::kMonth, "month", true, Shape::kWord, 1, false, kMonthAttrs},
+    {WC::kWeekday, "weekday", false, Shape::kWord, 1, false, kWeekdayAttrs},
+    {WC::kDateReportingVerb, "date_reporting_verb", false, Shape::kWord, 1, false,
+     kDateReportingAttrs},
+    {WC::kDateStartWord, "date_start_word", false, Shape::kWord},
+    {WC::kDateEndWord, "date_end_word", false, Shape::kWord},
+    {WC::kUntilWord, "until_word", false, Shape::kWord},
+    {WC::kClosingVerb, "closing_verb", true, Shape::kWord},
+    {WC::kNumberWord, "number_word", true, Shape::kWord, 1, false, kNumberWordAttrs},
+    {WC::kTopicVerb, "topic_verb", false, Shape::kWord},
+    {WC::kTopicLeadingWord, "topic_leading_word", false, Shape::kWord},
+    {WC::kFiniteVerb, "finite_verb", false, Shape::kWord, 1, false, kFiniteVerbAttrs},
+};
+
+constexpr bool SpecsInEnumOrder() {
+  if (std::size(kClassSpecs) != static_cast<size_t>(kWordClassCount)) return false;
+  for (size_t i = 0; i < std::size(kClassSpecs); ++i) {
+    if (static_cast<size_t>(kClassSpecs[i].id) != i) return false;
+  }
+  return true;
 }
+static_assert(SpecsInEnumOrder(), "kClassSpecs must list every WordClass in enum order");
 
-struct RankPattern {
-  std::vector<std::string> words;  // Bare token texts
-  std::string expanded;
-};
+const ClassSpec& SpecOf(WordClass c) { return kClassSpecs[static_cast<int>(c)]; }
 
-// "pattern|pattern=Expanded" rows. Patterns are token sequences (periods are
-// dropped before matching, so "Lt Gen" also matches "Lt. Gen.").
-constexpr std::string_view kRanks[] = {
-    "General|Gen|GEN=General",
-    "Lieutenant General|Lt Gen|Lt-Gen|Lt-General|LTG|Lieut Gen|LtGen=Lieutenant General",
-    "Major General|Maj Gen|Maj-Gen|MG|MajGen=Major General",
-    "Brigadier General|Brig Gen|BG|BGen=Brigadier General",
-    "Brigadier=Brigadier",
-    "Colonel|Col|COL=Colonel",
-    "Lieutenant Colonel|Lt Col|LTC|LtCol=Lieutenant Colonel",
-    "Major|Maj|MAJ=Major",
-    "Captain|Capt|CPT|Cpt=Captain",
-    "Lieutenant|Lt|LT|1LT|2LT=Lieutenant",
-    "First Lieutenant|1st Lt=First Lieutenant",
-    "Second Lieutenant|2nd Lt=Second Lieutenant",
-    "Lieutenant Junior Grade|Lt j g=Lieutenant Junior Grade",
-    "Admiral|Adm|ADM=Admiral",
-    "Vice Admiral|Vice Adm|VADM=Vice Admiral",
-    "Rear Admiral|Rear Adm|RADM|RDML=Rear Admiral",
-    "Commodore|Cmdre|Cdre=Commodore",
-    "Commander|Cmdr|Cdr|CDR=Commander",
-    "Lieutenant Commander|Lt Cmdr|Lt Cdr|LCDR|Lt Commander=Lieutenant Commander",
-    "Ensign|Ens|ENS=Ensign",
-    "Field Marshal=Field Marshal",
-    "Marshal=Marshal",
-    "Air Chief Marshal|ACM=Air Chief Marshal",
-    "Air Marshal=Air Marshal",
-    "Air Vice Marshal|AVM|Air Vice-Marshal=Air Vice Marshal",
-    "Air Commodore|Air Cmde=Air Commodore",
-    "Group Captain|Gp Capt=Group Captain",
-    "Wing Commander|Wg Cdr=Wing Commander",
-    "Squadron Leader|Sqn Ldr=Squadron Leader",
-    "Flight Lieutenant|Flt Lt=Flight Lieutenant",
-    "Sergeant|Sgt|SGT=Sergeant",
-    "Staff Sergeant|Staff Sgt|SSgt|SSG=Staff Sergeant",
-    "Sergeant First Class|Sgt 1st Class|SFC=Sergeant First Class",
-    "Master Sergeant|Master Sgt|MSgt|MSG=Master Sergeant",
-    "First Sergeant|1st Sgt=First Sergeant",
-    "Sergeant Major|Sgt Maj|SGM=Sergeant Major",
-    "Command Sergeant Major|Command Sgt Maj|CSM=Command Sergeant Major",
-    "Gunnery Sergeant|Gunnery Sgt|GySgt=Gunnery Sergeant",
-    "Technical Sergeant|Tech Sgt|TSgt=Technical Sergeant",
-    "Senior Master Sergeant|Senior Master Sgt|SMSgt=Senior Master Sergeant",
-    "Chief Master Sergeant|Chief Master Sgt|CMSgt=Chief Master Sergeant",
-    "Specialist|Spc|SPC=Specialist",
-    "Corporal|Cpl|CPL=Corporal",
-    "Lance Corporal|Lance Cpl|LCpl=Lance Corporal",
-    "Private|Pvt|PVT=Private",
-    "Private First Class|Pfc|PFC=Private First Class",
-    "Airman|Amn=Airman",
-    "Airman First Class|A1C=Airman First Class",
-    "Senior Airman|SrA=Senior Airman",
-    "Petty Officer=Petty Officer",
-    "Petty Officer 1st Class|Petty Officer First Class=Petty Officer 1st Class",
-    "Petty Officer 2nd Class|Petty Officer Second Class=Petty Officer 2nd Class",
-    "Petty Officer 3rd Class|Petty Officer Third Class=Petty Officer 3rd Class",
-    "Chief Petty Officer=Chief Petty Officer",
-    "Senior Chief Petty Officer=Senior Chief Petty Officer",
-    "Master Chief Petty Officer=Master Chief Petty Officer",
-    "Seaman=Seaman",
-    "Warrant Officer=Warrant Officer",
-    "Chief Warrant Officer=Chief Warrant Officer",
-    "Mass Communication Specialist=Mass Communication Specialist",
-    "Mass Communication Specialist 1st Class=Mass Communication Specialist 1st Class",
-    "Mass Communication Specialist 2nd Class=Mass Communication Specialist 2nd Class",
-    "Mass Communication Specialist 3rd Class=Mass Communication Specialist 3rd Class",
-    "Mass Communication Specialist Seaman=Mass Communication Specialist Seaman",
-    "Teniente General=Teniente General",
-    "General de Brigada=General de Brigada",
-    "General de División=General de División",
-    "Contraalmirante=Contraalmirante",
-    "Vicealmirante=Vicealmirante",
-    "Almirante=Almirante",
-    "Coronel=Coronel",
-    "Général=Général",
-    "Generalleutnant=Generalleutnant",
-    "Generalmajor=Generalmajor",
-};
-
-struct RankTable {
-  absl::flat_hash_map<std::string, std::vector<RankPattern>> by_first;
-  WordSet first_words;
-};
-
-const RankTable& Ranks() {
-  static const RankTable* table = [] {
-    auto* t = new RankTable;
-    for (std::string_view row : kRanks) {
-      std::vector<std::string_view> kv = Split(row, '=');
-      for (std::string_view pattern : Split(kv[0], '|')) {
-        RankPattern p;
-        for (std::string_view w : Split(pattern, ' ')) p.words.emplace_back(w);
-        p.expanded = std::string(kv[1]);
-        t->first_words.insert(p.words[0]);
-        t->by_first[p.words[0]].push_back(std::move(p));
-      }
-    }
-    for (auto& [k, v] : t->by_first) {
-      std::sort(v.begin(), v.end(), [](const RankPattern& a, const RankPattern& b) {
-        return a.words.size() > b.words.size();
-      });
-    }
-    return t;
-  }();
-  return *table;
+const ClassSpec* FindSpec(std::string_view name) {
+  for (const ClassSpec& s : kClassSpecs) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
 }
 
 }  // namespace
+
+// --- Parsed tables -------------------------------------------------------
+
+struct Lexicon::Impl {
+  struct Class {
+    bool fold = false;
+    std::vector<LexiconEntry> entries;
+    WordMap<int> index;     // key -> position in entries
+    uint64_t lengths = 0;   // bit min(key size, 63) of every key: most misses cost one test
+  };
+  struct RankPattern {
+    std::vector<std::string> words;
+    std::string expanded;
+  };
+  std::array<Class, kWordClassCount> classes;
+  // First word -> the patterns starting with it, longest first. Looked up
+  // only at tokens flagged kFlagRankWord, so the default hash is fine.
+  absl::flat_hash_map<std::string, std::vector<RankPattern>> ranks_by_first;
+};
+
+namespace {
+
+// Classes this small are scanned instead of hashed: comparing a few sizes
+// is cheaper than hashing the word.
+constexpr size_t kLinearScanMax = 16;
+
+absl::Status LineError(int line, std::string_view message) {
+  return absl::InvalidArgumentError(absl::StrCat("lexicon line ", line, ": ", AV(message)));
+}
+
+bool IsWordByte(char c) {
+  return absl::ascii_isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+enum class TokenShape { kWord, kNumber, kTrailingPeriod, kNotOneToken };
+
+// How the tokenizer (tokens.cc) would cut `w`, closely enough to reject
+// entries that can never match: letters and digits (any non-ASCII byte
+// counts as a letter) with inner hyphens, apostrophes and dots; a trailing
+// period only when `period_ok`. A hyphen after "Force(s)", "Army" or "Navy"
+// and a final "'s" split the word; a word starting with a digit is a number
+// unless it has letters and is no ordinal ("1LT" is a word, "1st" a number).
+TokenShape ShapeOf(std::string_view w, bool period_ok) {
+  if (w.empty() || !IsWordByte(w[0])) return TokenShape::kNotOneToken;
+  if (w.back() == '.') {
+    if (!period_ok) return TokenShape::kTrailingPeriod;
+    w.remove_suffix(1);
+  }
+  bool has_letter = false;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if (IsWordByte(c)) {
+      has_letter |= !absl::ascii_isdigit(static_cast<unsigned char>(c));
+      continue;
+    }
+    bool inner = (c == '-' || c == '\'' || c == '.') && i + 1 < w.size() && IsWordByte(w[i + 1]);
+    if (!inner) return TokenShape::kNotOneToken;
+    std::string_view left = w.substr(0, i);
+    if (c == '-' && (left.ends_with("Force") || left.ends_with("Forces") ||
+                     left.ends_with("Army") || left.ends_with("Navy"))) {
+      return TokenShape::kNotOneToken;
+    }
+    if (c == '\'' && i + 2 == w.size() && (w[i + 1] == 's' || w[i + 1] == 'S')) {
+      return TokenShape::kNotOneToken;
+    }
+  }
+  if (absl::ascii_isdigit(static_cast<unsigned char>(w[0]))) {
+    bool ordinal = w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th");
+    if (!has_letter || ordinal) return TokenShape::kNumber;
+  }
+  return TokenShape::kWord;
+}
+
+// Rejects an entry that can never match the way its class is matched.
+absl::Status CheckEntry(const ClassSpec& spec, std::string_view entry, int line) {
+  std::string quoted = absl::StrCat(AV(spec.name), " \"", AV(entry), "\"");
+  if (entry.empty()) return LineError(line, absl::StrCat(AV(spec.name), ": empty entry"));
+  if (entry.front() == ' ' || entry.back() == ' ') {
+    return LineError(line, quoted + ": spaces around the entry");
+  }
+  if (spec.shape == Shape::kText) return absl::OkStatus();
+  std::vector<std::string_view> words = Split(entry, ' ');
+  int max_words = spec.shape == Shape::kPhrase ? spec.max_words : 1;
+  if (max_words > 0 && static_cast<int>(words.size()) > max_words) {
+    return LineError(line, absl::StrCat(quoted, " has ", words.size(), " words; ", AV(spec.name),
+                                        max_words == 1 ? " matches one token"
+                                                       : absl::StrCat(" matches up to ", max_words,
+                                                                      " tokens")));
+  }
+  for (size_t k = 0; k < words.size(); ++k) {
+    std::string_view w = words[k];
+    if (w.empty()) return LineError(line, quoted + ": two spaces in a row");
+    switch (ShapeOf(w, spec.shape == Shape::kAbbreviation)) {
+      case TokenShape::kWord:
+        break;
+      case TokenShape::kNumber:
+        if (k == 0 || !spec.numbers_after_first) {
+          return LineError(line, absl::StrCat(quoted, ": \"", AV(w),
+                                              "\" is a number token; the rules match it only on word tokens"));
+        }
+        break;
+      case TokenShape::kTrailingPeriod:
+        return LineError(line, absl::StrCat(quoted, ": \"", AV(w), "\" ends with a period; ",
+                                            AV(spec.name), " is compared without it"));
+      case TokenShape::kNotOneToken:
+        return LineError(line, absl::StrCat(quoted, ": \"", AV(w),
+                                            "\" is not one token as the tokenizer cuts words"));
+    }
+  }
+  if (spec.shape == Shape::kWordPart && entry.find('-') != std::string_view::npos) {
+    return LineError(line, absl::StrCat(quoted, ": has a hyphen; ", AV(spec.name),
+                                        " is compared with the parts of hyphenated words"));
+  }
+  return absl::OkStatus();
+}
+
+std::string AllowedAttributes(const ClassSpec& spec) {
+  if (spec.attrs.empty()) return absl::StrCat(AV(spec.name), " takes none");
+  std::string out = absl::StrCat(AV(spec.name), " takes ");
+  for (size_t i = 0; i < spec.attrs.size(); ++i) {
+    absl::StrAppend(&out, i ? ", " : "", AV(spec.attrs[i].name));
+  }
+  return out;
+}
+
+// Checks one attribute's value against its kind; references are checked
+// once every row is read (CheckReferences).
+absl::Status CheckAttributeValue(const AttrSpec& a, bool has_value, std::string_view value,
+                                 int line) {
+  std::string name = absl::StrCat("attribute \"", AV(a.name), "\"");
+  if (a.kind == AttrKind::kFlag) {
+    if (has_value) return LineError(line, name + " takes no value");
+    return absl::OkStatus();
+  }
+  if (value.empty()) return LineError(line, absl::StrCat(name, " needs a value (", AV(a.name), "=…)"));
+  switch (a.kind) {
+    case AttrKind::kInt: {
+      int n = 0;
+      if (!absl::SimpleAtoi(AV(value), &n) || n < a.min || n > a.max ||
+          !absl::ascii_isdigit(static_cast<unsigned char>(value[0]))) {
+        return LineError(line, absl::StrCat(name, " must be a whole number from ", a.min, " to ",
+                                            a.max, ", got \"", AV(value), "\""));
+      }
+      break;
+    }
+    case AttrKind::kCountry:
+      if (value.size() != 2 || !absl::ascii_isupper(static_cast<unsigned char>(value[0])) ||
+          !absl::ascii_isupper(static_cast<unsigned char>(value[1]))) {
+        return LineError(line, absl::StrCat(name, " must be an ISO 3166-1 alpha-2 code, got \"",
+                                            AV(value), "\""));
+      }
+      break;
+    case AttrKind::kFrames: {
+      std::vector<std::string_view> seen;
+      for (std::string_view f : Split(value, ',')) {
+        bool known = f == "direct" || f == "with" || f == "by";
+        if (!known || std::find(seen.begin(), seen.end(), f) != seen.end()) {
+          return LineError(line, absl::StrCat(name, " must list direct, with and/or by once each, got \"",
+                                              AV(value), "\""));
+        }
+        seen.push_back(f);
+      }
+      break;
+    }
+    case AttrKind::kFlag:
+    case AttrKind::kRef:
+      break;
+  }
+  return absl::OkStatus();
+}
+
+// Parses "NAME; NAME=VALUE; …" into *out.
+absl::Status ParseAttributes(const ClassSpec& spec, std::string_view field, int line,
+                             std::vector<std::pair<std::string, std::string>>* out) {
+  for (std::string_view piece : Split(field, ';')) {
+    piece = SV(absl::StripAsciiWhitespace(AV(piece)));
+    if (piece.empty()) return LineError(line, "empty attribute (a stray \";\" or a trailing tab)");
+    size_t eq = piece.find('=');
+    std::string_view name = piece.substr(0, eq);
+    std::string_view value = eq == std::string_view::npos ? std::string_view() : piece.substr(eq + 1);
+    auto spec_it = std::find_if(spec.attrs.begin(), spec.attrs.end(),
+                                [&](const AttrSpec& a) { return a.name == name; });
+    if (spec_it == spec.attrs.end()) {
+      return LineError(line, absl::StrCat("unknown attribute \"", AV(name), "\": ",
+                                          AllowedAttributes(spec)));
+    }
+    for (const auto& [seen, unused] : *out) {
+      if (seen == name) return LineError(line, absl::StrCat("attribute \"", AV(name), "\" given twice"));
+    }
+    PARLEY_RETURN_IF_ERROR(
+        CheckAttributeValue(*spec_it, eq != std::string_view::npos, value, line));
+    out->emplace_back(std::string(name), std::string(value));
+  }
+  return absl::OkStatus();
+}
+
+// Reads one "class<TAB>entry[<TAB>attributes]" row into `impl`.
+absl::Status AddRow(std::string_view row, int line, Lexicon::Impl* impl) {
+  std::vector<std::string_view> fields = Split(row, '\t');
+  if (fields.size() < 2 || fields.size() > 3) {
+    return LineError(line, absl::StrCat("expected class<TAB>entry[<TAB>attributes], got ",
+                                        fields.size(), fields.size() == 1 ? " field" : " fields"));
+  }
+  const ClassSpec* spec = FindSpec(fields[0]);
+  if (spec == nullptr) return LineError(line, absl::StrCat("unknown class \"", AV(fields[0]), "\""));
+  PARLEY_RETURN_IF_ERROR(CheckEntry(*spec, fields[1], line));
+  LexiconEntry e;
+  e.text = std::string(fields[1]);
+  e.key = spec->fold ? Lower(e.text) : e.text;
+  e.line = line;
+  if (fields.size() == 3) PARLEY_RETURN_IF_ERROR(ParseAttributes(*spec, fields[2], line, &e.attributes));
+  for (const AttrSpec& a : spec->attrs) {
+    if (a.required && !e.Has(a.name)) {
+      return LineError(line, absl::StrCat(AV(spec->name), " \"", e.text,
+                                          "\": missing attribute \"", AV(a.name), "\""));
+    }
+  }
+  Lexicon::Impl::Class& c = impl->classes[static_cast<int>(spec->id)];
+  auto [it, inserted] = c.index.try_emplace(e.key, static_cast<int>(c.entries.size()));
+  if (!inserted) {
+    const LexiconEntry& first = c.entries[it->second];
+    return LineError(line, absl::StrCat(AV(spec->name), " \"", e.text, "\" repeats \"", first.text,
+                                        "\" (line ", first.line, ")"));
+  }
+  c.lengths |= uint64_t{1} << std::min<size_t>(e.key.size(), 63);
+  c.entries.push_back(std::move(e));
+  return absl::OkStatus();
+}
+
+const LexiconEntry* FindIn(const Lexicon::Impl::Class& c, std::string_view word) {
+  if (((c.lengths >> std::min<size_t>(word.size(), 63)) & 1) == 0) return nullptr;
+  char buf[64];
+  if (c.fold) {
+    word = LowerInto(word, buf);
+    if (word.empty()) return nullptr;
+  }
+  if (c.entries.size() <= kLinearScanMax) {
+    for (const LexiconEntry& e : c.entries) {
+      if (e.key == word) return &e;
+    }
+    return nullptr;
+  }
+  auto it = c.index.find(AV(word));
+  return it == c.index.end() ? nullptr : &c.entries[it->second];
+}
+
+// Checks what one row says about another (expands=, type=) and the rules of
+// ranks and event types, once every row is read.
+absl::Status CheckReferences(const Lexicon::Impl& impl) {
+  for (const ClassSpec& spec : kClassSpecs) {
+    for (const LexiconEntry& e : impl.classes[static_cast<int>(spec.id)].entries) {
+      for (const AttrSpec& a : spec.attrs) {
+        if (a.kind != AttrKind::kRef || !e.Has(a.name)) continue;
+        std::string_view target = e.Get(a.name);
+        const LexiconEntry* t = FindIn(impl.classes[static_cast<int>(a.ref)], target);
+        if (t == nullptr) {
+          return LineError(e.line, absl::StrCat(AV(a.name), "=", AV(target), ": no ",
+                                                AV(SpecOf(a.ref).name), " entry \"", AV(target), "\""));
+        }
+        if (spec.id == WordClass::kRank && (t->Has("expands") || t == &e)) {
+          return LineError(e.line, absl::StrCat("expands=", AV(target),
+                                                ": must name a rank that expands to itself"));
+        }
+      }
+      if (spec.id == WordClass::kRank && e.Has("senior") && e.Has("expands")) {
+        return LineError(e.line, absl::StrCat("rank \"", e.text,
+                                              "\": senior belongs on the rank it expands to"));
+      }
+    }
+  }
+  std::vector<int> priorities;
+  for (const LexiconEntry& e : impl.classes[static_cast<int>(WordClass::kEventType)].entries) {
+    v1::EventType type;
+    if (!v1::EventType_Parse(e.text, &type) || type == v1::EVENT_TYPE_UNSPECIFIED) {
+      return LineError(e.line, absl::StrCat("event_type \"", e.text,
+                                            "\" is not a parley.v1.EventType name"));
+    }
+    int priority = e.GetInt("priority");
+    if (std::find(priorities.begin(), priorities.end(), priority) != priorities.end()) {
+      return LineError(e.line, absl::StrCat("event_type \"", e.text, "\": priority ", priority,
+                                            " is taken by another type"));
+    }
+    priorities.push_back(priority);
+  }
+  return absl::OkStatus();
+}
+
+// Rank patterns by first word, longest first, so MatchRank takes the
+// longest rank ("Lieutenant General" before "Lieutenant").
+void BuildRanks(Lexicon::Impl* impl) {
+  for (const LexiconEntry& e : impl->classes[static_cast<int>(WordClass::kRank)].entries) {
+    Lexicon::Impl::RankPattern p;
+    for (std::string_view w : Split(e.text, ' ')) p.words.emplace_back(w);
+    p.expanded = e.Has("expands") ? std::string(e.Get("expands")) : e.text;
+    impl->ranks_by_first[p.words[0]].push_back(std::move(p));
+  }
+  for (auto& [first, patterns] : impl->ranks_by_first) {
+    std::stable_sort(patterns.begin(), patterns.end(),
+                     [](const Lexicon::Impl::RankPattern& a, const Lexicon::Impl::RankPattern& b) {
+                       return a.words.size() > b.words.size();
+                     });
+  }
+}
+
+}  // namespace
+
+std::string_view WordClassName(WordClass c) { return SpecOf(c).name; }
+
+bool LexiconEntry::Has(std::string_view name) const {
+  for (const auto& [n, v] : attributes) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
+std::string_view LexiconEntry::Get(std::string_view name) const {
+  for (const auto& [n, v] : attributes) {
+    if (n == name) return v;
+  }
+  return {};
+}
+
+int LexiconEntry::GetInt(std::string_view name, int fallback) const {
+  int n = 0;
+  return Has(name) && absl::SimpleAtoi(AV(Get(name)), &n) ? n : fallback;
+}
+
+absl::StatusOr<Lexicon> ParseLexicon(std::string_view tsv) {
+  auto impl = std::make_shared<Lexicon::Impl>();
+  for (const ClassSpec& spec : kClassSpecs) impl->classes[static_cast<int>(spec.id)].fold = spec.fold;
+  int line = 0;
+  for (std::string_view row : Split(tsv, '\n')) {
+    ++line;
+    if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+    if (row.empty() || row[0] == '#') continue;
+    PARLEY_RETURN_IF_ERROR(AddRow(row, line, impl.get()));
+  }
+  PARLEY_RETURN_IF_ERROR(CheckReferences(*impl));
+  BuildRanks(impl.get());
+  return Lexicon(std::move(impl));
+}
+
+const LexiconEntry* Lexicon::Find(WordClass c, std::string_view word) const {
+  return FindIn(impl_->classes[static_cast<int>(c)], word);
+}
+
+bool Lexicon::Contains(WordClass c, std::string_view word) const { return Find(c, word) != nullptr; }
+
+const std::vector<LexiconEntry>& Lexicon::Entries(WordClass c) const {
+  return impl_->classes[static_cast<int>(c)].entries;
+}
+
+bool Lexicon::StartsRank(std::string_view word) const {
+  return impl_->ranks_by_first.contains(AV(word));
+}
+
+int Lexicon::MatchRank(const std::vector<Token>& tokens, int i, int limit,
+                       std::string* expanded) const {
+  if (i >= limit || !tokens[i].IsWord()) return 0;
+  if (tokens[i].flags != 0 && !tokens[i].Has(kFlagRankWord)) return 0;
+  auto it = impl_->ranks_by_first.find(AV(tokens[i].Bare()));
+  if (it == impl_->ranks_by_first.end()) return 0;
+  for (const Impl::RankPattern& p : it->second) {
+    int n = static_cast<int>(p.words.size());
+    if (i + n > limit) continue;
+    bool ok = true;
+    // Words of a rank are adjacent (no sentence punctuation between).
+    for (int k = 0; k < n && ok; ++k) ok = tokens[i + k].Bare() == p.words[k];
+    if (!ok) continue;
+    *expanded = p.expanded;
+    return n;
+  }
+  return 0;
+}
+
+const Lexicon& BuiltinLexicon() {
+  static const Lexicon* lexicon = [] {
+    absl::StatusOr<Lexicon> parsed = ParseLexicon(kLexiconTsv);
+    if (!parsed.ok()) {
+      // A build artifact that the unit tests check: nothing sensible can run without it.
+      LogError(absl::StrCat("extract/data/lexicon.tsv (compiled in): ", parsed.status().message()));
+      std::abort();
+    }
+    return new Lexicon(*std::move(parsed));
+  }();
+  return *lexicon;
+}
+
+bool InClass(WordClass c, std::string_view word) { return BuiltinLexicon().Contains(c, word); }
 
 std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empty) {
   std::vector<std::string_view> out;
@@ -192,285 +609,96 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// --- Named lookups -------------------------------------------------------
+
 int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* expanded) {
-  if (i >= limit || !tokens[i].IsWord()) return 0;
-  if (tokens[i].flags != 0 && !tokens[i].Has(kFlagRankWord)) return 0;
-  const RankTable& t = Ranks();
-  auto it = t.by_first.find(AV(tokens[i].Bare()));
-  if (it == t.by_first.end()) return 0;
-  for (const RankPattern& p : it->second) {
-    int n = static_cast<int>(p.words.size());
-    if (i + n > limit) continue;
-    bool ok = true;
-    for (int k = 0; k < n && ok; ++k) {
-      ok = tokens[i + k].Bare() == p.words[k];
-      // Words of a rank are adjacent (no sentence punctuation between).
+  return BuiltinLexicon().MatchRank(tokens, i, limit, expanded);
+}
+
+bool IsRankWord(std::string_view word) { return BuiltinLexicon().StartsRank(word); }
+
+bool IsSeniorRank(std::string_view expanded_rank) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kRank, expanded_rank);
+  return e != nullptr && e->Has("senior");
+}
+
+bool IsTitleHead(std::string_view word) { return InClass(WordClass::kTitleHead, word); }
+bool IsTitleModifier(std::string_view word) { return InClass(WordClass::kTitleModifier, word); }
+bool IsHonorific(std::string_view word) { return InClass(WordClass::kHonorific, word); }
+bool IsNameParticle(std::string_view word) { return InClass(WordClass::kNameParticle, word); }
+bool IsNameStopword(std::string_view word) { return InClass(WordClass::kNameStopword, word); }
+bool IsRoleNoun(std::string_view word) { return InClass(WordClass::kRoleNoun, word); }
+bool IsNegativeCue(std::string_view word) { return InClass(WordClass::kNegativeCue, word); }
+
+bool IsMeetingVerb(std::string_view word, MeetingFrame frame) {
+  // Frames as bits, parsed once: this runs for every candidate name.
+  static const auto* frames = [] {
+    auto* m = new WordMap<uint8_t>;
+    for (const LexiconEntry& e : BuiltinLexicon().Entries(WordClass::kMeetingVerb)) {
+      uint8_t bits = 0;
+      for (std::string_view f : Split(e.Get("frames"), ',')) {
+        bits |= f == "direct" ? 1 : f == "with" ? 2 : 4;
+      }
+      (*m)[e.key] = bits;
     }
-    if (!ok) continue;
-    *expanded = p.expanded;
-    return n;
-  }
-  return 0;
+    return m;
+  }();
+  auto it = frames->find(AV(word));
+  return it != frames->end() && (it->second & (1u << static_cast<int>(frame))) != 0;
 }
 
-bool IsRankWord(std::string_view word) { return Ranks().first_words.contains(AV(word)); }
-
-const WordSet& IsTitleHeadSet() {
-  static const WordSet* set = MakeSet(
-      {"President", "Minister", "Advisor", "Adviser", "Secretary", "Director",
-       "Chief", "Head", "Ambassador", "Commander", "Prince", "Princess", "King",
-       "Queen", "Emir", "Member", "Spokesperson", "Spokesman", "Spokeswoman",
-       "Envoy", "Councillor", "Councilor", "Commandant", "Officer", "Chairman",
-       "Chairperson", "Chair", "Governor", "Premier", "Chancellor", "Mayor",
-       "Speaker", "Leader", "Representative", "Coordinator", "Commissioner",
-       "Consul", "Attache", "Administrator", "Counsellor", "Counselor",
-       "Undersecretary", "Sultan", "Sheikh", "Senator", "Congressman",
-       "Congresswoman", "Deputy", "Counterpart", "Adjutant", "Inspector", "FM", "PM",
-       "NSA", "EAM", "CDS", "COAS", "CNS", "CAS", "DG", "CM", "MP", "Sen", "Rep", "Gov",
-       "Senators", "Representatives", "Presidents", "Ministers", "Secretaries", "Directors",
-       "Ambassadors", "Envoys", "Commanders", "Taoiseach", "Tanaiste", "Tánaiste"},
-      true);
-  return *set;
+bool IsMeetingObjectFollower(std::string_view word) {
+  return InClass(WordClass::kMeetingObjectFollower, word);
 }
 
-bool IsTitleHead(std::string_view word) {
-  char buf[64];
-  return IsTitleHeadSet().contains(AV(LowerInto(word, buf)));
+bool HasPlaceAdjectiveSuffix(std::string_view word) {
+  size_t dash = word.rfind('-');
+  return dash != std::string_view::npos &&
+         InClass(WordClass::kPlaceAdjectiveSuffix, word.substr(dash + 1));
 }
 
-const WordSet& IsTitleModifierSet() {
-  static const WordSet* set = MakeSet(
-      {"National", "Security", "Deputy", "Principal", "Prime", "Foreign",
-       "External", "Affairs", "Defence", "Defense", "Vice", "Under", "Assistant",
-       "Senior", "Special", "Crown", "General", "State", "Home", "Finance",
-       "Executive", "High", "Joint", "Politburo", "Permanent", "First", "Second",
-       "Chief", "Acting", "Interim", "Supreme", "Lord", "Minister", "Cabinet",
-       "Union", "Federal", "Parliamentary", "Commanding", "Army", "Naval",
-       "Air", "Staff", "Trade", "Economic", "Climate", "International",
-       "Policy", "Science", "Technology", "Intelligence", "Homeland",
-       "Communications", "Press", "Counsel", "Ministry", "Strategic", "Relations",
-       "Economy", "Commerce", "Health", "Education", "Energy", "Interior", "Justice",
-       "Labor", "Labour", "Agriculture", "Transportation", "Transport", "Treasury",
-       "Veterans", "Housing", "Environment", "Industry", "Development", "Planning",
-       "Tourism", "Culture", "Infrastructure", "Investment", "Welfare", "Women", "Youth",
-       "Sports", "Immigration", "Revenue", "Railways", "Aviation", "Shipping", "Ports",
-       "Petroleum", "Mines", "Fisheries", "Water", "Resources", "Cooperation"},
-      true);
-  return *set;
-}
-
-bool IsTitleModifier(std::string_view word) {
-  char buf[64];
-  return IsTitleModifierSet().contains(AV(LowerInto(word, buf)));
-}
-
-const WordSet& IsHonorificSet() {
-  static const WordSet* set = MakeSet(
-      {"Mr", "Mrs", "Ms", "Dr", "Sheikh", "Shri", "Smt", "Sir", "Dame", "Prof",
-       "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Shri.", "Smt.", "H.E.", "Madam",
-       "Mme", "Herr", "Excellency", "Hon", "Hon.", "Honourable", "Honorable", "Datuk",
-       "Dato", "Datin", "Tun", "Haji", "Hajji", "Pehin", "Sayyid", "Shaikh", "Sheikha"},
-      false);
-  return *set;
-}
-
-bool IsHonorific(std::string_view word) { return IsHonorificSet().contains(AV(word)); }
-
-const WordSet& IsNameParticleSet() {
-  static const WordSet* set =
-      MakeSet({"bin", "bint", "ibn", "de", "da", "del", "della", "di", "van",
-               "von", "der", "den", "le", "la", "du", "dos", "das", "al", "el",
-               "al-", "ben", "y", "ter", "ul", "ur"},
-              false);
-  return *set;
-}
-
-bool IsNameParticle(std::string_view word) { return IsNameParticleSet().contains(AV(word)); }
-
-const WordSet& IsNameStopwordSet() {
-  static const WordSet* set = MakeSet(
-      {"The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For",
-       "By", "With", "From", "As", "This", "That", "These", "Those", "It", "Its",
-       "He", "She", "They", "We", "I", "You", "Our", "His", "Her", "Their",
-       "My", "Your", "Both", "Two", "Three", "Following", "Meanwhile", "During",
-       "After", "Before", "While", "When", "Where", "Today", "Yesterday",
-       "Tomorrow", "Last", "Next", "New", "Also", "Further", "Finally", "In",
-       "Under", "Over", "All", "Each", "Every", "Several", "Many", "Other",
-       "January", "February", "March", "April", "May", "June", "July",
-       "August", "September", "October", "November", "December", "Jan", "Feb",
-       "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-       "Sunday", "Army", "Navy", "Air", "Force", "Forces", "Marine", "Marines",
-       "Corps", "Division", "Command", "Staff", "Office", "Ministry",
-       "Department", "Fleet", "Group", "Headquarters", "Council", "Commission",
-       "Committee", "Party", "Government", "Administration", "House", "Agency",
-       "Summit", "Conference", "Exercise", "Operation", "Naval", "Military",
-       "Defence", "Defense", "Security", "National", "Foreign", "Affairs",
-       "External", "Joint", "Area", "Sea", "Ocean", "Republic", "Kingdom",
-       "State", "States", "United", "Union", "Embassy", "Mission", "Center",
-       "Centre", "School", "University", "Academy", "Institute", "Base",
-       "Camp", "Port", "Station", "Battalion", "Brigade", "Regiment",
-       "Squadron", "Wing", "Company", "Task", "Strike", "Carrier", "Ship",
-       "Guard", "Coast", "Minister", "President", "Prime", "Secretary",
-       "General", "Director", "Chief", "Head", "Ambassador", "Advisor",
-       "Adviser", "Deputy", "Principal", "Commander", "Officer", "Spokesperson",
-       "Crown", "Prince", "King", "Queen", "Member", "Readout", "Statement",
-       "Remarks", "Press", "Release", "Source", "SOURCE", "Photo", "Video",
-       "White", "Pentagon", "Capt", "Vice", "Under", "Assistant", "Senior",
-       "Special", "Lt", "Gen", "Adm", "Col", "Maj", "Sgt", "Mr", "Mrs", "Ms",
-       "Dr", "Sheikh", "Excellency", "Hon", "Indo-Pacific", "Cooperative",
-       "Strategic", "Strategy", "Plans", "Partnership", "Partners", "Partner",
-       "Programme", "Program", "Initiative", "Dialogue", "Talks", "Meeting",
-       "Visit", "Day", "Week", "Year", "Month", "Prime", "Honorable",
-       "Honourable", "Allies", "Alliance", "Ukraine", "Gaza", "Cyber", "Space",
-       "Combat", "Fighter", "Infantry", "Artillery", "Coalition", "Centre",
-       "Forum", "Quad", "Dear", "Welcome", "Thank", "Thanks", "Please", "Yes",
-       "No", "Not", "Now", "Then", "There", "Here", "What", "Who", "How",
-       "Why", "If", "So", "Such", "Some", "Any", "One", "Hindustan", "Limited",
-       "Aeronautics", "Industries", "Sector", "Policy", "Operations",
-       "Region", "Regional", "Global", "International", "Peace", "Humanitarian",
-       "Technology", "Critical", "Emerging", "Science", "Act", "Bill", "Treaty",
-       "Agreement", "Accord", "Relations", "Economy", "Commerce", "Health", "Education",
-       "Energy", "Interior", "Justice", "Treasury", "Veterans", "Development", "Senators",
-       "Ministers", "Leaders", "Officials", "Chiefs", "Generals", "Admirals", "Embassy"},
-      false);
-  return *set;
-}
-
-bool IsNameStopword(std::string_view word) { return IsNameStopwordSet().contains(AV(word)); }
-
-const WordSet& IsOrgHeadSet() {
-  static const WordSet* set = MakeSet(
-      {"Division", "Army", "Navy", "Force", "Forces", "Staff", "Command",
-       "Ministry", "Department", "Fleet", "Corps", "Agency", "Council",
-       "Commission", "Committee", "Organisation", "Organization", "Group",
-       "Office", "Headquarters", "Guard", "Brigade", "Battalion", "Regiment",
-       "Squadron", "Wing", "University", "Academy", "Centre", "Center",
-       "Institute", "Administration", "Coalition", "Alliance", "Union",
-       "Embassy", "Government", "Marines", "Service", "Services", "Bureau",
-       "Secretariat", "Cabinet", "Parliament", "Assembly", "Company",
-       "Limited", "Ltd", "Inc", "Corporation", "Party", "House", "Directorate",
-       "Commandos", "Squadrons", "Contingent", "Unit", "Team", "Task",
-       "Chiefs", "Defense", "Defence", "Authority", "Board", "Mission",
-       "School", "College", "Laboratory", "Lab", "Foundation", "Association", "Airforce",
-       "Aerospace", "Systems", "Express", "Motor", "Motors", "Police", "Technologies",
-       "Industries", "Dynamics", "Electronics", "Media", "News", "Times", "Post", "Live",
-       "Shipyard", "Shipbuilders", "Enterprises", "Holdings", "Group", "Bank", "Fund",
-       "Airlines", "Airways", "Railways", "Institution", "Capabilities", "Agreements",
-       "Network", "Tribune", "Herald", "Journal", "Gazette", "Today", "Insider",
-       "Community", "Caucus", "Issues", "Rifles", "Regiments", "Infantry", "Artillery",
-       "Cavalry", "Rangers", "Guards", "Grenadiers", "Fusiliers", "Hussars", "Dragoons",
-       "Lancers", "Highlanders", "Gorkhas", "Gurkhas"},
-      false);
-  return *set;
-}
-
-bool IsOrgHead(std::string_view word) { return IsOrgHeadSet().contains(AV(word)); }
-
-const WordSet& IsOrgWordSet() {
-  static const WordSet* set = MakeSet(
-      {"Joint", "Air", "Naval", "Maritime", "Self-Defense", "Self-Defence",
-       "Armed", "Special", "National", "Security", "Foreign", "Affairs",
-       "Strategic", "Cooperative", "Operations", "Space", "Cyber", "Marine",
-       "Coast", "Border", "Central", "Eastern", "Western", "Northern",
-       "Southern", "Strike", "Carrier", "Expeditionary", "Infantry", "Airborne",
-       "Mountain", "Defense", "Defence", "Military", "Information", "Public",
-       "Communist", "Politburo", "High", "Plans", "Policy", "Intelligence",
-       "Logistics", "Training", "Doctrine", "Medical", "Engineer", "Signal",
-       "Aviation", "Combat", "Support", "Sustainment", "Air and Space"},
-      false);
-  return *set;
-}
+bool IsOrgHead(std::string_view word) { return InClass(WordClass::kOrgHead, word); }
 
 bool IsOrgWord(std::string_view word) {
-  return IsOrgWordSet().contains(AV(word)) || IsOrgHead(word);
+  return InClass(WordClass::kOrgWord, word) || IsOrgHead(word);
 }
 
-const WordSet& IsPlaceHeadSet() {
-  static const WordSet* set = MakeSet(
-      {"Sea", "Ocean", "Gulf", "Bay", "Strait", "Straits", "Headquarters",
-       "Memorial", "Base", "Port", "Harbor", "Harbour", "Airbase", "Airport",
-       "Island", "Islands", "Camp", "Fort", "Area", "Range", "Valley",
-       "Peninsula", "Station", "Palace", "Pentagon", "Cemetery", "Field",
-       "Barracks", "Garrison", "Airfield", "Naval Base", "Region", "Province",
-       "Hall", "Center", "Centre", "Museum", "Canal", "River", "Lake",
-       "Mountains", "Hills", "Desert", "Coast", "Facility", "Plains", "Plain", "House",
-       "Bhavan"},
-      false);
-  return *set;
+bool IsUnitWord(std::string_view word) {
+  return InClass(WordClass::kUnitWord, word.substr(0, word.find('-')));
 }
 
-bool IsPlaceHead(std::string_view word) { return IsPlaceHeadSet().contains(AV(word)); }
-
-const WordSet& IsEventTriggerSet() {
-  static const WordSet* set = MakeSet(
-      {"met", "meet", "meets", "meeting", "meetings", "talks", "visit",
-       "visited", "visits", "visiting", "led", "leads", "leading", "welcomed",
-       "welcomes", "welcoming", "hosted", "hosts", "hosting", "host",
-       "travelled", "traveled", "travels", "travel", "traveling",
-       "travelling", "called", "calls", "call", "attended", "attend",
-       "attends", "attending", "participated", "participate", "participating",
-       "participates", "took", "take", "part", "among", "guests", "conducted",
-       "conduct", "conducts", "held", "hold", "holds", "holding", "discussed",
-       "discuss", "discusses", "commanded", "arrived", "arrives", "paid",
-       "pays", "addressed", "addressing", "signed", "sign", "signs",
-       "inaugurated", "reviewed", "inspected", "received", "receives",
-       "hosted", "spoke", "speaks", "joined", "joins", "accompanied",
-       "embarked", "toured", "tours", "exercise", "exercised", "drills",
-       "operated", "operating", "trained", "training", "interacted",
-       "delegation", "conveyed", "sat", "lunch", "dinner", "ceremony",
-       "laid", "presided", "chaired", "co-chaired", "greeted", "briefed",
-       "thanked", "congratulated", "reaffirmed", "emphasized", "underscored",
-       "affirmed", "discussions", "consultations", "agreed", "raised",
-       "reiterated", "celebrated", "stressed", "noted", "expressed",
-       "congratulate", "talked", "spoke", "phone", "engaged", "counterpart",
-       "counterparts", "respects", "tribute"},
-      false);
-  return *set;
+bool IsUnitShipPrefix(std::string_view word) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kShipPrefix, word);
+  return e != nullptr && e->Has("unit");
 }
 
-bool IsEventTrigger(std::string_view word) { return IsEventTriggerSet().contains(AV(word)); }
-
-const WordSet& IsSpeechVerbSet() {
-  static const WordSet* set = MakeSet(
-      {"said", "says", "say", "added", "adds", "underlined", "emphasised",
-       "emphasized", "stated", "states", "noted", "notes", "tweeted",
-       "tweets", "told", "explained", "explains", "stressed", "highlighted",
-       "remarked", "wrote", "writes", "posted", "commented", "asserted",
-       "affirmed", "observed", "continued", "declared", "announced", "recalled",
-       "acknowledged", "concluded", "shared", "mentioned", "urged",
-       "reiterated", "insisted", "pointed", "quipped", "replied", "responded",
-       "underscored", "agreed", "warned", "recounted", "described", "read", "reads"},
-      false);
-  return *set;
+std::string_view ShipPrefixCountry(std::string_view word) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kShipPrefix, word);
+  return e == nullptr ? std::string_view() : e->Get("country");
 }
 
-bool IsSpeechVerb(std::string_view word) { return IsSpeechVerbSet().contains(AV(word)); }
+bool IsPlaceHead(std::string_view word) { return InClass(WordClass::kPlaceHead, word); }
+bool IsEventTrigger(std::string_view word) { return InClass(WordClass::kEventTrigger, word); }
+bool IsSpeechVerb(std::string_view word) { return InClass(WordClass::kSpeechVerb, word); }
+bool IsPersonPronoun(std::string_view word) { return InClass(WordClass::kPersonPronoun, word); }
+bool IsLocationTrigger(std::string_view word) { return InClass(WordClass::kLocationTrigger, word); }
 
-bool IsPersonPronoun(std::string_view word) {
-  return word == "he" || word == "she" || word == "He" || word == "She";
+int WeekdayFromName(std::string_view word) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kWeekday, word);
+  return e == nullptr ? 0 : e->GetInt("day");
 }
 
-const WordSet& IsLocationTriggerSet() {
-  static const WordSet* set = MakeSet(
-      {"met", "meet", "meets", "meeting", "talks", "visit", "visited", "visits",
-       "visiting", "travelled", "traveled", "travel", "travels", "traveling",
-       "travelling", "trip", "arrived", "arrives", "arrival", "hosted", "hosts",
-       "host", "held", "hold", "holds", "conducted", "conduct", "led", "toured", "tours", "touring",
-       "tour", "attended", "attend", "attending", "exercise", "drills", "drill",
-       "participating", "participated", "ceremony", "paid", "called", "welcomed",
-       "embarked", "aboard", "sat", "lunch", "dinner", "summit", "conference",
-       "delegation", "sidelines", "margins", "respects", "tribute", "docked", "berthed", "signed", "staff", "session"},
-      false);
-  return *set;
+int MonthNumber(std::string_view word) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kMonth, word);
+  return e == nullptr ? 0 : e->GetInt("month");
 }
 
-bool IsLocationTrigger(std::string_view word) { return IsLocationTriggerSet().contains(AV(word)); }
+// --- Token flags ---------------------------------------------------------
 
 namespace {
 
-// One table per key form, built from the word lists above, so that a token's
-// classes cost two or three lookups instead of one per list.
+// One table per key form, built from the word classes above, so that a
+// token's classes cost two or three lookups instead of one per class.
 // key -> {flags when a token is exactly the key, flags when a token
 // lower-cases to the key}: one lookup for lower-case tokens, two otherwise.
 struct FlagEntry {
@@ -478,66 +706,53 @@ struct FlagEntry {
   uint32_t lower = 0;
 };
 struct FlagTables {
-  absl::flat_hash_map<std::string, FlagEntry, WordHash, WordEq> map;
+  WordMap<FlagEntry> map;
 };
+
+// Classes compared as written set `exact`; those compared in any case set
+// `lower` on their lower-cased keys.
+void AddClassFlags(const Lexicon& lex, FlagTables* t) {
+  constexpr std::pair<WordClass, uint32_t> kClassFlags[] = {
+      {WordClass::kNameStopword, kFlagStopword},
+      {WordClass::kHonorific, kFlagHonorific},
+      {WordClass::kNameParticle, kFlagParticle},
+      {WordClass::kOrgHead, kFlagOrgHead | kFlagOrgWord | kFlagHeadWord},
+      {WordClass::kOrgWord, kFlagOrgWord},
+      {WordClass::kHeadWord, kFlagHeadWord},
+      {WordClass::kPlaceHead, kFlagPlaceHead},
+      {WordClass::kSpeechVerb, kFlagSpeechVerb},
+      {WordClass::kShipPrefix, kFlagShipPrefix},
+      {WordClass::kOrgAcronym, kFlagOrgAcronym},
+      {WordClass::kWeekday, kFlagWeekday},
+      {WordClass::kTitleHead, kFlagTitleHead},
+      {WordClass::kTitleModifier, kFlagTitleModifier},
+      {WordClass::kEventTrigger, kFlagEventTrigger},
+      {WordClass::kLocationTrigger, kFlagLocationTrigger},
+      {WordClass::kMonth, kFlagMonth},
+      {WordClass::kRoleNoun, kFlagRoleNoun},
+      {WordClass::kPlacePreposition, kFlagPlacePreposition},
+      {WordClass::kEarlierAdjective, kFlagEarlierAdjective},
+      {WordClass::kParticipationWord, kFlagParticipation},
+      {WordClass::kTopicVerb, kFlagTopicVerb},
+  };
+  for (auto [c, flag] : kClassFlags) {
+    bool fold = SpecOf(c).fold;
+    for (const LexiconEntry& e : lex.Entries(c)) (fold ? t->map[e.key].lower : t->map[e.key].exact) |= flag;
+  }
+  for (const LexiconEntry& e : lex.Entries(WordClass::kRank)) {
+    t->map[std::string(Split(e.text, ' ')[0])].exact |= kFlagRankWord;
+  }
+  // The classifier looks up keywords only at tokens with this flag, so it is
+  // derived from the keywords themselves: a keyword cannot lack it.
+  for (const LexiconEntry& e : lex.Entries(WordClass::kEventKeyword)) {
+    t->map[std::string(Split(e.key, ' ')[0])].lower |= kFlagTypeKeyword;
+  }
+}
 
 const FlagTables& Flags() {
   static const FlagTables* tables = [] {
     auto* t = new FlagTables;
-    auto add_exact = [&](const WordSet& set, uint32_t flag) {
-      for (const std::string& w : set) t->map[w].exact |= flag;
-    };
-    auto add_lower = [&](const WordSet& set, uint32_t flag) {
-      for (const std::string& w : set) t->map[Lower(w)].lower |= flag;
-    };
-    add_exact(IsNameStopwordSet(), kFlagStopword);
-    for (const std::string& w : Ranks().first_words) t->map[w].exact |= kFlagRankWord;
-    add_exact(IsHonorificSet(), kFlagHonorific);
-    add_exact(IsNameParticleSet(), kFlagParticle);
-    add_exact(IsOrgHeadSet(), kFlagOrgHead | kFlagOrgWord | kFlagHeadWord);
-    add_exact(IsOrgWordSet(), kFlagOrgWord);
-    add_exact(IsPlaceHeadSet(), kFlagPlaceHead);
-    add_exact(IsSpeechVerbSet(), kFlagSpeechVerb);
-    t->map["Affairs"].exact |= kFlagHeadWord;
-    for (std::string_view w : {"USS", "USNS", "INS", "JS", "HMS", "HMAS", "HMCS", "HMNZS", "ROKS",
-                               "KRI", "BNS", "SLNS", "PNS", "FS", "ITS", "ESPS", "HNLMS", "TCG"}) {
-      t->map[std::string(w)].exact |= kFlagShipPrefix;
-    }
-    for (std::string_view w : {"NATO", "ASEAN", "UN", "EU", "SCO", "BRICS", "IAF", "IDF", "JMSDF",
-                               "JASDF", "JGSDF", "DRDO", "HAL", "ISRO", "PLA", "PLAN", "CENTCOM",
-                               "INDOPACOM", "EUCOM", "AFRICOM", "NORAD", "SOUTHCOM", "IPKF", "BSF",
-                               "CRPF", "ITBP", "NSG", "QUAD", "Quad", "G7", "G-7", "G20", "G-20",
-                               "AUKUS", "OSCE", "IAEA", "WHO", "ICRC", "MEA", "MoD", "DoD", "NSC",
-                               "PMO"}) {
-      t->map[std::string(w)].exact |= kFlagOrgAcronym;
-    }
-    for (std::string_view d : {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                               "Saturday", "Sunday"}) {
-      t->map[std::string(d)].exact |= kFlagWeekday;
-    }
-    for (std::string_view w :
-         {"staff", "exercise", "exercises", "drill", "drills", "wargame", "war-game",
-          "wargames", "maneuvers", "manoeuvres", "operates", "operations", "passex", "ceremony", "tribute",
-          "tributes", "wreath", "commemorates", "commemoration", "homage", "parade", "funeral",
-          "change", "commissioned", "commissioning", "anniversary", "training", "course",
-          "workshop", "trains", "graduates", "agreement", "signs", "signed", "sign", "mou",
-          "pact", "accord", "treaty", "deal", "meeting", "meets", "met", "meet", "talks",
-          "call", "calls", "bilateral", "trilateral", "discusses", "discussed", "visit",
-          "visits", "visited", "visiting", "travel", "travels", "trip", "tour", "tours",
-          "arrives", "arrived", "dine", "dines", "visitors", "aboard", "port", "conference",
-          "summit", "symposium", "forum", "seminar", "conclave", "dialogue", "statement"}) {
-      t->map[std::string(w)].lower |= kFlagTypeKeyword;
-    }
-    add_lower(IsTitleHeadSet(), kFlagTitleHead);
-    add_lower(IsTitleModifierSet(), kFlagTitleModifier);
-    add_lower(IsEventTriggerSet(), kFlagEventTrigger);
-    add_lower(IsLocationTriggerSet(), kFlagLocationTrigger);
-    for (std::string_view m : {"january", "february", "march", "april", "may", "june", "july",
-                               "august", "september", "october", "november", "december",
-                               "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                               "oct", "nov", "dec"}) {
-      t->map[std::string(m)].lower |= kFlagMonth;
-    }
+    AddClassFlags(BuiltinLexicon(), t);
     // Gazetteer words: single-word entries and first words of longer ones.
     ForEachPlaceKey(
         [](void* ctx, std::string_view key, PlaceKind kind, bool exact) {
@@ -578,8 +793,11 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
 }
 
 // Flags looked up on the bare word; those keyed on the written text
-// (particles, place heads, speech verbs, weekdays) come from the text.
-constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday;
+// (particles, place heads, speech verbs, weekdays, the per-token rule
+// classes) come from the text.
+constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday |
+                                kFlagPlacePreposition | kFlagEarlierAdjective |
+                                kFlagParticipation | kFlagTopicVerb;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace
@@ -622,16 +840,6 @@ uint32_t ComputeWordFlags(const Token& token) {
   }
   if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
   return f;
-}
-
-int WeekdayFromName(std::string_view word) {
-  static constexpr std::string_view kDays[] = {"Monday", "Tuesday", "Wednesday",
-                                               "Thursday", "Friday", "Saturday",
-                                               "Sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (word == kDays[i]) return i + 1;
-  }
-  return 0;
 }
 
 }  // namespace parley::extract_internal
