@@ -1,6 +1,6 @@
 #include "extract/classify.h"
 
-#include <array>
+#include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
@@ -10,72 +10,54 @@
 namespace parley::extract_internal {
 namespace {
 
-struct Rule {
-  v1::EventType type;
-  std::vector<std::string_view> words;  // lower-case single words or "a b" bigrams
-  // Keywords that yield to any other keyword: "bilateral" is an adjective
-  // first ("Bilateral training exercise", "Bilateral Agreement").
-  std::vector<std::string_view> weak_words = {};
-};
-
-const std::vector<Rule>& Rules() {
-  static const auto* rules = new std::vector<Rule>{
-      {v1::STAFF_TALKS, {"staff talks", "staff-level talks", "staff-to-staff talks"}},
-      {v1::EXERCISE, {"exercise", "exercises", "drill", "drills", "wargame", "war-game",
-                      "wargames", "maneuvers", "manoeuvres", "operates", "passex",
-                      "training exercise", "training exercises"},
-       // Only a headline's conducted operations (see kConductedOnly).
-       {"operations"}},
-      {v1::CEREMONY, {"ceremony", "tribute", "tributes", "wreath", "commemorates",
-                      "commemoration", "homage", "parade", "funeral", "change of command",
-                      "commissioned", "commissioning", "anniversary"}},
-      {v1::TRAINING, {"training", "course", "workshop", "trains", "graduates"}},
-      {v1::AGREEMENT, {"agreement", "signs", "signed", "sign", "mou", "pact", "accord",
-                       "treaty", "deal"}},
-      {v1::MEETING, {"meeting", "meets", "met", "talks", "call", "calls on", "discusses",
-                     "discussed"},
-       {"bilateral", "trilateral"}},
-      {v1::VISIT, {"visit", "visits", "visited", "visiting", "travel", "travels", "trip",
-                   "tour", "tours", "arrives", "arrived", "dine", "dines", "visitors",
-                   "aboard", "port call"}},
-      {v1::CONFERENCE, {"conference", "summit", "symposium", "forum", "seminar",
-                        "conclave", "dialogue"}},
-      {v1::STATEMENT, {"statement"}},
-  };
-  return *rules;
-}
-
-// A keyword's rule and tier: keywords of a lower tier win over any of a
-// higher one. Tier 2 is STATEMENT (a statement about a meeting is that
-// meeting), tier 1 the rules' weak words.
+// A keyword's rule (its event type's position by priority) and tier:
+// keywords of a lower tier win over any of a higher one. Tier 2 is STATEMENT
+// (a statement about a meeting is that meeting), tier 1 the weak keywords.
 struct Keyword {
   int rule = 0;
   int tier = 0;
+  // Names an exercise only after a form of "conduct" in a headline ("Carl
+  // Vinson Conduct Dual Carrier Strike Group Operations"; not "app for
+  // operations").
+  bool conducted_only = false;
 };
 
-// The weak keyword that names an exercise only after a form of "conduct" in
-// a headline ("Carl Vinson Conduct Dual Carrier Strike Group Operations";
-// not "app for operations").
-constexpr std::string_view kConductedOnly = "operations";
+// The event_type and event_keyword classes of the lexicon (lexicon.tsv).
+struct KeywordTable {
+  std::vector<v1::EventType> rules;  // by priority: a lower index wins
+  absl::flat_hash_map<std::string, Keyword> keywords;  // lower-cased, words joined by ' '
+};
 
-const absl::flat_hash_map<std::string, Keyword>& Keywords() {
-  static const auto* map = [] {
-    auto* m = new absl::flat_hash_map<std::string, Keyword>;
-    const auto& rules = Rules();
-    for (size_t r = 0; r < rules.size(); ++r) {
-      int rule = static_cast<int>(r);
-      int tier = rules[r].type == v1::STATEMENT ? 2 : 0;
-      for (std::string_view w : rules[r].words) m->try_emplace(std::string(w), Keyword{rule, tier});
-      for (std::string_view w : rules[r].weak_words) m->try_emplace(std::string(w), Keyword{rule, 1});
+const KeywordTable& Keywords() {
+  static const auto* table = [] {
+    auto* t = new KeywordTable;
+    const Lexicon& lexicon = BuiltinLexicon();
+    std::vector<const LexiconEntry*> types;
+    for (const LexiconEntry& e : lexicon.Entries(WordClass::kEventType)) types.push_back(&e);
+    std::sort(types.begin(), types.end(), [](const LexiconEntry* a, const LexiconEntry* b) {
+      return a->GetInt("priority") < b->GetInt("priority");
+    });
+    absl::flat_hash_map<std::string, Keyword> by_type;  // type name -> rule, tier
+    for (const LexiconEntry* e : types) {
+      v1::EventType type = v1::OTHER;
+      v1::EventType_Parse(e->text, &type);  // checked by ParseLexicon
+      by_type[e->text] = Keyword{static_cast<int>(t->rules.size()), e->GetInt("tier")};
+      t->rules.push_back(type);
     }
-    return m;
+    for (const LexiconEntry& e : lexicon.Entries(WordClass::kEventKeyword)) {
+      Keyword k = by_type.at(std::string(e.Get("type")));
+      if (e.Has("weak")) k.tier = 1;
+      k.conducted_only = e.Has("conducted_only");
+      t->keywords.emplace(e.key, k);
+    }
+    return t;
   }();
-  return *map;
+  return *table;
 }
 
 // How keywords found in a range of sentences are weighed.
 enum class Pick {
-  kHighestPriority,  // the rule listed first in Rules() wins
+  kHighestPriority,  // the keyword of the type with the highest priority wins
   kEarliest,         // the keyword written first wins ("visits Iran, holds talks")
 };
 
@@ -91,7 +73,7 @@ bool ConductedBefore(const Document& doc, int begin, int end) {
 // Rule matched in sentences [a, b), chosen by `pick` among the keywords of
 // the lowest tier; -1 if none.
 int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, size_t* end) {
-  const auto& keywords = Keywords();
+  const auto& keywords = Keywords().keywords;
   int best = -1;
   int best_tier = 0;
   for (int si = a; si < b; ++si) {
@@ -109,8 +91,8 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
         for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
         auto it = keywords.find(absl::string_view(buf, n));
         if (it == keywords.end()) continue;
-        auto [rule, tier] = it->second;
-        if (std::string_view(buf, n) == kConductedOnly &&
+        auto [rule, tier, conducted_only] = it->second;
+        if (conducted_only &&
             (pick != Pick::kEarliest || !ConductedBefore(doc, s.first_token, i))) {
           continue;
         }
@@ -137,6 +119,12 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
   return best;
 }
 
+// "have counterclaims", "is …": a finite verb that starts a clause.
+bool StartsClause(const Token& t) {
+  const LexiconEntry* verb = BuiltinLexicon().Find(WordClass::kFiniteVerb, t.text);
+  return verb != nullptr && verb->Has("clause_start");
+}
+
 }  // namespace
 
 TypeDecision ClassifyEvent(const Document& doc) {
@@ -147,12 +135,12 @@ TypeDecision ClassifyEvent(const Document& doc) {
   // The event is the one the headline reports, and a headline names its main
   // action first ("Navy Chief attends inaugural ceremony of … naval exercise").
   int r = MatchSentences(doc, 0, title_end, Pick::kEarliest, &d.begin, &d.end);
-  if (r >= 0 && Rules()[r].type == v1::STATEMENT) {
+  if (r >= 0 && Keywords().rules[r] == v1::STATEMENT) {
     // "Statement by … on …": the lead sentences say what the statement is about.
     size_t begin = 0, end = 0;
     int body_end = std::min(n, title_end + 4);
     int body = MatchSentences(doc, title_end, body_end, Pick::kHighestPriority, &begin, &end);
-    if (body >= 0 && Rules()[body].type != v1::STATEMENT) {
+    if (body >= 0 && Keywords().rules[body] != v1::STATEMENT) {
       r = body;
       d.begin = begin;
       d.end = end;
@@ -162,7 +150,7 @@ TypeDecision ClassifyEvent(const Document& doc) {
     int body_end = std::min(n, title_end + 4);
     r = MatchSentences(doc, title_end, body_end, Pick::kHighestPriority, &d.begin, &d.end);
   }
-  d.type = r >= 0 ? Rules()[r].type : v1::OTHER;
+  d.type = r >= 0 ? Keywords().rules[r] : v1::OTHER;
   return d;
 }
 
@@ -175,7 +163,7 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
       // "including A, B, and C"; or "discussed A, B, and C" when it is a
       // list of three or more.
       bool including = t[i].Is("including");
-      bool discussed = t[i].Is("discussed") || t[i].Is("discuss") || t[i].Is("reviewed") ||
+      bool discussed = t[i].Has(kFlagTopicVerb) ||
                        (t[i].Is("about") && i > s.first_token && t[i - 1].Is("talked"));
       if ((!including && !discussed) || t[i].in_quote) continue;
       // Items: split at "," and ", and" until the sentence ends.
@@ -208,14 +196,10 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
         }
       }
       for (auto [a, b] : items) {
-        while (a < b && (t[a].Is("the") || t[a].Is("and") || t[a].Is("our") || t[a].Is("their") ||
-                         t[a].Is("its") || t[a].Is("on"))) {
-          ++a;
-        }
+        while (a < b && InClass(WordClass::kTopicLeadingWord, t[a].text)) ++a;
         // Cut at a finite verb: "Italy and Spain are participating …".
         for (int q = a + 1; q < b; ++q) {
-          if (t[q].Is("are") || t[q].Is("is") || t[q].Is("were") || t[q].Is("was") ||
-              t[q].Is("have") || t[q].Is("has") || t[q].Is("will")) {
+          if (InClass(WordClass::kFiniteVerb, t[q].text)) {
             b = q;
             break;
           }
@@ -223,8 +207,7 @@ std::vector<FoundTopic> FindTopics(const Document& doc) {
         if (a >= b || b - a > 12) continue;
         // Places and participants are not subjects of discussion ("including
         // Germany, Greece"), nor is a clause ("have counterclaims").
-        if ((including && t[a].Has(kFlagCountryish | kFlagPlace | kFlagPlaceStart)) || t[a].Is("have") ||
-            t[a].Is("has") || t[a].Is("are") || t[a].Is("is")) {
+        if ((including && t[a].Has(kFlagCountryish | kFlagPlace | kFlagPlaceStart)) || StartsClause(t[a])) {
           continue;
         }
         FoundTopic topic;

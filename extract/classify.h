@@ -17,9 +17,11 @@ struct TypeDecision {
   size_t begin = 0, end = 0;  // byte span of the deciding words
 };
 
-// Keywords by priority (staff talks, exercise, ceremony, training,
-// agreement, meeting, visit, conference); the headline decides first, then
-// the first body sentences. OTHER when nothing matches.
+// Event keywords and the priorities of their types are the lexicon's
+// event_keyword and event_type classes (lexicon.tsv: staff talks, exercise,
+// ceremony, training, agreement, meeting, visit, conference, statement); the
+// headline decides first, then the first body sentences. OTHER when nothing
+// matches.
 TypeDecision ClassifyEvent(const Document& doc);
 
 struct FoundTopic {

@@ -197,13 +197,6 @@ struct Scanner {
   }
 };
 
-bool Among(std::string_view w, std::initializer_list<std::string_view> list) {
-  for (std::string_view x : list) {
-    if (w == x) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> published) {
@@ -227,23 +220,17 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
       // Context words before the expression.
       for (int k = i - 1; k >= s.first_token && k >= i - 4; --k) {
         std::string_view w = doc.tokens[k].text;
-        if (Among(w, {"said", "told", "announced", "tweeted", "stated", "reported"})) {
-          m.reporting = true;
-        }
-        if (Among(w, {"began", "begins", "started", "starts", "commenced", "kicked",
-                      "beginning", "starting", "opened"})) {
-          m.starts = true;
-        }
-        if (Among(w, {"concluded", "ended", "ends", "concludes", "culminated",
-                      "completed", "wrapped", "closed"})) {
-          m.ends = true;
-        }
+        if (InClass(WordClass::kDateReportingVerb, w)) m.reporting = true;
+        if (InClass(WordClass::kDateStartWord, w)) m.starts = true;
+        if (InClass(WordClass::kDateEndWord, w)) m.ends = true;
         // "is being held … till May 11": the last day, the first unknown.
-        if (k == i - 1 && Among(w, {"till", "until", "untill"})) m.ends = true;
+        if (k == i - 1 && InClass(WordClass::kUntilWord, w)) m.ends = true;
       }
       if (next < s.last_token) {
-        std::string_view w = doc.tokens[next].text;
-        if (Among(w, {"said", "announced", "told"})) m.reporting = true;
+        // "May 2, said the ministry": reporting verbs right after the date.
+        const LexiconEntry* verb =
+            BuiltinLexicon().Find(WordClass::kDateReportingVerb, doc.tokens[next].text);
+        if (verb != nullptr && verb->Has("after")) m.reporting = true;
       }
       out.push_back(m);
       i = next - 1;
@@ -256,15 +243,13 @@ namespace {
 
 // "two-day", "3-day", "four-day" in the sentence: the number of days.
 int DurationDays(const Document& doc, int sentence) {
-  static constexpr std::string_view kNumbers[] = {"one", "two", "three", "four", "five",
-                                                  "six", "seven", "eight", "nine", "ten"};
   const Sentence& s = doc.sentences[sentence];
   for (int i = s.first_token; i < s.last_token; ++i) {
     std::string_view w = doc.tokens[i].text;
     if (!w.ends_with("-day")) continue;
     std::string_view n = w.substr(0, w.size() - 4);
-    for (int k = 0; k < 10; ++k) {
-      if (Lower(n) == kNumbers[k]) return k + 1;
+    if (const LexiconEntry* number = BuiltinLexicon().Find(WordClass::kNumberWord, n)) {
+      return number->GetInt("value");
     }
     int v = 0;
     if (absl::SimpleAtoi(std::string(n), &v) && v > 0 && v < 60) return v;
@@ -323,10 +308,7 @@ EventDates ChooseEventDates(const Document& doc, const std::vector<DateMention>&
     const Sentence& s = doc.sentences[m.sentence];
     bool closing = false;
     for (int i = s.first_token; i < s.last_token && !closing; ++i) {
-      std::string_view w = doc.tokens[i].text;
-      closing = Among(Lower(w), {"depart", "departs", "departed", "departing", "conclude",
-                                 "concluded", "concludes", "concluding", "leave", "leaves",
-                                 "left", "ended", "ends", "culminated"});
+      closing = InClass(WordClass::kClosingVerb, doc.tokens[i].text);
     }
     if (!closing) continue;
     out.end = FormatIsoDate(m.first);

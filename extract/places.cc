@@ -62,25 +62,21 @@ std::string TitleCase(std::string_view s) {
 
 // "visited Patrol Base Stone", "visit the HAL Facility": the object of a
 // visit is where it took place.
-bool IsVisitVerb(const Token& t) {
-  return t.Is("visit") || t.Is("visits") || t.Is("visited") || t.Is("visiting") ||
-         t.Is("toured") || t.Is("tour") || t.Is("tours") || t.Is("touring");
+bool IsVisitVerb(const Token& t) { return InClass(WordClass::kVisitVerb, t.text); }
+
+// "aboard", "onboard": the place after it may be a ship.
+bool IsShipPreposition(const Token& t) {
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kPlacePreposition, t.text);
+  return e != nullptr && e->Has("ship");
 }
 
 bool IsPrep(const Document& doc, int i) {
   const Token& t = doc.tokens[i];
   if (!t.IsWord()) return false;
   if (t.Has(kFlagLocationTrigger) && IsVisitVerb(t)) return true;
-  if (t.Is("in") || t.Is("at") || t.Is("to") || t.Is("outside") || t.Is("near") ||
-      t.Is("In") || t.Is("At") || t.Is("aboard") || t.Is("onboard")) {
-    return true;
-  }
-  if (t.Is("of") && i > 0) {
-    std::string_view p = doc.tokens[i - 1].text;
-    return p == "airbase" || p == "base" || p == "port" || p == "city" || p == "town" ||
-           p == "tour" || p == "island" || p == "province" || p == "village";
-  }
-  return false;
+  if (t.Has(kFlagPlacePreposition)) return true;
+  // "the port of Trincomalee"
+  return t.Is("of") && i > 0 && InClass(WordClass::kPlaceOfNoun, doc.tokens[i - 1].text);
 }
 
 // True when a location trigger occurs before token i with at most
@@ -117,10 +113,7 @@ int EarlierTrip(const Document& doc, const Sentence& s) {
   for (int k = s.first_token; k + 1 < s.last_token; ++k) {
     const Token& adjective = doc.tokens[k];
     const Token& noun = doc.tokens[k + 1];
-    if ((adjective.Is("recent") || adjective.Is("previous") || adjective.Is("earlier") ||
-         adjective.Is("past")) &&
-        (noun.Is("trip") || noun.Is("visit") || noun.Is("tour") || noun.Is("travel") ||
-         noun.Is("meeting"))) {
+    if (adjective.Has(kFlagEarlierAdjective) && InClass(WordClass::kTripNoun, noun.text)) {
       return k;
     }
   }
@@ -161,13 +154,8 @@ void AddPlace(std::vector<FoundPlace>* out, FoundPlace p) {
 std::string OrgCountry(std::string_view org) {
   std::vector<std::string_view> words = Split(org, ' ', true);
   if (words.empty()) return "";
-  static constexpr std::pair<std::string_view, std::string_view> kShips[] = {
-      {"USS", "US"}, {"USNS", "US"}, {"INS", "IN"}, {"JS", "JP"}, {"HMS", "GB"},
-      {"HMAS", "AU"}, {"HMCS", "CA"}, {"HMNZS", "NZ"}, {"ROKS", "KR"}, {"KRI", "ID"},
-      {"SLNS", "LK"}, {"PNS", "PK"}, {"BNS", "BD"}, {"TCG", "TR"}};
-  for (auto [prefix, code] : kShips) {
-    if (words[0] == prefix) return std::string(code);
-  }
+  std::string_view ship_country = ShipPrefixCountry(words[0]);
+  if (!ship_country.empty()) return std::string(ship_country);
   for (size_t n = std::min<size_t>(4, words.size() - 1); n >= 1; --n) {
     std::string phrase;
     for (size_t k = 0; k < n; ++k) {
@@ -251,10 +239,10 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
       bool head = false, institution = false;
       while (k < s.last_token && (CapWord(t[k]) || ((t[k].Is("of") || t[k].Is("-")) && k + 1 < s.last_token &&
                                                      CapWord(t[k + 1])))) {
-        if (t[k].IsWord() && IsPlaceHead(t[k].text)) head = true;
+        if (t[k].IsWord() && t[k].Has(kFlagPlaceHead)) head = true;
         // A visit's object may be an institution: "the Indian Institute of Technology".
         if (visit && t[k].IsWord() && t[k].Has(kFlagHeadWord)) institution = true;
-        if (t[k].IsWord() && (MonthFromName(t[k].text) || WeekdayFromName(t[k].text))) break;
+        if (t[k].IsWord() && t[k].Has(kFlagMonth | kFlagWeekday)) break;
         ++k;
       }
       // "the Korean Army headquarters in Gyeryongdae": an institution that
@@ -269,21 +257,19 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
         // An unknown single word after "in": a place when a clause boundary follows.
         if (k < s.last_token) {
           const Token& n = t[k];
-          if (n.Is(",") || n.Is(".") || n.Is("on") || n.Is("to") || n.Is("for") || n.Is("and") ||
-              n.Is("with") || n.Is("from") || n.Is("last") || n.Is("this") || n.Is("today") ||
-              n.Is("during") || n.Is("where") || n.Is("as") || n.Is("at")) {
+          if (n.Is(",") || n.Is(".") || InClass(WordClass::kPlaceClauseWord, n.text)) {
             end = k;
           }
         }
       }
       // Ships: "aboard George Washington".
-      if (!end && (t[i].Is("aboard") || t[i].Is("onboard")) && k > j) end = k;
+      if (!end && IsShipPreposition(t[i]) && k > j) end = k;
       if (!end) continue;
       if (m.end && m.entry.kind == PlaceKind::kRegion && end == m.end) continue;
       if (PastYearFollows(doc, s, end)) continue;
       bool later = false;
       for (int q = end; q < s.last_token && q < end + 3; ++q) {
-        later |= t[q].Is("later") || t[q].Is("next");
+        later |= InClass(WordClass::kFutureMarker, t[q].text);
       }
       if (again || later) continue;
       p.name = std::string(doc.TokenRange(j, end));
@@ -348,12 +334,9 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
   };
   const auto& t = doc.tokens;
   // Publisher's own state.
-  const std::string& source = doc.article->source;
-  if (source == "The White House" || source == "DVIDS" || source == "AFPS" ||
-      source == "U.S. Department of Defense") {
-    add("US", 0, 0);
-  } else if (source == "IDRW" || source == "PIB") {
-    add("IN", 0, 0);
+  if (const LexiconEntry* publisher =
+          BuiltinLexicon().Find(WordClass::kPublisher, doc.article->source)) {
+    add(std::string(publisher->Get("country")), 0, 0);
   }
   auto scan = [&](const Sentence& s, bool skip_dateline) {
     int i = s.first_token;
@@ -389,7 +372,7 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       bool skip = i > s.first_token && t[i - 1].Is("against");
       for (int k = std::max(s.first_token, i - 3); k < i; ++k) skip |= t[k].Is("again");
       for (int k = end; k < std::min(s.last_token, end + 3); ++k) {
-        skip |= t[k].Is("later") || t[k].Is("next");
+        skip |= InClass(WordClass::kFutureMarker, t[k].text);
       }
       if (!skip) add(e.code, t[i].begin, t[end - 1].end);
       i = end - 1;
@@ -414,9 +397,8 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = t[i];
       if (x.in_quote) continue;
-      participates |= x.Is("participating") || x.Is("participated") || x.Is("participate") ||
-                      x.Is("participants") || (x.Is("part") && i > 0 && (t[i - 1].Is("were") || t[i - 1].Is("are") || t[i - 1].Is("took") || t[i - 1].Is("take"))) ||
-                      x.Is("joined");
+      participates |= x.Has(kFlagParticipation) ||
+                      (x.Is("part") && i > 0 && InClass(WordClass::kTakePartVerb, t[i - 1].text));
     }
     if (participates) scan(s, false);
   }

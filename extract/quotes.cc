@@ -24,28 +24,11 @@ int FirstTokenAtOrAfter(const Document& doc, size_t pos) {
   return static_cast<int>(it - doc.tokens.begin());
 }
 
-bool IsAnonymous(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "officials", "official", "sources", "source", "people", "they", "officers",
-      "experts", "analysts", "reports", "report", "witnesses", "residents", "we",
-      "I", "you", "spokesperson", "spokesman", "statement", "observers"};
-  for (std::string_view x : kWords) {
-    if (w == x) return true;
-  }
-  return false;
-}
+bool IsAnonymous(std::string_view w) { return InClass(WordClass::kAnonymousSpeaker, w); }
 
 bool ContainsOrgHead(const Document& doc, int a, int b) {
   for (int i = a; i < b; ++i) {
-    std::string w = Lower(doc.tokens[i].Bare());
-    if (w == "office" || w == "ministry" || w == "navy" || w == "army" || w == "house" ||
-        w == "commission" || w == "force" || w == "forces" || w == "embassy" ||
-        w == "department" || w == "command" || w == "government" || w == "council" ||
-        w == "headquarters" || w == "secretariat" || w == "mission" || w == "agency" ||
-        w == "corps" || w == "guard" || w == "nato" || w == "pentagon" || w == "kremlin" ||
-        w == "division" || w == "fleet" || w == "staff" || w == "administration") {
-      return true;
-    }
+    if (InClass(WordClass::kSpeakerOrgWord, doc.tokens[i].Bare())) return true;
   }
   return false;
 }
@@ -55,8 +38,7 @@ bool RefersToLastStatement(const Document& doc, int a, int b) {
   const Token& first = doc.tokens[a];
   if (b - a == 1) return first.Is("it") || first.Is("It");
   if (b - a != 2 || !(first.Is("the") || first.Is("The"))) return false;
-  const Token& noun = doc.tokens[a + 1];
-  return noun.Is("statement") || noun.Is("release") || noun.Is("readout");
+  return InClass(WordClass::kStatementNoun, doc.tokens[a + 1].text);
 }
 
 struct Resolver {
@@ -228,11 +210,7 @@ std::vector<FoundQuote> FindQuotes(const Document& doc, const std::vector<Person
           }
         }
         while (a < b && (doc.tokens[a].Is("the") || doc.tokens[a].Is("The"))) ++a;
-        while (b > a && (doc.tokens[b - 1].Is("here") || doc.tokens[b - 1].Is("also") ||
-                         doc.tokens[b - 1].Is("today") || doc.tokens[b - 1].Is("on") ||
-                         doc.tokens[b - 1].Is("further") || doc.tokens[b - 1].Is("later") ||
-                         doc.tokens[b - 1].Is("earlier") || doc.tokens[b - 1].Is("separately") ||
-                         doc.tokens[b - 1].Is("yesterday") ||
+        while (b > a && (InClass(WordClass::kSpeakerTrailingWord, doc.tokens[b - 1].text) ||
                          WeekdayFromName(doc.tokens[b - 1].text))) {
           --b;
         }
