@@ -103,6 +103,14 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     if (q <= p) continue;
     // A title at the start is not part of the organisation ("Director").
     if (TitleHeadAsWritten(t[p]) || t[p].Has(kFlagRankWord)) continue;
+    // Nor is a title after it: "KFOR Chief of Staff", "Royal Navy First Sea
+    // Lord" name a person's post, of which the organisation is the start.
+    for (int k = p + 1; k < q; ++k) {
+      if (t[k].cap && TitleHeadAsWritten(t[k]) && !t[k].Has(kFlagHeadWord)) {
+        q = k;
+        break;
+      }
+    }
     // Find the last head word (a number or acronym may follow it).
     int head = -1;
     for (int i = q - 1; i >= p; --i) {

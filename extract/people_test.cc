@@ -283,5 +283,32 @@ TEST(PeopleTest, UnitAcronymsTakeTheNameWrittenOutInTheArticle) {
   EXPECT_EQ(dasgupta->organization, "");  // AVSM is a medal, never written out
 }
 
+
+TEST(PeopleTest, SurnameAfterARankNamesAParticipantWhenNoFullerFormIsGiven) {
+  PeopleResult r = People(
+      "Lieutenant General Iannucci, Commander of NMI, said the mission is ready. "
+      "Colonel Martens welcomed the delegation to the base.");
+  const Person* i = Find(r, "Iannucci");
+  ASSERT_NE(i, nullptr);
+  EXPECT_EQ(i->rank, "Lieutenant General");
+  const Person* m = Find(r, "Martens");
+  ASSERT_NE(m, nullptr);
+  EXPECT_TRUE(m->participant);
+}
+
+TEST(PeopleTest, SurnameAfterACivilianTitleTakesPartOnlyInTheLead) {
+  PeopleResult r = People(
+      "On April 28, Defense Minister Hamada and Deputy Prime Minister Marles held a telephone "
+      "conference. Their talks follow the summit at which President Biden and President Yoon "
+      "launched a new era of cooperation.");
+  const Person* h = Find(r, "Hamada");
+  ASSERT_NE(h, nullptr);
+  EXPECT_TRUE(h->participant);
+  EXPECT_EQ(h->role, "Defense Minister");
+  const Person* b = Find(r, "Biden");
+  ASSERT_NE(b, nullptr);
+  EXPECT_FALSE(b->participant);
+}
+
 }  // namespace
 }  // namespace parley::extract_internal

@@ -33,7 +33,9 @@ int PlaceEndIn(const Document& doc, int a, int i, int j) {
 // Post-nominal letters after a name ("Graham Stacey KBE", "Tony Radakin CB
 // ADC"): capitals after a written-out name word are honours, not names.
 bool IsPostNominal(const std::vector<Token>& t, int i, int j) {
-  if (!t[j].all_caps || t[j].Bare().size() < 2) return false;
+  // Honours are two to four letters (CB, KBE, AVSM); a longer word in
+  // capitals is a family name ("John MAIER").
+  if (!t[j].all_caps || t[j].Bare().size() < 2 || t[j].Bare().size() > 4) return false;
   for (int k = i; k < j; ++k) {
     if (!t[k].all_caps && t[k].Bare().size() > 1) return true;
   }
@@ -91,7 +93,7 @@ bool TrimRun(const PeopleContext& c, int a, int* i, int* j) {
   const auto& t = c.tokens();
   bool all_plain = true;
   for (int k = *i; k < *j; ++k) all_plain &= IsPlainWord(t[k]) || t[k].Has(kFlagParticle);
-  if (all_plain) return false;
+  if (all_plain && *j - *i >= 2) return false;
   while (*j - *i >= 3 && *i - 1 >= a &&
          (t[*i - 1].Is("of") || t[*i - 1].Is("for") || t[*i - 1].Is("and") ||
           t[*i - 1].Is("the") || t[*i - 1].cap || IsPossessive(t[*i - 1])) &&
@@ -418,6 +420,13 @@ bool IsAddressed(const Candidate& candidate) {
   return (candidate.anchors & kBefore) != 0;
 }
 
+// A rank that is not also a title word ("Colonel Martens"; not "General
+// Manager", "Commander Transformation"): a common word after it is a surname.
+bool IsPlainRank(const Candidate& cand) {
+  const std::string& r = cand.attr.rank;
+  return !r.empty() && r != "General" && r != "Commander" && r != "Marshal" && r != "Admiral";
+}
+
 std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
   const auto& t = c.tokens();
   const Sentence& s = c.doc().sentences[si];
@@ -457,7 +466,7 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     for (const PersonRule& rule : kPersonRules) rule.apply(c, &cand);
     // "Supreme Allied Commander Transformation", "Minister for Community and
     // Returns": a common word alone after a title is the title's tail.
-    bool common_word = name_end - i == 1 && IsCommonWord(t[i].Bare());
+    bool common_word = name_end - i == 1 && IsCommonWord(t[i].Bare()) && !IsPlainRank(cand);
     if (cand.anchors == 0 || common_word) {
       i = j;
       continue;

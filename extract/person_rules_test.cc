@@ -122,7 +122,59 @@ const NotAPerson kNotPeople[] = {
     {"The Joint Functional Component Command hosted the talks.", "Joint Functional Component"},
     {"The ship later sailed to Sri Lanka for a port call.", "Sri Lanka"},
     {"The London-based think tank said the talks went well.", "London-based"},
+    {"The plan builds on the American Rescue Plan announced by the President.", "Rescue Plan"},
+    {"Jens Stoltenberg, Secretary General of the North Atlantic Treaty Organization (NATO), "
+     "met the minister.",
+     "North Atlantic"},
+    {"The Minister of Foreign Affairs and Diaspora of the Republic of Kosovo received him.",
+     "Diaspora"},
+    {"On arrival he was greeted by the Chief of the Hellenic National Defense General Staff.",
+     "Hellenic"},
+    {"Admiral Sir Keith Blount, NATO\xE2\x80\x99s Deputy Supreme Allied Commander Europe, held "
+     "talks.",
+     "Supreme Allied"},
 };
+
+// Names as served: without titles glued before them, post-nominal letters
+// after them, or headline verbs; family names in capitals kept.
+struct NameCase {
+  std::string body;
+  std::string title;
+  std::string name;
+  std::string role;  // "" = not checked
+};
+
+const NameCase kNames[] = {
+    {"Also present were Secretary of Transportation Pete Buttigieg and others.", "",
+     "Pete Buttigieg", "Secretary of Transportation"},
+    {"He was joined by Deputy National Security Advisor for International Economics Daleep "
+     "Singh.",
+     "", "Daleep Singh"},
+    {"The Supreme Allied Commanders were joined by Air Marshal Sir Graham Stacey KBE, CB and "
+     "General Werner Freers.",
+     "", "Graham Stacey"},
+    {"Admiral Tony Radakin CB ADC, Royal Navy First Sea Lord, visited the headquarters.", "",
+     "Tony Radakin"},
+    {"KAMIKAWA Yoko, Minister for Foreign Affairs of Japan, received a courtesy call.", "",
+     "KAMIKAWA Yoko", "Minister for Foreign Affairs"},
+    {"KFOR Chief of Staff, Brigadier General John MAIER, presided over the ceremony.", "",
+     "John MAIER", "Chief of Staff"},
+    {"Vice President Kamala Harris met with Prime Minister Sanna Marin of Finland and Prime "
+     "Minister Ulf Kristersson of Sweden in Munich.",
+     "", "Ulf Kristersson", "Prime Minister"},
+    {"The Prime Minister spoke to reporters before leaving.", "PM Narendra Modi Leaves For Japan",
+     "Narendra Modi"},
+};
+
+TEST(PersonRuleTest, NamesAsServed) {
+  for (const NameCase& c : kNames) {
+    std::vector<Found> found = Candidates(c.body, c.title);
+    auto it = std::find_if(found.begin(), found.end(),
+                           [&](const Found& f) { return f.name == c.name; });
+    ASSERT_NE(it, found.end()) << "no \"" << c.name << "\" in: " << c.title << " " << c.body;
+    if (!c.role.empty()) EXPECT_EQ(it->attr.role, c.role) << c.body;
+  }
+}
 
 TEST(PersonRuleTest, RunsThatAreNotPeopleAreNotAnchored) {
   for (const NotAPerson& c : kNotPeople) {

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "extract/common_words.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
 #include "extract/token_predicates.h"
@@ -184,6 +185,11 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
           ok = true;  // "for Policy", "to India"
         }
         if (!ok && k - 2 >= sentence_begin && (t[k - 2].Is("for") || t[k - 2].Is("to") || t[k - 2].Is("of"))) ok = true;
+        // "Advisor for International Economics": plain English words inside.
+        if (!ok && k - 2 >= sentence_begin && IsCommonWord(w) && !IsAlsoAName(w) &&
+            t[k - 2].Has(kFlagTitleHead | kFlagTitleModifier)) {
+          ok = true;
+        }
         if (!ok) {
           // A place in the title: "Senior Director for the Western Hemisphere".
           int place_start = PlaceStartingBefore(c.doc(), sentence_begin, k);
