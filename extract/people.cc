@@ -221,6 +221,14 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
   return false;
 }
 
+// "Commander, KFOR" where the article introduced "Kosovo Force (KFOR)": the
+// organisation as written out.
+void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
+  for (Person& p : *people) {
+    if (const std::string* full = c.OrgForAcronym(p.organization)) p.organization = *full;
+  }
+}
+
 bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
@@ -291,6 +299,7 @@ PeopleResult FindPeople(const Document& doc) {
   AttachMentions(doc, raws, person_of, &result.people);
   AddSurnameMentions(c, &result.people);
   MarkActivity(doc, &result.people);
+  WriteOutOrgAcronyms(c, &result.people);
   return result;
 }
 
