@@ -1,5 +1,4 @@
-// Event type from the headline (then the lead paragraph) and topics from
-// "including A, B, and C" lists. Pure.
+// Event type from the headline (then the lead paragraph). Pure.
 #ifndef PARLEY_EXTRACT_CLASSIFY_H_
 #define PARLEY_EXTRACT_CLASSIFY_H_
 
@@ -23,14 +22,6 @@ struct TypeDecision {
 // headline decides first, then the first body sentences. OTHER when nothing
 // matches.
 TypeDecision ClassifyEvent(const Document& doc);
-
-struct FoundTopic {
-  std::string name;
-  size_t begin = 0, end = 0;
-};
-
-// Items of "including A, B, and C" lists outside quotations.
-std::vector<FoundTopic> FindTopics(const Document& doc);
 
 }  // namespace parley::extract_internal
 

@@ -20,6 +20,7 @@
 #include "extract/places.h"
 #include "extract/quotes.h"
 #include "extract/tokens.h"
+#include "extract/topics.h"
 
 namespace parley {
 namespace {
