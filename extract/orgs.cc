@@ -1,7 +1,9 @@
 #include "extract/orgs.h"
 
+#include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -182,6 +184,38 @@ std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMent
   return out;
 }
 
+// "Joint Warfare Centre (JWC)" … "Commander JWC": later uses of an acronym
+// the article introduced are mentions of that organisation too.
+std::vector<OrgMention> AddIntroducedAcronyms(const Document& doc, std::vector<OrgMention> orgs) {
+  absl::flat_hash_set<std::string_view> introduced;
+  for (const OrgMention& o : orgs) {
+    if (!o.acronym.empty()) introduced.insert(o.acronym);
+  }
+  if (introduced.empty()) return orgs;
+  std::vector<char> covered(doc.tokens.size(), 0);
+  for (const OrgMention& o : orgs) {
+    for (int i = o.first_token; i < o.last_token; ++i) covered[i] = 1;
+  }
+  const auto& t = doc.tokens;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (covered[i] || !t[i].all_caps || !t[i].IsWord() || t[i].credit ||
+        !introduced.contains(t[i].Bare())) {
+      continue;
+    }
+    OrgMention m;
+    m.name = std::string(t[i].Bare());
+    m.first_token = static_cast<int>(i);
+    m.last_token = static_cast<int>(i) + 1;
+    m.begin = t[i].begin;
+    m.end = t[i].end;
+    m.sentence = t[i].sentence;
+    orgs.push_back(std::move(m));
+  }
+  std::sort(orgs.begin(), orgs.end(),
+            [](const OrgMention& a, const OrgMention& b) { return a.begin < b.begin; });
+  return orgs;
+}
+
 }  // namespace
 
 std::vector<OrgMention> FindOrganizations(const Document& doc) {
@@ -242,7 +276,7 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
       i = j;
     }
   }
-  return MergeUnitChains(doc, std::move(out));
+  return AddIntroducedAcronyms(doc, MergeUnitChains(doc, std::move(out)));
 }
 
 }  // namespace parley::extract_internal

@@ -223,9 +223,24 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
 
 // "Commander, KFOR" where the article introduced "Kosovo Force (KFOR)": the
 // organisation as written out.
+// "the Centre’s Deputy Commander": a generic head names the organisation the
+// article named in full ("Joint Warfare Centre").
+const std::string* FullOrgForHead(const PeopleContext& c, const std::string& head) {
+  if (head.empty() || head.find(' ') != std::string::npos) return nullptr;
+  std::string suffix = " " + head;
+  for (const OrgMention& o : c.orgs()) {
+    if (o.name.size() > suffix.size() && o.name.ends_with(suffix)) return &o.name;
+  }
+  return nullptr;
+}
+
 void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
   for (Person& p : *people) {
-    if (const std::string* full = c.OrgForAcronym(p.organization)) p.organization = *full;
+    if (const std::string* full = c.OrgForAcronym(p.organization)) {
+      p.organization = *full;
+    } else if (const std::string* named = FullOrgForHead(c, p.organization)) {
+      p.organization = *named;
+    }
   }
 }
 

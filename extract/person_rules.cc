@@ -146,6 +146,8 @@ bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end
     *resume = j - place_end >= 2 ? place_end : j;
     return true;
   }
+  // An acronym alone is not a name ("Commander JWC").
+  if (j - i == 1 && t[i].all_caps && t[i].Bare().size() <= 4) return true;
   for (int k = i; k < j; ++k) {
     if (t[k].IsWord() && t[k].Bare().size() > 1) return false;
   }

@@ -171,6 +171,12 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
   while (k > sentence_begin) {
     const Token& x = t[k - 1];
     if (x.credit) break;
+    // "Supreme Allied Commander Europe (SACEUR) General …": a bracketed
+    // acronym inside the title.
+    if (IsCloseParen(x) && k - 3 >= sentence_begin && IsOpenParen(t[k - 3])) {
+      k -= 3;
+      continue;
+    }
     bool ok = false;
     if (x.IsWord()) {
       std::string_view w = x.Bare();
@@ -188,6 +194,11 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
         // "Advisor for International Economics": plain English words inside.
         if (!ok && k - 2 >= sentence_begin && IsCommonWord(w) && !IsAlsoAName(w) &&
             t[k - 2].Has(kFlagTitleHead | kFlagTitleModifier)) {
+          ok = true;
+        }
+        // "Supreme Allied Commander Europe": a place right after a title head.
+        if (!ok && x.Has(kFlagPlace) && k - 2 >= sentence_begin &&
+            TitleHeadAsWritten(t[k - 2])) {
           ok = true;
         }
         if (!ok) {
