@@ -126,9 +126,16 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     if (head < 0 && !ship && !known) continue;
     if (head >= 0 && !ship) {
       // Keep "Task Force 70", "Carrier Strike Group (CSG) 5": numbers and a
-      // parenthesised acronym may follow the head; other words may not.
+      // parenthesised acronym may follow the head; other words may not,
+      // except a place the acronym covers: "Joint Force Command Brunssum
+      // (JFCBS)".
       int end = head + 1;
       int k = end;
+      if (k < q && k + 3 < q + 1 && t[k].cap && !t[k].all_caps && IsOpenParen(t[k + 1]) &&
+          k + 3 <= q && IsCloseParen(t[k + 3]) && t[k + 2].all_caps) {
+        end = k + 1;
+        k = end;
+      }
       while (k < q) {
         if (IsOrdinalOrNumber(t[k])) {
           end = ++k;

@@ -209,6 +209,17 @@ void RankRule(const PeopleContext& c, Candidate* cand) {
   }
 }
 
+// The organisation a post written as an acronym belongs to: COMKFOR -> KFOR,
+// CEUMC -> EUMC (an acronym the article introduced, or a known one).
+std::string OrgOfPostAcronym(const PeopleContext& c, std::string_view post) {
+  for (size_t cut = 1; cut + 3 <= post.size(); ++cut) {
+    std::string_view tail = post.substr(cut);
+    if (const std::string* full = c.OrgForAcronym(tail)) return *full;
+    if (InClass(WordClass::kOrgAcronym, tail)) return std::string(tail);
+  }
+  return "";
+}
+
 // "Saudi Prime Minister and Crown Prince Mohammed bin Salman", "his
 // Australian counterpart Richard Marles".
 void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
@@ -227,6 +238,16 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     cand->attr.country = local.country;
   }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
+  // "COMKFOR General Erhard Buhler": a post written as an acronym.
+  if (cand->attr.role.empty() && cand->left_end - region == 1 &&
+      c.tokens()[region].all_caps) {
+    std::string org = OrgOfPostAcronym(c, c.tokens()[region].text);
+    if (!org.empty()) {
+      cand->attr.role = std::string(c.tokens()[region].text);
+      cand->attr.org = org;
+      Anchor(kTitleBefore, cand);
+    }
+  }
 }
 
 // The organisation named last before token `before` in the sentence.
@@ -295,12 +316,27 @@ void CommandedByRule(const PeopleContext& c, Candidate* cand) {
   if (const OrgMention* o = LastOrgBefore(c, cand->sentence, by)) cand->attr.org = o->name;
 }
 
+// "chaired by Gen Robert Brieger (CEUMC)": a post in brackets after a name.
+void BracketedPost(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int k = cand->context_end;
+  if (k + 2 >= cand->sentence_end || !IsOpenParen(t[k]) || !IsCloseParen(t[k + 2]) ||
+      !t[k + 1].all_caps || !t[k + 1].IsWord() || c.OrgForAcronym(t[k + 1].text) != nullptr) {
+    return;
+  }
+  std::string org = OrgOfPostAcronym(c, t[k + 1].text);
+  if (org.empty()) return;
+  if (cand->attr.role.empty()) cand->attr.role = std::string(t[k + 1].text);
+  if (cand->attr.org.empty()) cand->attr.org = org;
+}
+
 // "Su-Kwang Kim, Director of the Strategy and Plans Division", "Fred
 // Goldhammer, commanding officer, USS Ronald Reagan".
 void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   const auto& t = c.tokens();
   cand->possessive = cand->name_end < cand->sentence_end && IsPossessive(t[cand->name_end]);
   if (cand->possessive) return;
+  BracketedPost(c, cand);
   Attributes post;
   ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);

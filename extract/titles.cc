@@ -128,6 +128,13 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
     b -= 2;
   }
+  // "Chief of Staff, Japan Joint Staff Gen. Koji Yamazaki": an organisation
+  // alone before the rank.
+  if (attr->org.empty() && c.OrgAt(a) >= 0 && c.orgs()[c.OrgAt(a)].first_token == a &&
+      c.orgs()[c.OrgAt(a)].last_token >= b && !TitleWordsOnly(c, c.orgs()[c.OrgAt(a)])) {
+    attr->org = c.orgs()[c.OrgAt(a)].name;
+    return;
+  }
   b = TakeTrailingOrg(c, a, b, attr);
   bool has_head = false;
   for (int k = a; k < b; ++k) {
@@ -336,6 +343,9 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
                    IsCloseParen(t[k]))) {
     ++k;
   }
+  // "U.S. Air Forces Europe-Air Forces Africa commander": a lower-case
+  // role noun closes the capitalised title.
+  if (k < b && IsRoleNoun(t[k]) && k + 1 == b) ++k;
   // A title directly followed by a name belongs to the next person.
   if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
   // Acronym of an organisation: "Director CS".
