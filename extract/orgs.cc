@@ -52,6 +52,25 @@ bool HeadWord(std::string_view w) {
   return false;
 }
 
+// End (past ")") of a bracketed acronym at k: "(SHAPE)", "(NCI Agency)",
+// "(CSG)"; 0 if none before `limit`.
+int BracketedAcronymEnd(const std::vector<Token>& t, int k, int limit) {
+  if (k + 2 >= limit + 1 || !IsOpenParen(t[k]) || !t[k + 1].all_caps || !t[k + 1].IsWord()) {
+    return 0;
+  }
+  if (k + 2 < limit && IsCloseParen(t[k + 2])) return k + 3;
+  if (k + 3 < limit && t[k + 2].cap && IsCloseParen(t[k + 3])) return k + 4;
+  return 0;
+}
+
+// "Defence" heads an organisation only after "of" ("Ministry of Defence"):
+// "Estonia's Defence Minister" and "German Defence" are not organisations.
+bool IsHeadAt(const std::vector<Token>& t, int i, int p) {
+  if (!t[i].Has(kFlagHeadWord)) return false;
+  if (!t[i].Is("Defence") && !t[i].Is("Defense")) return true;
+  return i - 1 >= p && t[i - 1].Is("of");
+}
+
 // Splits a capitalised run into organisation names.
 void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   const auto& t = doc.tokens;
@@ -116,7 +135,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     // Find the last head word (a number or acronym may follow it).
     int head = -1;
     for (int i = q - 1; i >= p; --i) {
-      if (t[i].Has(kFlagHeadWord)) {
+      if (IsHeadAt(t, i, p)) {
         head = i;
         break;
       }
@@ -131,16 +150,17 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
       // (JFCBS)".
       int end = head + 1;
       int k = end;
-      if (k < q && k + 3 < q + 1 && t[k].cap && !t[k].all_caps && IsOpenParen(t[k + 1]) &&
-          k + 3 <= q && IsCloseParen(t[k + 3]) && t[k + 2].all_caps) {
-        end = k + 1;
+      int words = k;
+      while (words < q && words < k + 4 && t[words].cap && !t[words].all_caps) ++words;
+      if (words > k && BracketedAcronymEnd(t, words, q) > 0) {
+        end = words;  // "Supreme Headquarters Allied Powers Europe (SHAPE)"
         k = end;
       }
       while (k < q) {
         if (IsOrdinalOrNumber(t[k])) {
           end = ++k;
-        } else if (IsOpenParen(t[k]) && k + 2 < q + 1 && k + 2 <= q && IsCloseParen(t[k + 2])) {
-          k += 3;
+        } else if (BracketedAcronymEnd(t, k, q) > 0) {
+          k = BracketedAcronymEnd(t, k, q);
           if (k < q && IsOrdinalOrNumber(t[k])) end = ++k;
           else end = k;
         } else {
@@ -157,10 +177,13 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     m.sentence = t[p].sentence;
     std::string_view slice = doc.Slice(m.begin, m.end);
     // A trailing "(ACR)" is the acronym, not part of the name.
-    if (q - p >= 4 && IsCloseParen(t[q - 1]) && IsOpenParen(t[q - 3])) {
-      m.acronym = std::string(t[q - 2].text);
-      m.end = t[q - 4].end;
-      slice = doc.Slice(m.begin, m.end);
+    for (int open = q - 3; open >= p + 1 && open >= q - 4; --open) {
+      if (IsCloseParen(t[q - 1]) && BracketedAcronymEnd(t, open, q) == q) {
+        m.acronym = std::string(doc.TokenRange(open + 1, q - 1));
+        m.end = t[open - 1].end;
+        slice = doc.Slice(m.begin, m.end);
+        break;
+      }
     }
     m.name = WithoutPossessives(slice);
     out->push_back(std::move(m));
@@ -271,8 +294,8 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
           continue;
         }
         if (IsOpenParen(x) && j + 3 < s.last_token && t[j + 1].all_caps &&
-            IsOrdinalOrNumber(t[j + 2]) && IsCloseParen(t[j + 3])) {
-          j += 4;  // (CVN 76)
+            (IsOrdinalOrNumber(t[j + 2]) || t[j + 2].cap) && IsCloseParen(t[j + 3])) {
+          j += 4;  // (CVN 76), (NCI Agency)
           continue;
         }
         break;

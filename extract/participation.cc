@@ -144,7 +144,7 @@ absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = doc.tokens[i];
-      if ((x.Is("participating") || x.Is("participated") || x.Is("participate")) && !x.in_quote) {
+      if (InClass(WordClass::kParticipationWord, x.text) && !x.in_quote) {
         out.insert(static_cast<int>(si));
       }
     }
@@ -213,10 +213,11 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool in_lead = o.sentence == first_body ||
                    doc.sentences[o.sentence].kind == ParagraphKind::kTitle;
     auto full = acronyms.find(o.name);
+    bool named_body = IsNamedBody(doc, o, full != acronyms.end());
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  IsTakingPartOrg(doc, o)) ||
-                (in_lead && IsNamedBody(doc, o, full != acronyms.end()) &&
-                 IsEventArgument(doc, o));
+                (in_lead && named_body && IsEventArgument(doc, o)) ||
+                (participation.contains(o.sentence) && o.sentence <= first_body + 1 && named_body);
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;

@@ -236,6 +236,7 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     cand->attr.role = local.role;
     cand->attr.org = local.org;
     cand->attr.country = local.country;
+    cand->service_org = local.role.empty() && !local.org.empty() && !cand->attr.rank.empty();
   }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
@@ -341,7 +342,9 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);
   if (cand->attr.role.empty()) cand->attr.role = post.role;
-  if (cand->attr.org.empty()) cand->attr.org = post.org;
+  if (cand->attr.org.empty() || (cand->service_org && !post.org.empty() && !post.role.empty())) {
+    cand->attr.org = post.org;
+  }
   if (cand->attr.country.empty()) cand->attr.country = post.country;
 }
 

@@ -32,6 +32,9 @@ struct Candidate {
   Attributes attr;
   uint32_t anchors = 0;  // bit k set: PersonRules()[k] anchored the name
   bool possessive = false;  // "Sullivan’s"
+  // attr.org is the service written before the rank ("Royal Navy Vice
+  // Admiral X"): the organisation of a post in the apposition wins over it.
+  bool service_org = false;
 };
 
 struct PersonRule {
