@@ -135,16 +135,20 @@ int FirstBodySentence(const Document& doc) {
   return -1;
 }
 
-// Sentences at the event's time that say who participates.
+// Sentences at the event's time that say who participates: with a form of
+// "participate", or (`broad`) any participation word ("attended", "joined").
 absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
-                                                const absl::flat_hash_set<int>& other_time) {
+                                                const absl::flat_hash_set<int>& other_time,
+                                                bool broad) {
   absl::flat_hash_set<int> out;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     if (other_time.contains(static_cast<int>(si))) continue;
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = doc.tokens[i];
-      if (InClass(WordClass::kParticipationWord, x.text) && !x.in_quote) {
+      bool counts = broad ? InClass(WordClass::kParticipationWord, x.text)
+                          : x.Is("participating") || x.Is("participated") || x.Is("participate");
+      if (counts && !x.in_quote) {
         out.insert(static_cast<int>(si));
       }
     }
@@ -204,7 +208,8 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
                                                 const absl::flat_hash_set<int>& other_time) {
   std::vector<std::string> affiliations = SeniorAffiliations(people.people);
   int first_body = FirstBodySentence(doc);
-  absl::flat_hash_set<int> participation = ParticipationSentences(doc, other_time);
+  absl::flat_hash_set<int> participation = ParticipationSentences(doc, other_time, false);
+  absl::flat_hash_set<int> attendance = ParticipationSentences(doc, other_time, true);
   absl::flat_hash_map<std::string, std::string> acronyms = IntroducedAcronyms(people.orgs);
   std::vector<const OrgMention*> chosen;
   std::vector<std::string> chosen_names;  // parallel to chosen: acronyms written out
@@ -217,7 +222,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  IsTakingPartOrg(doc, o)) ||
                 (in_lead && named_body && IsEventArgument(doc, o)) ||
-                (participation.contains(o.sentence) && o.sentence <= first_body + 1 && named_body);
+                (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body);
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;
