@@ -237,6 +237,9 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     cand->attr.org = local.org;
     cand->attr.country = local.country;
     cand->service_org = local.role.empty() && !local.org.empty() && !cand->attr.rank.empty();
+    // "Ambassador Jori Arvonen, Head of Finland's Representation to the EU":
+    // a one-word title yields to the post an apposition spells out.
+    cand->courtesy_title = local.role.find(' ') == std::string::npos;
   }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
@@ -260,13 +263,19 @@ const OrgMention* LastOrgBefore(const PeopleContext& c, int sentence, int before
   return nullptr;
 }
 
+// "Commanders", "Ministers": a title head in the plural.
+bool IsPluralTitle(const Token& x) {
+  std::string_view w = x.Bare();
+  return x.cap && w.size() > 3 && w.back() == 's' && IsTitleHead(w.substr(0, w.size() - 1));
+}
+
 // "led by its Director, Lieutenant General Francesco Diella", "United States
 // Ambassador to India, Eric Garcetti".
 void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   const auto& t = c.tokens();
   int a = cand->sentence_begin;
   int q = cand->title_begin - 1;  // the comma
-  if (q < a || !t[q].Is(",") || !cand->attr.role.empty()) return;
+  if (q < a || !t[q].Is(",") || (!cand->attr.role.empty() && !cand->courtesy_title)) return;
   int k = q;
   while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
                    t[k - 1].Is("the") || t[k - 1].Is("for") || t[k - 1].Is("to") ||
@@ -294,9 +303,15 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   bool opens = k < q && (t[k].Has(kFlagTitleHead | kFlagTitleModifier) || c.OrgAt(k) >= 0 ||
                          Countryish(t[k]) || t[k].all_caps);
   if (!opens || !head_inside) return;
+  // "NATO’s only two Supreme Allied Commanders, General Denis Mercier, …": a
+  // plural title introduces several people, not this one's post.
+  for (int h = k; h < q; ++h) {
+    if (IsPluralTitle(t[h])) return;
+  }
   Attributes local;
   ParseTitleRegion(c, k, q, &local);
   if (local.role.empty()) return;
+  cand->courtesy_title = false;
   cand->attr.role = local.role;
   if (cand->attr.org.empty()) cand->attr.org = local.org;
   if (cand->attr.country.empty()) cand->attr.country = local.country;
@@ -341,7 +356,10 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   Attributes post;
   ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);
-  if (cand->attr.role.empty()) cand->attr.role = post.role;
+  if (cand->attr.role.empty() ||
+      (cand->courtesy_title && post.role.find(' ') != std::string::npos)) {
+    if (!post.role.empty()) cand->attr.role = post.role;
+  }
   if (cand->attr.org.empty() || (cand->service_org && !post.org.empty() && !post.role.empty())) {
     cand->attr.org = post.org;
   }

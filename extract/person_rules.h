@@ -35,6 +35,9 @@ struct Candidate {
   // attr.org is the service written before the rank ("Royal Navy Vice
   // Admiral X"): the organisation of a post in the apposition wins over it.
   bool service_org = false;
+  // attr.role is a one-word title before the name ("Ambassador", "Senator"):
+  // a longer post in an apposition wins over it.
+  bool courtesy_title = false;
 };
 
 struct PersonRule {
