@@ -29,21 +29,10 @@ bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
       IsSpeechVerb(doc.tokens[o.last_token].text)) {
     return false;
   }
-  static constexpr std::string_view kUnits[] = {
-      "Army", "Navy", "Force", "Forces", "Fleet", "Group", "Division", "Command",
-      "Corps", "Guard", "Brigade", "Battalion", "Regiment", "Squadron", "Wing",
-      "Marines", "Contingent", "Unit", "Team", "Rifles", "Infantry", "Artillery", "Cavalry",
-      "Rangers", "Guards"};
   for (int i = o.first_token; i < o.last_token; ++i) {
-    std::string_view w = doc.tokens[i].Bare();
-    size_t dash = w.find('-');
-    if (dash != std::string_view::npos) w = w.substr(0, dash);
-    for (std::string_view u : kUnits) {
-      if (w == u) return true;
-    }
+    if (IsUnitWord(doc.tokens[i].Bare())) return true;
   }
-  std::string_view first = doc.tokens[o.first_token].text;
-  return first == "USS" || first == "INS" || first == "HMS" || first == "JS" || first == "HMAS";
+  return IsUnitShipPrefix(doc.tokens[o.first_token].text);
 }
 
 // A named body, not a unit: "NATO Communications and Information Agency",
@@ -109,18 +98,6 @@ bool IsMetOrg(const Document& doc, const OrgMention& o, int first_body) {
   return false;
 }
 
-bool IsSeniorRank(const std::string& rank) {
-  static constexpr std::string_view kSenior[] = {
-      "General", "Lieutenant General", "Major General", "Brigadier General", "Brigadier",
-      "Admiral", "Vice Admiral", "Rear Admiral", "Commodore", "Field Marshal", "Marshal",
-      "Air Chief Marshal", "Air Marshal", "Air Vice Marshal", "Air Commodore",
-      "Teniente General", "General de Brigada", "General de División", "Contraalmirante",
-      "Vicealmirante", "Almirante", "Général", "Generalleutnant", "Generalmajor"};
-  for (std::string_view s : kSenior) {
-    if (rank == s) return true;
-  }
-  return false;
-}
 
 // The lead: the first body sentence of at least six words, past the
 // "(Press Release)", date and publisher lines that open many releases.

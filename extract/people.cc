@@ -210,13 +210,7 @@ void AddSurnameMentions(const PeopleContext& c, std::vector<Person>* people) {
 
 bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
   for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 10; --k) {
-    const Token& t = doc.tokens[k];
-    if (t.Is("late") || t.Is("invitation") || t.Is("command") || t.Is("legacy") ||
-        t.Is("leadership") || t.Is("behalf") || t.Is("successor") || t.Is("predecessor") ||
-        t.Is("former") || t.Is("then") || t.Is("passing") || t.Is("death") ||
-        t.Is("memory") || t.Is("By")) {
-      return true;
-    }
+    if (IsNegativeCue(doc.tokens[k].text)) return true;
   }
   return false;
 }

@@ -6,16 +6,7 @@ namespace parley::extract_internal {
 namespace {
 
 // "London-based", "British-origin", "Japan-born": adjectives, not names.
-bool IsPlaceAdjective(std::string_view word) {
-  size_t dash = word.rfind('-');
-  if (dash == std::string_view::npos) return false;
-  std::string_view suffix = word.substr(dash + 1);
-  for (std::string_view s : {"based", "origin", "born", "led", "made", "owned", "bound",
-                             "flagged", "registered", "class", "built", "headquartered"}) {
-    if (suffix == s) return true;
-  }
-  return false;
-}
+bool IsPlaceAdjective(std::string_view word) { return HasPlaceAdjectiveSuffix(word); }
 
 }  // namespace
 

@@ -403,22 +403,10 @@ void AfterSpeechVerbRule(const PeopleContext& c, Candidate* cand) {
 // with X", "accompanied by X"; and not the modifier of a following noun
 // ("met Lockheed Martin executives").
 bool IsMeetingObject(const Document& doc, int a, int i, int name_end, int b) {
-  static const auto* direct = new absl::flat_hash_set<std::string_view>{
-      "met", "meets", "meet", "welcomed", "welcomes", "hosted", "hosts", "received",
-      "receives", "greeted", "greets", "thanked", "congratulated", "briefed"};
-  static const auto* with = new absl::flat_hash_set<std::string_view>{
-      "met", "meets", "meet", "meeting", "spoke", "speaks", "talked", "talks", "called",
-      "call", "discussions", "consultations", "lunch", "dinner"};
-  static const auto* by = new absl::flat_hash_set<std::string_view>{
-      "accompanied", "joined", "hosted", "received", "welcomed", "greeted", "led"};
-  static const auto* after = new absl::flat_hash_set<std::string_view>{
-      "in", "on", "at", "to", "for", "during", "and", "from", "about", "as", "who",
-      "today", "yesterday", "this", "last", "after", "before", "while", "when", "where",
-      "over", "via", "of"};
   const auto& t = doc.tokens;
   if (i - 1 < a) return false;
   if (name_end < b && t[name_end].IsWord() && !t[name_end].cap &&
-      !after->contains(t[name_end].text)) {
+      !IsMeetingObjectFollower(t[name_end].text)) {
     return false;
   }
   // "hosted Senate Judiciary Chair Dick Durbin": the run qualifies a title.
@@ -428,10 +416,9 @@ bool IsMeetingObject(const Document& doc, int a, int i, int name_end, int b) {
   const Token& prev = t[i - 1];
   if (prev.Is("with") || prev.Is("by")) {
     if (i - 2 < a) return false;
-    const auto* verbs = prev.Is("with") ? with : by;
-    return verbs->contains(t[i - 2].text);
+    return IsMeetingVerb(t[i - 2].text, prev.Is("with") ? MeetingFrame::kWith : MeetingFrame::kBy);
   }
-  return direct->contains(prev.text);
+  return IsMeetingVerb(prev.text, MeetingFrame::kDirect);
 }
 
 // "Sullivan met Juan Gonzalez in Guyana", "accompanied by Juan Gonzalez".

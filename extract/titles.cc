@@ -269,26 +269,8 @@ std::string ExpandAcronym(const Document& doc, std::string_view acronym, Acronym
 
 namespace {
 
-const absl::flat_hash_set<std::string_view>& RoleNouns() {
-  static const auto* set = new absl::flat_hash_set<std::string_view>{
-      "officer", "commander", "specialist", "sergeant", "pilot", "minister",
-      "ambassador", "adviser", "advisor", "director", "chief", "head", "secretary",
-      "spokesperson", "spokesman", "spokeswoman", "envoy", "president", "leader",
-      "captain", "member", "chairman", "deputy", "manager", "engineer",
-      "instructor", "coordinator", "analyst", "commandant", "general", "admiral",
-      "chaplain", "surgeon", "physician", "navigator", "gunner", "mechanic",
-      "technician", "operator", "attache", "representative", "administrator",
-      "executive", "councillor", "counsellor", "governor", "mayor", "senator",
-      "soldier", "sailor", "airman", "marine", "nco", "leader", "lead"};
-  return *set;
-}
-
 // "officer", "Commander", "chief": the head noun of a lower-case role.
-bool IsRoleNoun(const Token& t) {
-  if (!t.IsWord()) return false;
-  char buf[64];
-  return RoleNouns().contains(LowerInto(t.Bare(), buf));
-}
+bool IsRoleNounToken(const Token& t) { return t.IsWord() && t.Has(kFlagRoleNoun); }
 
 // "2nd BCT" -> "2nd Brigade Combat Team" when the article writes the unit
 // out; a numbered unit otherwise as written ("557th ERHS"); empty for a bare
@@ -345,7 +327,7 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   }
   // "U.S. Air Forces Europe-Air Forces Africa commander": a lower-case
   // role noun closes the capitalised title.
-  if (k < b && IsRoleNoun(t[k]) && k + 1 == b) ++k;
+  if (k < b && IsRoleNounToken(t[k]) && k + 1 == b) ++k;
   // A title directly followed by a name belongs to the next person.
   if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
   // Acronym of an organisation: "Director CS".
@@ -386,7 +368,7 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
   // Possessor, before the role noun: "Australia’s assistant minister", not
   // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
-    if (IsRoleNoun(t[p])) break;
+    if (IsRoleNounToken(t[p])) break;
     if (IsPossessive(t[p])) {
       if (c.OrgAt(p - 1) >= 0) org = c.orgs()[c.OrgAt(p - 1)].name;
       else if (Countryish(t[p - 1])) country = CountryCodeOf(t[p - 1]);
@@ -404,7 +386,7 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
       stop = p;
       break;
     }
-    if (IsRoleNoun(t[p])) role_end = p + 1;
+    if (IsRoleNounToken(t[p])) role_end = p + 1;
   }
   if (role_end < 0) return;
   // Allow "for defense", "to Australia" after the noun.
