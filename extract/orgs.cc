@@ -134,7 +134,12 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     }
     // Find the last head word (a number or acronym may follow it).
     int head = -1;
-    for (int i = q - 1; i >= p; --i) {
+    // Not inside a trailing bracket: "… Agency (NCI Agency)".
+    int search_end = q;
+    for (int open = q - 4; open <= q - 3; ++open) {
+      if (open > p && BracketedAcronymEnd(t, open, q) == q) search_end = open;
+    }
+    for (int i = search_end - 1; i >= p; --i) {
       if (IsHeadAt(t, i, p)) {
         head = i;
         break;

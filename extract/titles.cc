@@ -421,6 +421,16 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
   }
 }
 
+// An organisation at `a` followed by a capitalised title: "Allied Land
+// Command (LANDCOM) Chief of Staff" (not "Indian Air Force’s first woman
+// Rafale pilot").
+bool OrgBeforeTitle(const PeopleContext& c, int a, int b) {
+  if (c.OrgAt(a) < 0) return false;
+  int k = c.orgs()[c.OrgAt(a)].last_token;
+  if (k < b && IsCloseParen(c.tokens()[k])) ++k;
+  return k < b && c.tokens()[k].cap && TitleHeadAsWritten(c.tokens()[k]);
+}
+
 }  // namespace
 
 void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
@@ -443,10 +453,17 @@ void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
       return;
     }
   }
+  // ", the Commander of LANDCOM", ", the Allied Land Command (LANDCOM) Chief
+  // of Staff": a capitalised title after "the".
+  if ((t[a].Is("the") || t[a].Is("The")) && a + 1 < b && t[a + 1].cap &&
+      (t[a + 1].Has(kFlagTitleHead | kFlagTitleModifier) || OrgBeforeTitle(c, a + 1, b))) {
+    ++a;
+  }
   const Token& first = t[a];
   bool country_possessive = Countryish(first) && a + 1 < b && IsPossessive(t[a + 1]);
   if (first.cap && !country_possessive &&
-      (first.Has(kFlagTitleHead | kFlagTitleModifier) || Countryish(first))) {
+      (first.Has(kFlagTitleHead | kFlagTitleModifier) || Countryish(first) ||
+       OrgBeforeTitle(c, a, b))) {
     ParseCapitalisedApposition(c, a, b, end, attr);
   } else {
     ParseLowercaseApposition(c, a, b, end, attr);
