@@ -116,6 +116,8 @@ constexpr AttrSpec kDateReportingAttrs[] = {{.name = "after"}};
 constexpr AttrSpec kNumberWordAttrs[] = {
     {.name = "value", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99}};
 constexpr AttrSpec kFiniteVerbAttrs[] = {{.name = "clause_start"}};
+constexpr AttrSpec kTopicCueAttrs[] = {{.name = "gap"}, {.name = "of"}};
+constexpr AttrSpec kTopicFillerAttrs[] = {{.name = "list"}};
 
 using WC = WordClass;
 // In WordClass order (checked below).
@@ -171,6 +173,13 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kTopicVerb, "topic_verb", false, Shape::kWord},
     {WC::kTopicLeadingWord, "topic_leading_word", false, Shape::kWord},
     {WC::kFiniteVerb, "finite_verb", false, Shape::kWord, 1, false, kFiniteVerbAttrs},
+    {WC::kTopicCue, "topic_cue", false, Shape::kWord, 1, false, kTopicCueAttrs},
+    {WC::kTopicPreposition, "topic_preposition", false, Shape::kWord},
+    {WC::kTopicLinkVerb, "topic_link_verb", false, Shape::kWord},
+    {WC::kTopicInnerPreposition, "topic_inner_preposition", false, Shape::kWord},
+    {WC::kTopicDeterminer, "topic_determiner", false, Shape::kWord},
+    {WC::kTopicFiller, "topic_filler", false, Shape::kWord, 1, false, kTopicFillerAttrs},
+    {WC::kTopicStop, "topic_stop", false, Shape::kWord},
 };
 
 constexpr bool SpecsInEnumOrder() {

@@ -116,8 +116,15 @@ enum class WordClass : uint8_t {
   kTopicVerb,
   kTopicLeadingWord,
   kFiniteVerb,
+  kTopicCue,
+  kTopicPreposition,
+  kTopicLinkVerb,
+  kTopicInnerPreposition,
+  kTopicDeterminer,
+  kTopicFiller,
+  kTopicStop,
 };
-inline constexpr int kWordClassCount = static_cast<int>(WordClass::kFiniteVerb) + 1;
+inline constexpr int kWordClassCount = static_cast<int>(WordClass::kTopicStop) + 1;
 
 // The name of a class in lexicon.tsv ("rank", "event_keyword").
 std::string_view WordClassName(WordClass c);

@@ -71,6 +71,16 @@ bool IsHeadAt(const std::vector<Token>& t, int i, int p) {
   return i - 1 >= p && t[i - 1].Is("of");
 }
 
+// A count before a name ("28 Allied Air Forces", "the 30 North Atlantic
+// Council representatives"), not a unit number ("3rd Infantry Division").
+bool IsCount(const Token& t) {
+  if (!IsOrdinalOrNumber(t)) return false;
+  for (char ch : t.text) {
+    if (ch < '0' || ch > '9') return false;
+  }
+  return true;
+}
+
 // Splits a capitalised run into organisation names.
 void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   const auto& t = doc.tokens;
@@ -120,7 +130,10 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
                      t[q - 1].Is(","))) {
       --q;
     }
-    while (p < q && (t[p].Is("the") || t[p].Is("The") || t[p].Is("and") || t[p].Is("of"))) ++p;
+    while (p < q && (t[p].Is("the") || t[p].Is("The") || t[p].Is("and") || t[p].Is("of") ||
+                     IsCount(t[p]))) {
+      ++p;
+    }
     if (q <= p) continue;
     // A title at the start is not part of the organisation ("Director").
     if (TitleHeadAsWritten(t[p]) || t[p].Has(kFlagRankWord)) continue;

@@ -43,9 +43,9 @@ bool IsNamedBody(const Document& doc, const OrgMention& o, bool introduced_acron
   if (o.last_token - o.first_token == 1) {
     return introduced_acronym || t[o.first_token].Has(kFlagOrgAcronym);
   }
-  if (t[o.first_token].Has(kFlagTypeKeyword) && !t[o.first_token].Has(kFlagOrgWord)) return false;
   for (int i = o.first_token; i < o.last_token; ++i) {
     if (t[i].cap && t[i].Has(kFlagTitleHead) && !t[i].Has(kFlagHeadWord)) return false;
+    if (t[i].Has(kFlagTypeKeyword) && !t[i].Has(kFlagOrgWord)) return false;
   }
   return o.last_token >= static_cast<int>(t.size()) || !IsSpeechVerb(t[o.last_token].text);
 }
@@ -195,9 +195,13 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool in_lead = o.sentence == first_body ||
                    doc.sentences[o.sentence].kind == ParagraphKind::kTitle;
     auto full = acronyms.find(o.name);
+    // "Turkish Army Maj. Gen. Erhan Uzun": a person's service, not a unit
+    // taking part.
+    std::string rank;
+    bool service = MatchRank(doc.tokens, o.last_token, static_cast<int>(doc.tokens.size()), &rank) > 0;
     bool named_body = IsNamedBody(doc, o, full != acronyms.end());
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
-                 IsTakingPartOrg(doc, o)) ||
+                 IsTakingPartOrg(doc, o) && !service) ||
                 (in_lead && named_body && IsEventArgument(doc, o)) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body);
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
