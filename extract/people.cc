@@ -108,6 +108,26 @@ bool TrustedInHeadline(const Document& doc, const RawMention& r) {
   return true;
 }
 
+// "Salvatore CUOCI" -> "Salvatore Cuoci": releases that write family names
+// in capitals; initials and short capitals ("CQ Brown") stay as written.
+std::string DisplayName(std::string_view written) {
+  std::string out(written);
+  size_t start = 0;
+  while (start < out.size()) {
+    size_t end = out.find(' ', start);
+    if (end == std::string::npos) end = out.size();
+    bool capitals = end - start >= 4;
+    for (size_t k = start; k < end && capitals; ++k) {
+      capitals = (out[k] >= 'A' && out[k] <= 'Z') || out[k] == '-';
+    }
+    for (size_t k = start + 1; capitals && k < end; ++k) {
+      if (out[k - 1] != '-') out[k] = static_cast<char>(out[k] - 'A' + 'a');
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 // Merges mentions into people, longest names first so that shorter forms
 // join them; returns each mention's person (-1 when dropped).
 std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention>& raws,
@@ -129,7 +149,7 @@ std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention
     if (target < 0 && in_title(k) && !TrustedInHeadline(doc, r)) continue;
     if (target < 0) {
       Person p;
-      p.name = std::string(doc.Slice(r.mention.begin, r.mention.end));
+      p.name = DisplayName(doc.Slice(r.mention.begin, r.mention.end));
       p.name_tokens = r.tokens;
       people->push_back(std::move(p));
       target = static_cast<int>(people->size()) - 1;
