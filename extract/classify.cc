@@ -70,6 +70,20 @@ bool ConductedBefore(const Document& doc, int begin, int end) {
   return false;
 }
 
+// Keyword tokens [i, j] are part of a name, not an event: a capitalised
+// keyword before an organisation's head ("North Atlantic Treaty
+// Organization", "Joint Force Training Centre"), or, outside the headline, a
+// word in a run of capitals (the dateline "FIVE HILLS TRAINING AREA,
+// Mongolia"; an "MOU" alone still counts).
+bool InsideName(const Document& doc, const Sentence& s, int i, int j) {
+  const auto& t = doc.tokens;
+  bool next_word = j + 1 < s.last_token && t[j + 1].IsWord();
+  if (t[i].cap && next_word && t[j + 1].cap && t[j + 1].Has(kFlagOrgHead)) return true;
+  if (s.kind == ParagraphKind::kTitle || !t[i].all_caps) return false;
+  bool prev_caps = i > s.first_token && t[i - 1].IsWord() && t[i - 1].all_caps;
+  return prev_caps || (next_word && t[j + 1].all_caps);
+}
+
 // Rule matched in sentences [a, b), chosen by `pick` among the keywords of
 // the lowest tier; -1 if none.
 int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, size_t* end) {
@@ -92,8 +106,9 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
         auto it = keywords.find(absl::string_view(buf, n));
         if (it == keywords.end()) continue;
         auto [rule, tier, conducted_only] = it->second;
+        if (InsideName(doc, s, i, i + k)) continue;
         if (conducted_only &&
-            (pick != Pick::kEarliest || !ConductedBefore(doc, s.first_token, i))) {
+            (s.kind != ParagraphKind::kTitle || !ConductedBefore(doc, s.first_token, i))) {
           continue;
         }
         bool better;
@@ -119,6 +134,20 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
   return best;
 }
 
+// Without a headline keyword the lead reports the event: its first sentence
+// that names one decides, and, like a headline, names its main action first
+// ("visited the JWC … in preparation for exercise TRIDENT JEWEL"; "addressed
+// … during a North Atlantic Council session …, ahead of the meeting"), where
+// the priority of types over several sentences let a later "exercises" or
+// "training" win. Sentences [a, b); -1 if none names an event.
+int MatchLead(const Document& doc, int a, int b, size_t* begin, size_t* end) {
+  for (int si = a; si < b; ++si) {
+    int r = MatchSentences(doc, si, si + 1, Pick::kEarliest, begin, end);
+    if (r >= 0) return r;
+  }
+  return -1;
+}
+
 }  // namespace
 
 TypeDecision ClassifyEvent(const Document& doc) {
@@ -140,10 +169,7 @@ TypeDecision ClassifyEvent(const Document& doc) {
       d.end = end;
     }
   }
-  if (r < 0) {
-    int body_end = std::min(n, title_end + 4);
-    r = MatchSentences(doc, title_end, body_end, Pick::kHighestPriority, &d.begin, &d.end);
-  }
+  if (r < 0) r = MatchLead(doc, title_end, std::min(n, title_end + 4), &d.begin, &d.end);
   d.type = r >= 0 ? Keywords().rules[r] : v1::OTHER;
   return d;
 }

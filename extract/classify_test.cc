@@ -83,5 +83,95 @@ TEST(ClassifyTest, BodyDecidesWhenHeadlineIsSilent) {
             v1::OTHER);
 }
 
+struct TypeCase {
+  const char* title;
+  const char* body;
+  v1::EventType type;
+};
+
+void ExpectTypes(const std::vector<TypeCase>& cases) {
+  for (const TypeCase& c : cases) {
+    EXPECT_EQ(v1::EventType_Name(TypeOf(c.title, c.body)), v1::EventType_Name(c.type))
+        << c.title << " | " << c.body;
+  }
+}
+
+TEST(ClassifyTest, CallsAndStaffDiscussionsInHeadlines) {
+  ExpectTypes({
+      {"JFC Brunssum / United States European Command Staff Discussions",
+       "Today, Commander Joint Force Command Brunssum conducted talks with their counterparts.",
+       v1::STAFF_TALKS},
+      // A telephone or video conference is a meeting, not a conference.
+      {"Japan-Australia Defence Ministerial Telephone Conference (Summary)",
+       "On April 28, Defense Minister Hamada and Deputy Prime Minister and Minister for Defence "
+       "Marles held a telephone conference.",
+       v1::MEETING},
+      {"Courtesy call on Foreign Minister Kamikawa by Ambassadors to the North Atlantic Treaty "
+       "Organization",
+       "On December 11, Ms. KAMIKAWA Yoko, Minister for Foreign Affairs, received a courtesy "
+       "call.",
+       v1::MEETING},
+  });
+}
+
+// "Discusses" reports what was said: an event noun in the same headline
+// names the event, and alone it is still a meeting.
+TEST(ClassifyTest, DiscussesYieldsToTheHeadlinesEventNoun) {
+  ExpectTypes({
+      {"Chairman of the NATO Military Committee discusses Projecting Stability on visit to "
+       "Italy",
+       "Air Chief Marshal Sir Stuart Peach visited the NATO Joint Forces Command in Naples.",
+       v1::VISIT},
+      {"Secretary Discusses Iran With Israeli Defense Minister",
+       "Defense Secretary Chuck Hagel spoke with Israeli Defense Minister Moshe Yaalon.",
+       v1::MEETING},
+  });
+}
+
+TEST(ClassifyTest, LeadSentenceNamesItsMainActionFirst) {
+  ExpectTypes({
+      {"",
+       "Royal Navy Vice Admiral Peter Hudson CBE, Commander of NATO\xE2\x80\x99s Allied Maritime "
+       "Command, visited Joint Warfare Centre (JWC) on Wednesday, 4 February, in preparation for "
+       "exercise TRIDENT JEWEL (TRJL 15).",
+       v1::VISIT},
+      {"NSPA General Manager addresses NATO's North Atlantic Council representatives",
+       "LUXEMBOURG - On 6 October 2021, NSPA General Manager, Ms Stacy Cummings, addressed the 30 "
+       "NATO Allies representatives during a North Atlantic Council session at NATO Headquarters "
+       "in Brussels, ahead of the meeting with the National Security Advisers on 7 October. Her "
+       "speech focused on its growing role in support of NATO operations and exercises.",
+       v1::MEETING},
+      // The first sentence that names an event decides, not a later one.
+      {"NATO Air Chiefs discuss how to further accelerate air, space power integration",
+       "Allied and partner Air Chiefs came together on Ramstein Air Base for the bi-annual NATO "
+       "Air Chiefs\xE2\x80\x99 Symposium on March 16. Hosted by U.S. Air Force Gen. James Hecker, "
+       "the meeting allowed allied Air Chiefs the opportunity to come together.",
+       v1::CONFERENCE},
+  });
+}
+
+TEST(ClassifyTest, KeywordsInsideNamesAreNotEvents) {
+  ExpectTypes({
+      // "Treaty" before the head "Organization".
+      {"",
+       "The North Atlantic Treaty Organization\xE2\x80\x99s Supreme Allied Commander "
+       "Transformation Headquarters hosted the 2019 Chiefs of Transformation Conference at the "
+       "Hilton Norfolk from Dec. 11 to 12.",
+       v1::CONFERENCE},
+      // "Training" before the head "Centre".
+      {"", "On 22 and 23 May, NATO Joint Force Training Centre celebrated its 20th anniversary.",
+       v1::CEREMONY},
+      // A dateline in capitals.
+      {"",
+       "FIVE HILLS TRAINING AREA, Mongolia \xE2\x80\x93 The multinational peacekeeping exercise "
+       "Khaan Quest 2018 was officially brought to an end with the closing ceremony June 28.",
+       v1::EXERCISE},
+      // An acronym keyword alone in capitals still counts.
+      {"",
+       "An MOU on defence cooperation was exchanged between the two ministries in New Delhi.",
+       v1::AGREEMENT},
+  });
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
