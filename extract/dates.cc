@@ -87,17 +87,43 @@ struct Scanner {
     return 0;
   }
 
+  // A two-digit year closing a day-first date ("Tuesday, 20 February 24"):
+  // only before punctuation or the sentence end, so that "20 February 24
+  // soldiers" keeps its count. Returns the year and advances *i, or 0.
+  int OptShortYear(int* i) const {
+    int j = *i;
+    const auto& t = doc.tokens;
+    if (j >= limit || t[j].kind != TokenKind::kNumber || t[j].text.size() != 2) return 0;
+    if (j + 1 < limit && t[j + 1].kind != TokenKind::kPunct) return 0;
+    int yy = 0;
+    if (!absl::SimpleAtoi(std::string(t[j].text), &yy)) return 0;
+    *i = j + 1;
+    return 2000 + yy;
+  }
+
+  // Token i is followed by a possessive "'s" / "’s".
+  bool Possessive(int i) const {
+    if (i + 1 >= limit || doc.tokens[i + 1].space_before) return false;
+    std::string_view next = doc.tokens[i + 1].text;
+    return next.starts_with('\'') || next.starts_with("\xE2\x80\x99");
+  }
+
   // Tries a date expression at token i; on success fills m and returns the
   // index past it.
   int Try(int i, DateMention* m) const {
     const auto& t = doc.tokens;
     int d1 = DayNumber(t[i]);
+    int pair_end = 0;
+    // "On 20-21 March 2023": a day range in one token before the month.
+    if (!d1 && DayPair(t[i], &d1, &pair_end) && !(i + 1 < limit && Month(t[i + 1]))) {
+      d1 = pair_end = 0;
+    }
     // Day-first forms: "13 Feb. 2023", "13 and 14 February 2023",
     // "3 to 5 May", "13 Feb. 2023 - 14 Feb. 2023".
     if (d1) {
       int j = i + 1;
-      int d2 = 0;
-      if (j + 1 < limit && (t[j].Is("and") || t[j].Is("to") || IsDash(t[j])) &&
+      int d2 = pair_end;
+      if (!d2 && j + 1 < limit && (t[j].Is("and") || t[j].Is("to") || IsDash(t[j])) &&
           DayNumber(t[j + 1])) {
         d2 = DayNumber(t[j + 1]);
         j += 2;
@@ -107,6 +133,7 @@ struct Scanner {
       if (!mon) return 0;
       ++j;
       int year = OptYear(&j);
+      if (!year) year = OptShortYear(&j);
       auto first = Make(year, mon, d1);
       if (!first) return 0;
       m->first = *first;
@@ -155,7 +182,9 @@ struct Scanner {
       return j;
     }
     if (!published) return 0;
-    // Relative forms.
+    // Relative forms; a possessive is an attribute, not a date ("today's
+    // unpredictable security environment").
+    if (Possessive(i)) return 0;
     if (t[i].Is("today") || t[i].Is("Today")) {
       m->first = *published;
       m->explicit_day = false;
@@ -232,6 +261,8 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
             BuiltinLexicon().Find(WordClass::kDateReportingVerb, doc.tokens[next].text);
         if (verb != nullptr && verb->Has("after")) m.reporting = true;
       }
+      m.release_line = !m.last && s.kind == ParagraphKind::kBody && s.index_in_paragraph == 0 &&
+                       i == s.first_token && (next == s.last_token || IsDash(doc.tokens[next]));
       out.push_back(m);
       i = next - 1;
     }
@@ -241,20 +272,104 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
 
 namespace {
 
-// "two-day", "3-day", "four-day" in the sentence: the number of days.
+// The number a duration word gives: "two", "3"; 0 if none.
+int DurationNumber(std::string_view n) {
+  if (const LexiconEntry* number = BuiltinLexicon().Find(WordClass::kNumberWord, n)) {
+    return number->GetInt("value");
+  }
+  int v = 0;
+  if (absl::SimpleAtoi(std::string(n), &v) && v > 0 && v < 60) return v;
+  return 0;
+}
+
+// "two-day", "3-day", "four-day" in the sentence, or "two days of"
+// ("concluded two days of meetings"): the number of days.
 int DurationDays(const Document& doc, int sentence) {
   const Sentence& s = doc.sentences[sentence];
+  const auto& t = doc.tokens;
   for (int i = s.first_token; i < s.last_token; ++i) {
-    std::string_view w = doc.tokens[i].text;
-    if (!w.ends_with("-day")) continue;
-    std::string_view n = w.substr(0, w.size() - 4);
-    if (const LexiconEntry* number = BuiltinLexicon().Find(WordClass::kNumberWord, n)) {
-      return number->GetInt("value");
+    std::string_view w = t[i].text;
+    if (w.ends_with("-day")) {
+      if (int days = DurationNumber(w.substr(0, w.size() - 4))) return days;
+    } else if (i + 2 < s.last_token && t[i + 1].Is("days") && t[i + 2].Is("of")) {
+      if (int days = DurationNumber(w)) return days;
     }
-    int v = 0;
-    if (absl::SimpleAtoi(std::string(n), &v) && v > 0 && v < 60) return v;
   }
   return 0;
+}
+
+// A verb that closes the event after the date in its sentence: "Today, the
+// Minister … concluded two days of meetings". Only with a duration, so that
+// the verb is the event's and the length gives the start.
+bool ClosedAfter(const Document& doc, const DateMention& m) {
+  const Sentence& s = doc.sentences[m.sentence];
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.begin >= m.end && InClass(WordClass::kDateEndWord, t.text)) {
+      return DurationDays(doc, m.sentence) > 0;
+    }
+  }
+  return false;
+}
+
+// The first date near the publication date that is not a reporting date;
+// a release line only when no other date qualifies.
+const DateMention* PickEventDate(const std::vector<DateMention>& dates,
+                                 std::optional<CivilDay> published) {
+  const DateMention* release = nullptr;
+  for (const DateMention& m : dates) {
+    if (m.reporting) continue;
+    if (published) {
+      long diff = m.first - *published;
+      if (diff < -45 || diff > 30) continue;
+    }
+    if (!m.release_line) return &m;
+    if (!release) release = &m;
+  }
+  return release;
+}
+
+// A later range of at most two weeks that holds the chosen written day is
+// the event's extent: "On Friday February 15th 2019 … welcomed General
+// Lecointre, who was on an official visit in Greece on the 14th and 15th of
+// February 2019"; "during the MC tour …, Feb. 20, 2019" before "on Feb. 20 and
+// 21". Not for "today" or "on Tuesday": those report one day of a longer
+// frame ("on Tuesday attended the inaugural ceremony" of an exercise held
+// "from May 2 to 4").
+const DateMention* RangeHolding(const std::vector<DateMention>& dates, const DateMention& pick) {
+  for (const DateMention& m : dates) {
+    if (&m == &pick || m.reporting || !m.last || m.begin < pick.end) continue;
+    if (m.first <= pick.first && pick.first <= *m.last && *m.last - m.first < 14) return &m;
+  }
+  return nullptr;
+}
+
+// A later date in a sentence about leaving or concluding ends the event:
+// "arrived … (16th May 2023) … will depart the island today".
+const DateMention* LaterClosing(const Document& doc, const std::vector<DateMention>& dates,
+                                const DateMention& pick) {
+  for (const DateMention& m : dates) {
+    if (&m == &pick || m.reporting || m.last || m.sentence <= pick.sentence) continue;
+    long days = m.first - pick.first;
+    if (days <= 0 || days > 10) continue;
+    const Sentence& s = doc.sentences[m.sentence];
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      if (InClass(WordClass::kClosingVerb, doc.tokens[i].text)) return &m;
+    }
+  }
+  return nullptr;
+}
+
+void SetStart(const DateMention& m, CivilDay day, EventDates* out) {
+  out->start = FormatIsoDate(day);
+  out->start_begin = m.begin;
+  out->start_end = m.end;
+}
+
+void SetEnd(const DateMention& m, CivilDay day, EventDates* out) {
+  out->end = FormatIsoDate(day);
+  out->end_begin = m.begin;
+  out->end_end = m.end;
 }
 
 }  // namespace
@@ -262,59 +377,28 @@ int DurationDays(const Document& doc, int sentence) {
 EventDates ChooseEventDates(const Document& doc, const std::vector<DateMention>& dates,
                             std::optional<CivilDay> published) {
   EventDates out;
-  const DateMention* pick = nullptr;
-  for (const DateMention& m : dates) {
-    if (m.reporting) continue;
-    if (published) {
-      long diff = m.first - *published;
-      if (diff < -45 || diff > 30) continue;
-    }
-    pick = &m;
-    break;
-  }
+  const DateMention* pick = PickEventDate(dates, published);
   if (!pick) return out;
+  if (!pick->last && !pick->starts && !pick->ends && pick->explicit_day) {
+    if (const DateMention* range = RangeHolding(dates, *pick)) pick = range;
+  }
   if (pick->last) {
-    out.start = FormatIsoDate(pick->first);
-    out.end = FormatIsoDate(*pick->last);
-    out.start_begin = out.end_begin = pick->begin;
-    out.start_end = out.end_end = pick->end;
+    SetStart(*pick, pick->first, &out);
+    SetEnd(*pick, *pick->last, &out);
     return out;
   }
-  if (pick->ends) {
-    out.end = FormatIsoDate(pick->first);
-    out.end_begin = pick->begin;
-    out.end_end = pick->end;
+  if (pick->ends || ClosedAfter(doc, *pick)) {
+    SetEnd(*pick, pick->first, &out);
     if (int days = DurationDays(doc, pick->sentence)) {
-      out.start = FormatIsoDate(pick->first - (days - 1));
-      out.start_begin = pick->begin;
-      out.start_end = pick->end;
+      SetStart(*pick, pick->first - (days - 1), &out);
     }
     return out;
   }
-  out.start = FormatIsoDate(pick->first);
-  out.start_begin = pick->begin;
-  out.start_end = pick->end;
-  if (!pick->starts) {
-    out.end = out.start;
-    out.end_begin = pick->begin;
-    out.end_end = pick->end;
-  }
-  // A later date in a sentence about leaving or concluding ends the event:
-  // "arrived … (16th May 2023) … will depart the island today".
-  for (const DateMention& m : dates) {
-    if (&m == pick || m.reporting || m.last || m.sentence <= pick->sentence) continue;
-    long days = m.first - pick->first;
-    if (days <= 0 || days > 10) continue;
-    const Sentence& s = doc.sentences[m.sentence];
-    bool closing = false;
-    for (int i = s.first_token; i < s.last_token && !closing; ++i) {
-      closing = InClass(WordClass::kClosingVerb, doc.tokens[i].text);
-    }
-    if (!closing) continue;
-    out.end = FormatIsoDate(m.first);
-    out.end_begin = m.begin;
-    out.end_end = m.end;
-    break;
+  SetStart(*pick, pick->first, &out);
+  if (const DateMention* closing = LaterClosing(doc, dates, *pick)) {
+    SetEnd(*closing, closing->first, &out);
+  } else if (!pick->starts) {
+    SetEnd(*pick, pick->first, &out);
   }
   return out;
 }

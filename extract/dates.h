@@ -26,6 +26,10 @@ struct DateMention {
   bool reporting = false;    // "said on Tuesday": when it was reported
   bool starts = false;       // "began on April 17"
   bool ends = false;         // "concluded May 29"
+  // A day alone at the head of its body paragraph ("April 15, 2020", "June 8,
+  // 2018 – Brussels, Belgium – National Defence"): when the release was
+  // issued, which the event's own date in the text overrides.
+  bool release_line = false;
 };
 
 // All date expressions, in text order (quotations and "Last updated" lines
@@ -40,9 +44,11 @@ struct EventDates {
 };
 
 // Chooses the event's dates: the first date near the publication date that
-// is not a reporting date. A range gives both ends; "began on X" gives only a
-// start; "concluded X" gives only an end (and a start when the sentence says
-// "N-day"); otherwise end = start.
+// is not a reporting date (a release line only when no other date is). A
+// range gives both ends; "began on X" gives only a start; "concluded X" gives
+// only an end (and a start when the sentence says "N-day" or "N days of");
+// otherwise end = start, unless a later range holds that day ("On Friday
+// February 15th … on an official visit on the 14th and 15th of February").
 EventDates ChooseEventDates(const Document& doc, const std::vector<DateMention>& dates,
                             std::optional<CivilDay> published);
 

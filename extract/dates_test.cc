@@ -121,6 +121,109 @@ TEST(DatesTest, LaterDepartureEndsTheVisit) {
   EXPECT_EQ(d.end, "2023-05-17");
 }
 
+struct DatesCase {
+  const char* name;
+  const char* body;
+  const char* published;  // "" when the article has none
+  const char* start;
+  const char* end;
+};
+
+// Date forms of NATO, ministry and EU releases, and the settled cases of the
+// corpus README.
+TEST(DatesTest, GenreForms) {
+  const DatesCase kCases[] = {
+      {"day range in one token before the month",
+       "On 20-21 March 2023, the Chair of the NATO Military Committee, Admiral Rob Bauer, and "
+       "the Supreme Allied Commander Europe (SACEUR), General Christopher G. Cavoli, visited "
+       "NATO Mission Iraq (NMI).",
+       "2023-03-20", "2023-03-20", "2023-03-21"},
+      {"month-first days joined by and, with the year",
+       "NATO Headquarters\xE2\x80\x99 Military Committee (MC) visited Allied Land Command "
+       "(LANDCOM) Headquarters on Feb. 20 and 21, 2019, to gain an appreciation for LANDCOM\xE2\x80\x99s "
+       "current activities.",
+       "", "2019-02-20", "2019-02-21"},
+      {"two-digit year after a day-first date",
+       "On Tuesday, 20 February 24, the Mayor and Aldermen of Brunssum visited the Hendrik van "
+       "Nassau-Ouwerkerk camp.",
+       "", "2024-02-20", "2024-02-20"},
+      {"a two-digit count after a date is not a year",
+       "On 20 February 24 soldiers of the battalion arrived at the camp.", "", "", ""},
+      {"dateline range without a published date",
+       "Bamako, February 24-28, 2021 \xE2\x80\x93 The top military official of the European "
+       "Union, French Vice-Admiral Herv\xC3\xA9 Bl\xC3\xA9jean, arrived in Bamako, the capital of Mali.",
+       "", "2021-02-24", "2021-02-28"},
+      {"bracketed date after a weekday",
+       "NATO Secretary General Jens Stoltenberg met with US Secretary of State Mike Pompeo on "
+       "Thursday (13 September 2018) to discuss NATO\xE2\x80\x99s continued adaptation.",
+       "2018-09-13", "2018-09-13", "2018-09-13"},
+      {"a day without a year and no published date gives nothing",
+       "On 2 and 3 May, Swedish Armed Forces\xE2\x80\x99 Chief of Defence Staff held roundtable "
+       "talks with Admiral Sir Keith Blount.",
+       "", "", ""},
+      {"a month-first range without a year and no published date gives nothing",
+       "The delegates visited the Command headquarters on Oct. 29-30 for a briefing.", "", "",
+       ""},
+      {"a relative day without a published date gives nothing",
+       "Commander KFOR met today with the Deputy Prime Minister.", "", "", ""},
+  };
+  for (const DatesCase& c : kCases) {
+    EventDates d = Dates(c.body, c.published);
+    EXPECT_EQ(d.start, c.start) << c.name;
+    EXPECT_EQ(d.end, c.end) << c.name;
+  }
+}
+
+TEST(DatesTest, ReleaseLineYieldsToTheEventsOwnDate) {
+  // The date line is when the readout was issued; the call was the day before.
+  EventDates d = Dates(
+      "April 15, 2020\n\nWASHINGTON \xE2\x80\x94 Joint Staff Spokesperson Col. DeDe S. Halfhill "
+      "provided the following readout:\n\nChairman of the Joint Chiefs of Staff Gen. Mark A. "
+      "Milley spoke yesterday with Chief of Staff, Japan Joint Staff Gen. Koji Yamazaki by "
+      "telephone.",
+      "2020-04-15");
+  EXPECT_EQ(d.start, "2020-04-14");
+  EXPECT_EQ(d.end, "2020-04-14");
+  // With no other date, the date line is the event's.
+  EventDates alone = Dates(
+      "April 28, 2023\n\nDefense Minister Hamada and Deputy Prime Minister Marles held a "
+      "telephone conference.",
+      "2023-04-28");
+  EXPECT_EQ(alone.start, "2023-04-28");
+  EXPECT_EQ(alone.end, "2023-04-28");
+}
+
+TEST(DatesTest, ConcludedNDaysOfMeetingsToday) {
+  EventDates d = Dates(
+      "June 8, 2018 \xE2\x80\x93 Brussels, Belgium \xE2\x80\x93 National Defence / Canadian "
+      "Armed Forces\n\nIn the face of today\xE2\x80\x99s unpredictable security environment, the "
+      "Government of Canada remains committed to this Alliance.\n\nToday, The Honourable Harjit "
+      "S. Sajjan, Minister of National Defence, concluded two days of meetings with counterparts "
+      "at NATO\xE2\x80\x99s new headquarters in Brussels.",
+      "2018-06-08");
+  EXPECT_EQ(d.start, "2018-06-07");
+  EXPECT_EQ(d.end, "2018-06-08");
+}
+
+TEST(DatesTest, LaterRangeHoldingTheWrittenDayIsTheEvent) {
+  EventDates d = Dates(
+      "On Friday February 15th 2019, at the Papagou Military Base, the Chief of the Hellenic "
+      "National Defense General Staff, General Christos Christodoulou, welcomed the Chief of the "
+      "General Staff of the Armies of France, General Francois Lecointre, who was on an official "
+      "visit in Greece on the 14th and 15th of February 2019.",
+      "");
+  EXPECT_EQ(d.start, "2019-02-14");
+  EXPECT_EQ(d.end, "2019-02-15");
+  // A relative day is one day of the longer frame.
+  EventDates relative = Dates(
+      "Chief of Naval Staff Admiral R Hari Kumar on Tuesday attended the inaugural ceremony of "
+      "the ASEAN-India Maritime Exercise. The harbour phase of the exercise is being held at "
+      "Changi Naval Base from May 2 to 4.",
+      "2023-05-03");
+  EXPECT_EQ(relative.start, "2023-05-02");
+  EXPECT_EQ(relative.end, "2023-05-02");
+}
+
 TEST(DatesTest, NoDateGivesEmpty) {
   EventDates d = Dates("Ambassador Dinesh Bhatia recently met the Chief of Joint Staff.",
                        "2022-11-07");
