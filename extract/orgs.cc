@@ -72,9 +72,10 @@ bool IsHeadAt(const std::vector<Token>& t, int i, int p) {
 }
 
 // A count before a name ("28 Allied Air Forces", "the 30 North Atlantic
-// Council representatives"), not a unit number ("3rd Infantry Division").
+// Council representatives"), not a unit number ("3rd Infantry Division",
+// "2 Royal Gorkha Rifles": battalions take small plain numbers).
 bool IsCount(const Token& t) {
-  if (!IsOrdinalOrNumber(t)) return false;
+  if (!IsOrdinalOrNumber(t) || t.text.size() < 2) return false;
   for (char ch : t.text) {
     if (ch < '0' || ch > '9') return false;
   }
