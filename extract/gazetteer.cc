@@ -18,6 +18,8 @@ struct Tables {
   // First word of multi-word keys -> most words in a key starting with it.
   absl::flat_hash_map<std::string, int> first_words;
   absl::flat_hash_map<std::string, std::string> names;  // code -> name
+  absl::flat_hash_map<std::string, SiteEntry> sites;    // lower-cased institution
+  absl::flat_hash_set<std::string> missions;            // lower-cased
 };
 
 // Lower-cases ASCII and maps the typographic apostrophe to '\''.
@@ -64,6 +66,15 @@ const Tables& GetTables() {
       if (line.empty() || line[0] == '#') continue;
       std::vector<std::string_view> f = Split(line, '\t');
       if (f.size() < 3) continue;
+      // Sites and missions are looked up by their own functions, never as places.
+      if (f[0] == "site" && f.size() >= 4) {
+        t->sites.try_emplace(Key(f[1], true), SiteEntry{std::string(f[3]), std::string(f[2])});
+        continue;
+      }
+      if (f[0] == "mission") {
+        t->missions.insert(Key(f[1], true));
+        continue;
+      }
       PlaceKind kind = f[0] == "country"   ? PlaceKind::kCountry
                        : f[0] == "demonym" ? PlaceKind::kDemonym
                        : f[0] == "city"    ? PlaceKind::kCity
@@ -116,6 +127,16 @@ PlaceEntry LookupPlace(std::string_view phrase) {
   auto it = t.by_key.find(absl::string_view(key.data(), key.size()));
   if (it != t.by_key.end()) return it->second;
   return {};
+}
+
+const SiteEntry* LookupSite(std::string_view institution) {
+  const Tables& t = GetTables();
+  auto it = t.sites.find(Key(institution, true));
+  return it == t.sites.end() ? nullptr : &it->second;
+}
+
+bool IsPlaceNamedMission(std::string_view org) {
+  return GetTables().missions.contains(Key(org, true));
 }
 
 int MaxPlaceWordsStartingWith(std::string_view word) {

@@ -29,6 +29,21 @@ PlaceEntry LookupPlace(std::string_view phrase);
 // preferring the common name; empty if unknown.
 std::string CountryName(std::string_view code);
 
+// A NATO or national military site known by its institution's name, and the
+// town that hosts it ("Allied Maritime Command" -> Northwood, GB). Annotators
+// name the town when the article writes it; see places.cc.
+struct SiteEntry {
+  std::string town;
+  std::string code;
+};
+// The site an institution name (as written, case-insensitive) designates;
+// nullptr when it is none.
+const SiteEntry* LookupSite(std::string_view institution);
+
+// True for a multinational body named after the place it serves ("Kosovo
+// Force"): its name does not make that state a party.
+bool IsPlaceNamedMission(std::string_view org);
+
 // The most words of a multi-word entry starting with `word`
 // (case-insensitive); 0 when none starts with it.
 int MaxPlaceWordsStartingWith(std::string_view word);

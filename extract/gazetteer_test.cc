@@ -38,3 +38,22 @@ TEST(GazetteerTest, CountryNames) {
 
 }  // namespace
 }  // namespace parley::extract_internal
+
+namespace parley::extract_internal {
+namespace {
+
+TEST(GazetteerTest, KosovoSitesAndMissions) {
+  EXPECT_EQ(LookupPlace("Kosovo").code, "XK");  // user-assigned; not in iso-codes
+  EXPECT_EQ(LookupPlace("Bosnia Herzegovina").code, "BA");
+  ASSERT_NE(LookupSite("Allied Maritime Command"), nullptr);
+  EXPECT_EQ(LookupSite("allied maritime command")->town, "Northwood");
+  EXPECT_EQ(LookupSite("JWC")->town, "Stavanger");
+  EXPECT_EQ(LookupSite("Joint Force Training Centre")->code, "PL");
+  EXPECT_EQ(LookupSite("Seoul"), nullptr);
+  EXPECT_EQ(LookupPlace("Allied Maritime Command").kind, PlaceKind::kNone);  // not a place itself
+  EXPECT_TRUE(IsPlaceNamedMission("Kosovo Force"));
+  EXPECT_FALSE(IsPlaceNamedMission("Kosovo Security Force"));
+}
+
+}  // namespace
+}  // namespace parley::extract_internal

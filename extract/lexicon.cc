@@ -153,6 +153,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kParticipationWord, "participation_word", false, Shape::kWord},
     {WC::kTakePartVerb, "take_part_verb", false, Shape::kWord},
     {WC::kPublisher, "publisher", false, Shape::kText, 0, false, kPublisherAttrs},
+    {WC::kRemoteWord, "remote_word", true, Shape::kWord},
     {WC::kEventTrigger, "event_trigger", true, Shape::kWord},
     {WC::kEventType, "event_type", false, Shape::kText, 0, false, kEventTypeAttrs},
     {WC::kEventKeyword, "event_keyword", true, Shape::kPhrase, 3, false, kEventKeywordAttrs},

@@ -93,6 +93,7 @@ enum class WordClass : uint8_t {
   kParticipationWord,
   kTakePartVerb,
   kPublisher,
+  kRemoteWord,
   // Event type.
   kEventTrigger,
   kEventType,

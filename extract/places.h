@@ -17,12 +17,17 @@ struct FoundPlace {
   std::string country_code;
   size_t begin = 0, end = 0;
   bool is_country = false;
+  bool dateline = false;  // from the article's first dateline
 };
 
-// Event locations: a dateline ("BASRAH, Iraq –"), then places after "in",
-// "at", "to", "outside" in sentences that report the event (not quotations,
-// not sentences in `other_time`), most specific first: a country is dropped
-// when a place inside it is found.
+// Event locations: datelines ("BASRAH, Iraq –", "Bamako, February 24, 2021 –",
+// also at the head of later paragraphs), then places after "in", "at", "to"
+// (after a verb or noun of travel), "outside", "aboard" in sentences that
+// report the event (not quotations, not sentences in `other_time`), most
+// specific first: a country is dropped when a place inside it is found, a
+// town replaces a NATO institution it hosts when the article writes the town,
+// and a meeting held by video or telephone has no dateline place ("via video
+// teleconference from X" names X).
 std::vector<FoundPlace> FindEventLocations(const Document& doc,
                                            const absl::flat_hash_set<int>& other_time);
 
@@ -37,6 +42,11 @@ struct FoundCountry {
 std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult& people,
                                         const std::vector<std::string>& org_names,
                                         const absl::flat_hash_set<int>& other_time);
+
+// Country of a national publisher, from its name ("Japan Ministry of
+// Defense", "Finnish Army (Maavoimat)"); empty for NATO and EU bodies and
+// for names without a state.
+std::string PublisherCountry(std::string_view source);
 
 // Country code an organisation name starts with ("Indian Air Force" -> IN,
 // "Republic of Korea Army" -> KR, "USS Shiloh" -> US); empty if none.

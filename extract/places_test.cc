@@ -133,3 +133,135 @@ TEST(PlacesTest, OrganisationCountry) {
 
 }  // namespace
 }  // namespace parley::extract_internal
+
+namespace parley::extract_internal {
+namespace {
+
+struct PlaceCase {
+  const char* body;
+  const char* published;
+  std::vector<std::string> want;
+};
+
+// Locations of the genre's press releases: datelines in any case and at the
+// head of later paragraphs, remote meetings, NATO sites and their towns,
+// sites named in the lead, and places of other events left out.
+TEST(PlacesTest, GenreLocations) {
+  const PlaceCase cases[] = {
+      // A mixed-case dateline with a date; later paragraphs' datelines add sites.
+      {"Bamako, February 24-28, 2021 \xE2\x80\x93 The top military official of the European Union "
+       "arrived in Bamako, the capital of Mali.\n\nBanankoro Non-Commissioned Officers (NCO) School "
+       "/Koulikoro Training Camp (KTC), February 26, 2021 \xE2\x80\x93 EUTM Mali makes the days count.",
+       "", {"Bamako", "Banankoro Non-Commissioned Officers (NCO) School", "Koulikoro Training Camp (KTC)"}},
+      {"Bruxelles, May 11th, 2023 \xE2\x80\x93 The EU Military Committee met at Chiefs of Defence level, "
+       "today. In a session dedicated to Ukraine, CHODs welcomed the participation of a general.",
+       "2023-05-12", {"Bruxelles"}},
+      // A meeting by video conference has no dateline place, unless it names where from.
+      {"Brunssum, The Netherlands \xE2\x80\x93 Today, Commander Joint Force Command Brunssum conducted "
+       "talks with their counterparts at United States European Command (EUCOM). Due to COVID "
+       "restrictions a formal visit was replaced with a video conference.",
+       "2020-11-10", {}},
+      {"MONS, Belgium \xE2\x80\x93 The SHAPE Partnerships Directorate hosted their first meeting on "
+       "Thursday, Mar. 18, 2021 via video teleconference from Supreme Headquarters Allied Powers Europe (SHAPE).",
+       "2021-03-18", {"Supreme Headquarters Allied Powers Europe"}},
+      // A NATO institution is the town that hosts it when the article writes the town.
+      {"Mr. Tomasz Szatkowski visited the Joint Force Training Centre (JFTC). He recognized members of "
+       "Polish contingent serving at the NATO training centre in Bydgoszcz.",
+       "", {"Bydgoszcz"}},
+      {"NORTHWOOD, United Kingdom \xE2\x80\x93 Admiral Tony Radakin visited NATO Maritime Headquarters in "
+       "Northwood today to learn more about NATO\xE2\x80\x99s Maritime Command.",
+       "", {"Northwood"}},
+      {"The Chairman of the NATO Military Committee visited the NATO Joint Forces Command in Naples, "
+       "Italy on the 25th January 2019 where he met with the Commander.\n\nLAGO PATRIA, Italy - Upon his "
+       "arrival he was welcomed by its Commander.",
+       "", {"Lago Patria"}},
+      // A visited institution in a city is that city.
+      {"On 12 December, the NATO Military Committee visited the NATO Communications and Information "
+       "Agency (NCI Agency) in The Hague.",
+       "2019-12-12", {"The Hague"}},
+      // "In X," opening a sentence whose verb comes later.
+      {"Lieutenant General Vesa Virtanen visited Belgium on 25\xE2\x80\x93" "27 February. In Brussels, the "
+       "Chief of the Defence Command met with the Director General. In Mons, the Chief of the Defence "
+       "Command met with General Markus Laubenthal.",
+       "2025-02-28", {"Brussels", "Mons"}},
+      // A site in the lead needs no verb; a more specific name replaces its city.
+      {"SHAPE, Belgium \xE2\x80\x93 The Mayor of Mons, Nicholas Martin, officially introduced General Tod "
+       "D. Wolters, to local leaders in Mons during an event at the Mons Town Hall on Oct. 15, 2019.",
+       "2019-10-18", {"Mons Town Hall"}},
+      // A quoted name before a place head; ministries and NATO HQ are sites.
+      {"On Friday February 15th 2019, at the \xE2\x80\x9CPapagou\xE2\x80\x9D Military Base, the Chief "
+       "of the Hellenic National Defense General Staff welcomed the Chief of the General Staff of France.",
+       "2019-02-15", {"Papagou Military Base"}},
+      {"The Minister of Foreign Affairs received today in a meeting at the premises of the Ministry of "
+       "Foreign Affairs, the Commander of KFOR.",
+       "", {"Ministry of Foreign Affairs"}},
+      {"On 13 July 2021, the Director General hosted the first in-person meeting with NATO Partners at "
+       "NATO HQ since the start of pandemic.",
+       "2021-07-13", {"NATO HQ"}},
+      {"Today, the Minister concluded two days of meetings with counterparts at NATO\xE2\x80\x99s new "
+       "headquarters in Brussels.",
+       "2018-06-08", {"NATO headquarters"}},
+      // The lead's city replaces a dateline elsewhere.
+      {"LUXEMBOURG - On 6 October 2021, NSPA General Manager, Ms Stacy Cummings, addressed the 30 NATO "
+       "Allies representatives during a North Atlantic Council session at NATO Headquarters in Brussels.",
+       "2021-10-06", {"NATO Headquarters"}},
+      // "to" after no word of travel; someone else's trip; an organisation named after a city.
+      {"Secretary Lytvynenko met with the Head of the NATO Representation to Ukraine Patrick Turner.",
+       "2024-09-25", {}},
+      {"Minister Hayashi met Stoltenberg in Belgium. Secretary General Stoltenberg praised the Prime "
+       "Minister Kishida\xE2\x80\x99s opportune visit to Ukraine.",
+       "2023-04-04", {"Belgium"}},
+      {"The visit also included study visits to the Stockholm Marine Regiment and the Naval Staff in "
+       "Musk\xC3\xB6.",
+       "2024-05-02", {"Musk\xC3\xB6"}},
+      {"These discussions follow the Defence Ministers meeting in Brussels only a fortnight ago.",
+       "", {}},
+  };
+  for (const PlaceCase& c : cases) {
+    EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
+  }
+}
+
+struct CountryCase {
+  const char* title;
+  const char* body;
+  const char* source;
+  std::vector<std::string> want;
+};
+
+// Countries: national publishers, states named with the words of taking
+// part, national services introducing a person, hyphenated pairs in titles;
+// not datelines, places where something is, missions named after a place.
+TEST(PlacesTest, GenreCountries) {
+  const CountryCase cases[] = {
+      {"", "Joint Staff Spokesperson provided the following readout.", "U.S. Joint Chiefs of Staff", {"US"}},
+      {"", "The Chief of the Defence Command visited Brussels.", "Finnish Army (Maavoimat)", {"FI"}},
+      {"", "The Commander visited the school.", "EU Training Mission Mali (EUTM Mali)", {}},
+      {"", "The President of the Republic of Kosovo Behgjet Pacolli had a meeting today with COMKFOR.",
+       "", {"XK"}},
+      {"", "Forty-one delegates from 28 NATO Nations as well as Finland and Sweden were hosted by the "
+       "Supreme Allied Commander.", "", {"FI", "SE"}},
+      {"", "The meeting was held. While in Brussels, the Minister held meetings with several of his "
+       "counterparts from the UK, France and Denmark.", "", {"GB", "FR", "DK"}},
+      {"", "The meeting was held. Italian Air Force Deputy Air Chief Lt. Gen. Aurelio Colagrande "
+       "presented background, and Croatian Air Force Air Chief Brig. Gen. Michael Krizanec gave an update.",
+       "", {"IT", "HR"}},
+      {"", "The meeting was held. The positioning of a French Air Force General as the senior commander "
+       "demonstrates the bond.", "", {}},
+      {"Japan-Australia Defence Ministerial Telephone Conference", "The ministers held a conference.", "",
+       {"JP", "AU"}},
+      {"", "Brunssum, The Netherlands \xE2\x80\x93 Today, the Commander conducted talks.", "", {}},
+      {"", "The Secretary General visited. Swedish personnel serve alongside NATO troops in Afghanistan "
+       "and Kosovo, and Swedish aircraft joined the mission to protect civilians in Libya.", "", {"SE"}},
+      {"", "The commander met the contingent. The Kosovo Force participated in the ceremony.", "", {}},
+      {"", "The leaders spoke. They reviewed their recent conversations with their Russian and Ukrainian "
+       "counterparts.", "", {}},
+  };
+  for (const CountryCase& c : cases) {
+    std::vector<std::string> got = Countries(c.title, c.body, c.source);
+    EXPECT_THAT(got, ::testing::UnorderedElementsAreArray(c.want)) << c.body;
+  }
+}
+
+}  // namespace
+}  // namespace parley::extract_internal
