@@ -64,6 +64,9 @@ bool PeopleContext::ComputeNameToken(int i) const {
       t.Has(kFlagShipPrefix | kFlagOrgAcronym)) {
     return false;
   }
+  // Title words ("Acting", "Environment", "Women") are not names; "Lord" is
+  // a surname too ("Ellen Lord").
+  if (t.Has(kFlagTitleModifier) && !t.Is("Lord")) return false;
   if (t.all_caps && acronyms_.contains(std::string(bare))) return false;
   if (t.all_caps && bare.size() >= 4 && !IsCapitalisedFamilyName(i)) return false;
   if (IsPlaceAdjective(bare)) return false;

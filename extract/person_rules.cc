@@ -81,14 +81,23 @@ int NameRunEnd(const PeopleContext& c, int i, int b) {
 
 // A word that is English and not also a name ("Plan", "Leaves", "Economics";
 // not "Rose", "Young", "Smith").
-bool IsPlainWord(const Token& t) { return IsCommonWord(t.Bare()) && !IsAlsoAName(t.Bare()); }
+bool IsPlainWord(const Token& t) {
+  std::string_view w = t.Bare();
+  if (IsCommonWord(w)) return !IsAlsoAName(w);
+  // "Low-Intensity": every part a plain word.
+  size_t dash = w.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
+  std::string_view left = w.substr(0, dash), right = w.substr(dash + 1);
+  return right.find('-') == std::string_view::npos && IsCommonWord(left) &&
+         !IsAlsoAName(left) && IsCommonWord(right) && !IsAlsoAName(right);
+}
 
 // Trims words that belong to the context from a capitalised run: the tail of
 // a title before the name ("Secretary of Transportation Pete Buttigieg",
 // "Deputy National Security Advisor for International Economics Daleep
 // Singh") and a headline's verb after it ("Modi Leaves For Japan"). False
-// when nothing of a name is left, or when every word is a plain English
-// word ("Emergency Plan", "Rescue Plan").
+// when every word is a plain English word ("Emergency Plan", "Rescue
+// Plan").
 bool TrimRun(const PeopleContext& c, int a, int* i, int* j) {
   const auto& t = c.tokens();
   bool all_plain = true;
@@ -100,8 +109,23 @@ bool TrimRun(const PeopleContext& c, int a, int* i, int* j) {
          (t[*i].Has(kFlagTitleModifier | kFlagOrgWord) || IsPlainWord(t[*i]))) {
     ++*i;
   }
+  // Right after "the", a longer run starts with the tail of what "the"
+  // began ("the Americas Chris Dodd").
+  if (*j - *i >= 3 && *i - 1 >= a && (t[*i - 1].Is("the") || t[*i - 1].Is("The"))) ++*i;
   if (c.doc().sentences[t[*i].sentence].kind == ParagraphKind::kTitle) {
     while (*j - *i >= 2 && IsPlainWord(t[*j - 1])) --*j;
+  }
+  return true;
+}
+
+// The run's words' initials spell `acronym` ("NGERA").
+bool SpellsInitials(const std::vector<Token>& t, int i, int j, std::string_view acronym) {
+  // The run may be the end of the name the acronym spells ("Next
+  // Generation" are not name words).
+  if (acronym.size() < 2 || static_cast<int>(acronym.size()) < j - i) return false;
+  size_t offset = acronym.size() - (j - i);
+  for (int k = i; k < j; ++k) {
+    if (t[k].text[0] != acronym[offset + (k - i)]) return false;
   }
   return true;
 }
@@ -132,6 +156,20 @@ bool IsNotAName(const PeopleContext& c, int a, int b, int i, int j, int name_end
   // General Staff"), it is part of a title or name of something else.
   if (j - i == 1 && ((i - 1 >= a && !t[i - 1].cap && t[i - 1].IsWord()) ||
                      (name_end < b && t[name_end].cap && !c.IsNameToken(name_end)))) {
+    return true;
+  }
+  // "Next Generation Explosive Reactive Armour (NGERA)": a run its bracketed
+  // acronym spells is a thing's name; "the Christchurch Call Rt Hon …": an
+  // honorific after the run starts the name.
+  if (name_end < b && t[name_end].Has(kFlagHonorific)) return true;
+  if (name_end + 2 < b && IsOpenParen(t[name_end]) && IsCloseParen(t[name_end + 2]) &&
+      SpellsInitials(t, i, j, t[name_end + 1].text)) {
+    return true;
+  }
+  // "Small Business Administrator Isabel Guzman": the run qualifies the
+  // title of the name that follows.
+  if (name_end + 1 < b && t[name_end].cap && TitleHeadAsWritten(t[name_end]) &&
+      c.IsNameToken(name_end + 1)) {
     return true;
   }
   // "Supreme Allied Commander": title words before a title head.
@@ -224,6 +262,11 @@ std::string OrgOfPostAcronym(const PeopleContext& c, std::string_view post) {
 // Australian counterpart Richard Marles".
 void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
   int region = TitleRegionStart(c, cand->sentence_begin, cand->left_end);
+  // "the President’s American Jobs Plan": what a titled person owns is not
+  // that person.
+  for (int k = region + 1; k < cand->left_end; ++k) {
+    if (IsPossessive(c.tokens()[k]) && c.tokens()[k - 1].Has(kFlagTitleHead)) region = k + 1;
+  }
   cand->title_begin = region;
   if (region >= cand->left_end) return;
   bool counterpart = false;
@@ -384,7 +427,9 @@ void SubjectOfVerbRule(const PeopleContext& c, Candidate* cand) {
                       (t[i - 1].IsWord() && !t[i - 1].cap && !t[i - 1].Is("the") &&
                        !t[i - 1].Is("a") && !t[i - 1].Is("an"));
   int next = cand->context_end;
-  if (clause_start && next < cand->sentence_end && !t[next].cap &&
+  // "Upgraded Bofors called Dhanush": "called" + a name names a thing.
+  bool naming = next + 1 < cand->sentence_end && t[next].Is("called") && t[next + 1].cap;
+  if (clause_start && next < cand->sentence_end && !t[next].cap && !naming &&
       t[next].Has(kFlagEventTrigger | kFlagSpeechVerb)) {
     Anchor(kSubjectOfVerb, cand);
   }

@@ -133,6 +133,17 @@ const NotAPerson kNotPeople[] = {
     {"Admiral Sir Keith Blount, NATO\xE2\x80\x99s Deputy Supreme Allied Commander Europe, held "
      "talks.",
      "Supreme Allied"},
+    {"Also present were Trade Representative Katherine Tai and Small Business Administrator "
+     "Isabel Guzman.",
+     "Small Business"},
+    {"It has started the development of Next Generation Explosive Reactive Armour (NGERA).",
+     "Explosive Reactive"},
+    {"The Upgraded Bofors called Dhanush got minuscule orders.", "Upgraded Bofors"},
+    {"Alongside Special Envoy for the Christchurch Call Rt Hon Dame Jacinda Ardern, the meeting "
+     "went on.",
+     "Christchurch Call"},
+    {"They discussed the investments proposed in the President\xE2\x80\x99s American Jobs Plan.",
+     "Jobs Plan"},
 };
 
 // Names as served: without titles glued before them, post-nominal letters

@@ -123,6 +123,8 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
   // "… of Finland and Prime Minister Ulf Kristersson": the country closed
   // the previous person's title.
   while (a < b && (t[a].Is("and") || t[a].Is(","))) ++a;
+  // "Republic of Korea (ROK) President": the country's bracketed acronym.
+  if (a + 2 < b && IsOpenParen(t[a]) && IsCloseParen(t[a + 2])) a += 3;
   // Trailing "of India".
   if (b - a >= 3 && t[b - 2].Is("of") && Countryish(t[b - 1])) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[b - 1]);
