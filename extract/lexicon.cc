@@ -71,6 +71,7 @@ enum class AttrKind : uint8_t {
   kCountry,  // NAME=CC, an ISO 3166-1 alpha-2 code
   kFrames,   // NAME=direct,with,by (a non-empty subset)
   kRef,      // NAME=ENTRY of the class `ref` (checked once every row is read)
+  kText,     // NAME=any text without ";"
 };
 
 struct AttrSpec {
@@ -99,6 +100,7 @@ constexpr AttrSpec kMeetingVerbAttrs[] = {
 constexpr AttrSpec kShipPrefixAttrs[] = {{.name = "country", .kind = AttrKind::kCountry},
                                          {.name = "unit"}};
 constexpr AttrSpec kPlacePrepositionAttrs[] = {{.name = "ship"}};
+constexpr AttrSpec kPostOrgAttrs[] = {{.name = "org", .kind = AttrKind::kText, .required = true}};
 constexpr AttrSpec kPublisherAttrs[] = {
     {.name = "country", .kind = AttrKind::kCountry, .required = true}};
 constexpr AttrSpec kEventTypeAttrs[] = {
@@ -134,6 +136,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kMeetingVerb, "meeting_verb", false, Shape::kWord, 1, false, kMeetingVerbAttrs},
     {WC::kMeetingObjectFollower, "meeting_object_follower", false, Shape::kWord},
     {WC::kPlaceAdjectiveSuffix, "place_adjective_suffix", false, Shape::kWordPart},
+    {WC::kPostOrg, "post_org", true, Shape::kText, 0, false, kPostOrgAttrs},
     {WC::kOrgHead, "org_head", false, Shape::kWord},
     {WC::kOrgWord, "org_word", false, Shape::kWord},
     {WC::kHeadWord, "head_word", false, Shape::kWord},
@@ -368,6 +371,7 @@ absl::Status CheckAttributeValue(const AttrSpec& a, bool has_value, std::string_
     }
     case AttrKind::kFlag:
     case AttrKind::kRef:
+    case AttrKind::kText:
       break;
   }
   return absl::OkStatus();

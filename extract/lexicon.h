@@ -73,6 +73,7 @@ enum class WordClass : uint8_t {
   kMeetingVerb,
   kMeetingObjectFollower,
   kPlaceAdjectiveSuffix,
+  kPostOrg,
   // Organisations.
   kOrgHead,
   kOrgWord,

@@ -248,8 +248,20 @@ const std::string* FullOrgForHead(const PeopleContext& c, const std::string& hea
   return nullptr;
 }
 
+// "Supreme Allied Commander Europe (SACEUR)": a post only one organisation
+// has names it (lexicon class post_org).
+std::string OrgOfPost(std::string_view role) {
+  if (role.ends_with(")")) {
+    size_t open = role.rfind(" (");
+    if (open != std::string_view::npos) role = role.substr(0, open);
+  }
+  const LexiconEntry* post = BuiltinLexicon().Find(WordClass::kPostOrg, role);
+  return post == nullptr ? "" : std::string(post->Get("org"));
+}
+
 void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
   for (Person& p : *people) {
+    if (p.organization.empty()) p.organization = OrgOfPost(p.role);
     if (const std::string* full = c.OrgForAcronym(p.organization)) {
       p.organization = *full;
     } else if (const std::string* named = FullOrgForHead(c, p.organization)) {
