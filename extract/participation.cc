@@ -25,6 +25,12 @@ bool IsPostVerb(const std::string& verb) {
 // a reporting body ("the White House said") does not.
 bool IsTakingPartOrg(const Document& doc, const OrgMention& o) {
   if (o.last_token - o.first_token < 2) return false;
+  // "Graduation Ceremony of Senior Course 142 and Change of Command": an
+  // event's name.
+  for (int i = o.first_token; i < o.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.Has(kFlagTypeKeyword) && !t.Has(kFlagOrgWord) && !t.Has(kFlagHeadWord)) return false;
+  }
   if (o.last_token < static_cast<int>(doc.tokens.size()) &&
       IsSpeechVerb(doc.tokens[o.last_token].text)) {
     return false;

@@ -242,10 +242,14 @@ bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
 const std::string* FullOrgForHead(const PeopleContext& c, const std::string& head) {
   if (head.empty() || head.find(' ') != std::string::npos) return nullptr;
   std::string suffix = " " + head;
+  const std::string* best = nullptr;  // the fullest such name
   for (const OrgMention& o : c.orgs()) {
-    if (o.name.size() > suffix.size() && o.name.ends_with(suffix)) return &o.name;
+    if (o.name.size() > suffix.size() && o.name.ends_with(suffix) &&
+        (best == nullptr || o.name.size() > best->size())) {
+      best = &o.name;
+    }
   }
-  return nullptr;
+  return best;
 }
 
 // "Supreme Allied Commander Europe (SACEUR)": a post only one organisation
@@ -266,6 +270,10 @@ void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
       p.organization = *full;
     } else if (const std::string* named = FullOrgForHead(c, p.organization)) {
       p.organization = *named;
+    } else if (p.organization != "NATO" && p.organization != "EU" && p.organization != "UN") {
+      // "NDC Commandant" where the article writes "NATO Defense College".
+      std::string spelled = ExpandAcronym(c.doc(), p.organization, AcronymOf::kUnit);
+      if (!spelled.empty()) p.organization = spelled;
     }
   }
 }

@@ -242,7 +242,11 @@ std::string ExpandAcronym(const Document& doc, std::string_view acronym, Acronym
   }
   const auto& t = doc.tokens;
   for (size_t start = 0; start < t.size(); ++start) {
-    if (!t[start].cap || t[start].all_caps || t[start].text[0] != acronym[0]) continue;
+    // A unit may open with an acronym of its own ("NATO Defense College").
+    bool acronym_start = kind == AcronymOf::kUnit && t[start].all_caps && t[start].Bare().size() > 1;
+    if (!t[start].cap || (t[start].all_caps && !acronym_start) || t[start].text[0] != acronym[0]) {
+      continue;
+    }
     size_t k = start, letter = 0;
     while (k < t.size() && letter < acronym.size()) {
       const Token& w = t[k];
@@ -250,7 +254,7 @@ std::string ExpandAcronym(const Document& doc, std::string_view acronym, Acronym
         ++k;
         continue;
       }
-      if (!w.cap || w.all_caps || w.text[0] != acronym[letter]) break;
+      if (!w.cap || (w.all_caps && k != start) || w.text[0] != acronym[letter]) break;
       ++letter;
       ++k;
     }
