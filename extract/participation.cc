@@ -5,6 +5,7 @@
 #include "absl/container/flat_hash_map.h"
 
 #include "extract/lexicon.h"
+#include "extract/titles.h"
 #include "extract/token_predicates.h"
 
 namespace parley::extract_internal {
@@ -75,6 +76,18 @@ bool IsEventArgument(const Document& doc, const OrgMention& o) {
                t[before].Is("-");
   return opens && after < s.last_token && t[after].Has(kFlagEventTrigger) &&
          !IsSpeechVerb(t[after].text);
+}
+
+// An acronym the article spells out without introducing it ("NDC" and
+// "NATO Defense College"); the alliance's and the unions' own stay as
+// written.
+std::string SpelledOut(const Document& doc, const std::string& name) {
+  bool acronym = name.size() >= 2 && name.size() <= 5 && name != "NATO" && name != "EU" &&
+                 name != "UN";
+  for (char ch : name) acronym &= ch >= 'A' && ch <= 'Z';
+  if (!acronym) return name;
+  std::string spelled = ExpandAcronym(doc, name, AcronymOf::kUnit);
+  return spelled.empty() ? name : spelled;
 }
 
 // Full names of the acronyms the article introduces: "Kosovo Force (KFOR)".
@@ -213,7 +226,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;
-    const std::string& name = full != acronyms.end() ? full->second : o.name;
+    std::string name = full != acronyms.end() ? full->second : SpelledOut(doc, o.name);
     auto same = std::find_if(chosen_names.begin(), chosen_names.end(),
                              [&](const std::string& c) { return ContainsEitherWay(c, name); });
     if (same == chosen_names.end()) {
