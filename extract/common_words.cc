@@ -36,8 +36,17 @@ const Dictionary& Words() {
 
 }  // namespace
 
-bool IsCommonWord(std::string_view word) { return Words().lower.contains(Lower(word)); }
+bool IsCommonWord(std::string_view word) {
+  char buf[64];
+  std::string_view lower = LowerInto(word, buf);
+  return !lower.empty() && Words().lower.contains(absl::string_view(lower.data(), lower.size()));
+}
 
-bool IsAlsoAName(std::string_view word) { return Words().capitals.contains(Lower(word)); }
+bool IsAlsoAName(std::string_view word) {
+  char buf[64];
+  std::string_view lower = LowerInto(word, buf);
+  return !lower.empty() &&
+         Words().capitals.contains(absl::string_view(lower.data(), lower.size()));
+}
 
 }  // namespace parley::extract_internal
