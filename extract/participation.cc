@@ -142,7 +142,8 @@ absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
     const Sentence& s = doc.sentences[si];
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = doc.tokens[i];
-      bool counts = broad ? InClass(WordClass::kParticipationWord, x.text)
+      // kFlagParticipation is participation_word looked up on the text (lexicon.h).
+      bool counts = broad ? x.Has(kFlagParticipation)
                           : x.Is("participating") || x.Is("participated") || x.Is("participate");
       if (counts && !x.in_quote) {
         out.insert(static_cast<int>(si));
