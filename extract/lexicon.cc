@@ -214,6 +214,9 @@ struct Lexicon::Impl {
     std::vector<LexiconEntry> entries;
     WordMap<int> index;     // key -> position in entries
     uint64_t lengths = 0;   // bit min(key size, 63) of every key: most misses cost one test
+    // Bit SignatureBit(key) of every key (size, first and last byte): most
+    // words of the right size miss here too, before hashing or scanning.
+    std::array<uint64_t, 8> signature{};
   };
   struct RankPattern {
     std::vector<std::string> words;
@@ -402,6 +405,19 @@ absl::Status ParseAttributes(const ClassSpec& spec, std::string_view field, int 
   return absl::OkStatus();
 }
 
+// One of 512 bits from a non-empty word's size and first and last bytes,
+// ASCII-lower-cased when `fold` (keys of "any case" classes are lower case).
+inline size_t SignatureBit(std::string_view word, bool fold) {
+  uint32_t first = static_cast<unsigned char>(word.front());
+  uint32_t last = static_cast<unsigned char>(word.back());
+  if (fold) {
+    first = absl::ascii_tolower(static_cast<unsigned char>(first));
+    last = absl::ascii_tolower(static_cast<unsigned char>(last));
+  }
+  uint32_t h = (first | (last << 8) | (static_cast<uint32_t>(word.size() & 0xFF) << 16)) * 0x9E3779B1u;
+  return h >> 23;
+}
+
 // Reads one "class<TAB>entry[<TAB>attributes]" row into `impl`.
 absl::Status AddRow(std::string_view row, int line, Lexicon::Impl* impl) {
   std::vector<std::string_view> fields = Split(row, '\t');
@@ -431,12 +447,17 @@ absl::Status AddRow(std::string_view row, int line, Lexicon::Impl* impl) {
                                         "\" (line ", first.line, ")"));
   }
   c.lengths |= uint64_t{1} << std::min<size_t>(e.key.size(), 63);
+  size_t bit = SignatureBit(e.key, false);
+  c.signature[bit >> 6] |= uint64_t{1} << (bit & 63);
   c.entries.push_back(std::move(e));
   return absl::OkStatus();
 }
 
 const LexiconEntry* FindIn(const Lexicon::Impl::Class& c, std::string_view word) {
   if (((c.lengths >> std::min<size_t>(word.size(), 63)) & 1) == 0) return nullptr;
+  // word is not empty here: no key is.
+  size_t bit = SignatureBit(word, c.fold);
+  if (((c.signature[bit >> 6] >> (bit & 63)) & 1) == 0) return nullptr;
   char buf[64];
   if (c.fold) {
     word = LowerInto(word, buf);
