@@ -82,12 +82,14 @@ bool IsCount(const Token& t) {
   return true;
 }
 
-// Splits a capitalised run into organisation names.
-void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
+using Pieces = absl::InlinedVector<std::pair<int, int>, 4>;
+
+// Splits a capitalised run [a, b) at "of the", and at "and" when both sides
+// have a head word ("X Carrier Strike Group (CSG) 5 and Japan Maritime
+// Self-Defense Force"). Inline storage: this runs for every capitalised run.
+Pieces SplitRun(const Document& doc, int a, int b) {
   const auto& t = doc.tokens;
-  // Pieces separated by "of the". Inline storage: this runs for every
-  // capitalised run of the article.
-  absl::InlinedVector<std::pair<int, int>, 4> pieces;
+  Pieces pieces;
   int start = a;
   for (int i = a; i + 1 < b; ++i) {
     if (t[i].Is("of") && t[i + 1].Is("the")) {
@@ -97,9 +99,7 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     }
   }
   pieces.push_back({start, b});
-  // "X Carrier Strike Group (CSG) 5 and Japan Maritime Self-Defense Force":
-  // split at "and" when both sides have a head word.
-  absl::InlinedVector<std::pair<int, int>, 4> split;
+  Pieces split;
   for (auto [p, q] : pieces) {
     int from = p;
     for (int i = p + 1; i + 1 < q; ++i) {
@@ -123,9 +123,74 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     }
     split.push_back({from, q});
   }
-  pieces.swap(split);
-  for (auto [p, q] : pieces) {
-    // Trim trailing connectors and parens.
+  return split;
+}
+
+// The last head word of [p, q), not inside a trailing bracket ("… Agency
+// (NCI Agency)"); -1 if none.
+int LastHead(const std::vector<Token>& t, int p, int q) {
+  int search_end = q;
+  for (int open = q - 4; open <= q - 3; ++open) {
+    if (open > p && BracketedAcronymEnd(t, open, q) == q) search_end = open;
+  }
+  for (int i = search_end - 1; i >= p; --i) {
+    if (IsHeadAt(t, i, p)) return i;
+  }
+  return -1;
+}
+
+// Where the name ends after its head: "Task Force 70", "Carrier Strike Group
+// (CSG) 5": numbers and a bracketed acronym may follow the head; other words
+// may not, except a place the acronym covers ("Joint Force Command Brunssum
+// (JFCBS)", "Supreme Headquarters Allied Powers Europe (SHAPE)").
+int EndAfterHead(const std::vector<Token>& t, int head, int q) {
+  int end = head + 1;
+  int k = end;
+  int words = k;
+  while (words < q && words < k + 4 && t[words].cap && !t[words].all_caps) ++words;
+  if (words > k && BracketedAcronymEnd(t, words, q) > 0) {
+    end = words;
+    k = end;
+  }
+  while (k < q) {
+    if (IsOrdinalOrNumber(t[k])) {
+      end = ++k;
+    } else if (BracketedAcronymEnd(t, k, q) > 0) {
+      k = BracketedAcronymEnd(t, k, q);
+      if (k < q && IsOrdinalOrNumber(t[k])) end = ++k;
+      else end = k;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// The mention of [p, q); a trailing "(ACR)" is its acronym, not its name.
+OrgMention MakeOrgMention(const Document& doc, int p, int q) {
+  const auto& t = doc.tokens;
+  OrgMention m;
+  m.first_token = p;
+  m.last_token = q;
+  m.begin = t[p].begin;
+  m.end = t[q - 1].end;
+  m.sentence = t[p].sentence;
+  for (int open = q - 3; open >= p + 1 && open >= q - 4; --open) {
+    if (IsCloseParen(t[q - 1]) && BracketedAcronymEnd(t, open, q) == q) {
+      m.acronym = std::string(doc.TokenRange(open + 1, q - 1));
+      m.end = t[open - 1].end;
+      break;
+    }
+  }
+  m.name = WithoutPossessives(doc.Slice(m.begin, m.end));
+  return m;
+}
+
+// Splits a capitalised run into organisation names.
+void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
+  const auto& t = doc.tokens;
+  for (auto [p, q] : SplitRun(doc, a, b)) {
+    // Trim connectors and parens; a count is not part of the name.
     while (q > p && (t[q - 1].Is("of") || t[q - 1].Is("and") || t[q - 1].Is("the") ||
                      t[q - 1].Is("for") || t[q - 1].Is("&") || IsOpenParen(t[q - 1]) ||
                      t[q - 1].Is(","))) {
@@ -146,66 +211,12 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
         break;
       }
     }
-    // Find the last head word (a number or acronym may follow it).
-    int head = -1;
-    // Not inside a trailing bracket: "… Agency (NCI Agency)".
-    int search_end = q;
-    for (int open = q - 4; open <= q - 3; ++open) {
-      if (open > p && BracketedAcronymEnd(t, open, q) == q) search_end = open;
-    }
-    for (int i = search_end - 1; i >= p; --i) {
-      if (IsHeadAt(t, i, p)) {
-        head = i;
-        break;
-      }
-    }
+    int head = LastHead(t, p, q);
     bool ship = t[p].Has(kFlagShipPrefix) && q - p >= 2;
     bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
     if (head < 0 && !ship && !known) continue;
-    if (head >= 0 && !ship) {
-      // Keep "Task Force 70", "Carrier Strike Group (CSG) 5": numbers and a
-      // parenthesised acronym may follow the head; other words may not,
-      // except a place the acronym covers: "Joint Force Command Brunssum
-      // (JFCBS)".
-      int end = head + 1;
-      int k = end;
-      int words = k;
-      while (words < q && words < k + 4 && t[words].cap && !t[words].all_caps) ++words;
-      if (words > k && BracketedAcronymEnd(t, words, q) > 0) {
-        end = words;  // "Supreme Headquarters Allied Powers Europe (SHAPE)"
-        k = end;
-      }
-      while (k < q) {
-        if (IsOrdinalOrNumber(t[k])) {
-          end = ++k;
-        } else if (BracketedAcronymEnd(t, k, q) > 0) {
-          k = BracketedAcronymEnd(t, k, q);
-          if (k < q && IsOrdinalOrNumber(t[k])) end = ++k;
-          else end = k;
-        } else {
-          break;
-        }
-      }
-      q = end;
-    }
-    OrgMention m;
-    m.first_token = p;
-    m.last_token = q;
-    m.begin = t[p].begin;
-    m.end = t[q - 1].end;
-    m.sentence = t[p].sentence;
-    std::string_view slice = doc.Slice(m.begin, m.end);
-    // A trailing "(ACR)" is the acronym, not part of the name.
-    for (int open = q - 3; open >= p + 1 && open >= q - 4; --open) {
-      if (IsCloseParen(t[q - 1]) && BracketedAcronymEnd(t, open, q) == q) {
-        m.acronym = std::string(doc.TokenRange(open + 1, q - 1));
-        m.end = t[open - 1].end;
-        slice = doc.Slice(m.begin, m.end);
-        break;
-      }
-    }
-    m.name = WithoutPossessives(slice);
-    out->push_back(std::move(m));
+    if (head >= 0 && !ship) q = EndAfterHead(t, head, q);
+    out->push_back(MakeOrgMention(doc, p, q));
   }
 }
 
