@@ -1,7 +1,12 @@
-// Direct quotations and their speakers: “…” and "…" spans attributed by a
-// speech verb after ("…,” said X / X said / he said / the Indian Navy said)
-// or before (X said: “…”). A quotation resuming after its attribution is part
-// of the same quote; fragments embedded in a sentence are not quotes. Pure.
+// Direct quotations and their speakers: “…” and "…" spans, and block
+// quotations after "X said:" without marks. A quotation resuming after its
+// attribution, or running unclosed into the next paragraph, is one quote;
+// fragments embedded in a sentence ("agreed that “…”") are not quotes. The
+// speaker is attributed after ("…,” said X / X said / he said / the Director
+// General highlighted / the Indian Navy said) or before ("X said: “…”",
+// "saying “…”", "X stressed …: “…”"), else is the person who opens the
+// paragraph speaking; it is a person of the article's people (by name, title
+// or pronoun) or an organisation, never an anonymous source. Pure.
 #ifndef PARLEY_EXTRACT_QUOTES_H_
 #define PARLEY_EXTRACT_QUOTES_H_
 

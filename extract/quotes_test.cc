@@ -1,6 +1,7 @@
 #include "extract/quotes.h"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extract/test_util.h"
@@ -19,6 +20,250 @@ std::vector<FoundQuote> Quotes(const std::string& body) {
   PeopleResult people = FindPeople(doc);
   return FindQuotes(doc, people.people, people.orgs);
 }
+
+#define LQ "\xE2\x80\x9C"  // “
+#define RQ "\xE2\x80\x9D"  // ”
+#define RS "\xE2\x80\x99"  // ’
+#define NDASH "\xE2\x80\x93"
+
+// One rule, one real passage (from the pool unless said otherwise), and the
+// quotes expected: speaker and the first words of the text.
+struct Case {
+  const char* rule;
+  const char* body;
+  std::vector<std::pair<std::string, std::string>> quotes;
+};
+
+class QuoteRules : public testing::TestWithParam<Case> {};
+
+TEST_P(QuoteRules, FindsTheQuotes) {
+  const Case& c = GetParam();
+  std::vector<FoundQuote> found = Quotes(c.body);
+  // As the scorer does: the speaker, and the text starting with the words given.
+  std::vector<std::pair<std::string, std::string>> got;
+  for (size_t i = 0; i < found.size(); ++i) {
+    size_t n = i < c.quotes.size() ? c.quotes[i].second.size() : 24;
+    got.emplace_back(found[i].speaker, found[i].text.substr(0, n));
+  }
+  EXPECT_EQ(got, c.quotes) << c.rule;
+}
+
+const Case kCases[] = {
+    // nato-20230320-saceur-cmc-visit-nmi: attribution after by rank and
+    // surname, before with a colon, and a quotation cut off by the page's
+    // truncation that never closes.
+    {"rank and surname after; colon before; unclosed at the end",
+     "On 20-21 March 2023, the Chair of the NATO Military Committee, Admiral Rob Bauer, and the "
+     "Supreme Allied Commander Europe (SACEUR), General Christopher G. Cavoli, visited NATO "
+     "Mission Iraq (NMI).\n\n" LQ "I am grateful for the reaffirmed support from the Iraqi "
+     "government,"
+     RQ " General Cavoli said. Admiral Bauer said: " LQ "I want to commend Lieutenant General "
+     "Iannucci for his strong leadership." RQ "\n\nLieutenant General Iannucci, Commander of "
+     "NMI, said: " LQ "I praise the level of cooperation and commitment towards reform",
+     {{"Christopher G. Cavoli", "I am grateful for the reaffirmed"},
+      {"Rob Bauer", "I want to commend Lieutenant"},
+      {"Iannucci", "I praise the level of cooperation"}}},
+    // marcom-00000000-first-sea-lord-visits-marcom.
+    {"said + rank + name after",
+     "The First Sea Lord, Admiral Sir Keith Blount, visited Allied Maritime Command. "
+     LQ "It is vital for NATO Maritime Command to have a strong partnership with the Royal "
+     "Navy," RQ " said Vice Admiral Blount.",
+     {{"Keith Blount", "It is vital for NATO Maritime"}}},
+    // govuk-20231208-defence-minister-travels-estonia: a block quotation.
+    {"block quotation after 'X said:' without marks, over two paragraphs",
+     "Minister for Defence People and Families, Rt Hon Dr Andrew Murrison MP, has met UK Armed "
+     "Forces during a visit to Estonia.\n\nMinister for Defence People and Families, Rt Hon Dr "
+     "Andrew Murrison MP said:\n\nI want to thank our Armed Forces, stationed in Estonia, who are "
+     "on the frontline in reinforcing the NATO alliance.\n\nOur service personnel, and their "
+     "families, make huge sacrifices especially when stationed away from home.",
+     {{"Andrew Murrison", "I want to thank our Armed Forces"}}},
+    // aircom-00000000-wolters-chairs-first-air-chiefs-symposium.
+    {"colon ending a sentence whose verb is a speech verb",
+     "Chaired by the Commander of Allied Air Command (AIRCOM), General Tod D. Wolters, the "
+     "symposium is a semi-annual forum.\n\nGeneral Wolters stressed the importance of the "
+     "Symposium in delivering Air and Space Power for the Alliance: \"We are delighted to host "
+     "this symposium that not only updates on AIRCOM" RS "s conduct",
+     {{"Tod D. Wolters", "We are delighted to host this"}}},
+    // ndc-20250131-sc145-graduation-ceremony: a noun phrase after a colon.
+    {"colon before a lower-case noun phrase is no quote",
+     "Lieutenant General Max Nielsen opened the ceremony. He stressed the importance of unity "
+     "and reiterated the Senior Course" RS "s core mission: \"to prepare the leaders of "
+     "tomorrow\".",
+     {}},
+    // kspres-00000000-pacolli-meets-comkfor-buhler.
+    {"quotation resuming after a dash-enclosed attribution is one quote",
+     "The President of the Republic of Kosovo Behgjet Pacolli had a meeting today with COMKFOR "
+     "General Erhard Buhler.\n\nHaving thanked him for the congratulation, President Behgjet "
+     "Pacolli also expressed his readiness to cooperate.\n\n" LQ "This is why" RQ " " NDASH
+     " President Pacolli added " NDASH " " LQ "the KFOR members enjoy a great respect among the "
+     "people of Kosovo.",
+     {{"Behgjet Pacolli", "This is why"}}},
+    // shape-20191018-saceur-first-address-mons.
+    {"parenthesis between the quotation and its attribution",
+     "SHAPE, Belgium " NDASH " The Mayor of Mons, Nicholas Martin, officially introduced "
+     "General Tod D. Wolters.\n\n" LQ "In 70 years of existence, NATO has been protecting us and "
+     "preventing many conflicts," RQ " (translated from French) said Mr. Martin.",
+     {{"Nicholas Martin", "In 70 years of existence, NATO"}}},
+    // nato-20210713-ims-partners-meeting.
+    {"'the' + title resolves to the person holding it",
+     "On 13 July 2021, the Director General of the NATO International Military Staff (IMS), "
+     "Lieutenant General Hans-Werner Wiermann hosted the first in-person meeting with NATO "
+     "Partners.\n\n" LQ "Although many Partners have benefitted from NATO and bilateral support "
+     "throughout the pandemic, this would have not been possible" RQ ", highlighted the Director "
+     "General in his opening remarks.",
+     {{"Hans-Werner Wiermann", "Although many Partners have"}}},
+    // nato-00000000-sg-in-sweden-strong-partnership.
+    {"pronoun: the subject of the last sentence naming a person, titles included",
+     "The partnership between NATO and Sweden is already strong, NATO Secretary General Anders "
+     "Fogh Rasmussen said during a visit to Sweden on 14 January.\n\nIn Stockholm, the "
+     "Secretary General met Swedish Prime Minister Fredrik Reinfeldt and Foreign Minister Carl "
+     "Bildt.\n\n" LQ "I see three areas where our partnership holds particular promise," RQ
+     " he said.",
+     {{"Anders Fogh Rasmussen", "I see three areas where our"}}},
+    // idrw-20230506-battlefield-surveillance-system-situational.
+    {"pronoun after an anonymous source is left out",
+     "Army chief General Manoj Pande reviewed the projects. This is part of the Army" RS "s "
+     "efforts to go paperless, another source said. " LQ "Proliferation of digital signing helps "
+     "both e-office and paperless office objectives," RQ " he said.",
+     {}},
+    // landcom-20190220-military-committee-visits-landcom.
+    {"unattributed quotation in a paragraph opened by a person speaking",
+     "Lt. Gen. John Thomson, the LANDCOM Commander, presented crucial information to the "
+     "MC.\n\nThomson explained the primary things that LANDCOM does. LANDCOM builds and "
+     "sustains readiness. \"We welcome a military strategy on",
+     {{"John Thomson", "We welcome a military strategy"}}},
+    // eufor-00000000-comeufor-hands-over-qr16-report.
+    {"speech verb right before the mark",
+     "Minister of Defence Marina Pende\xC5\xA1 said " LQ "I would like to thank EUFOR for "
+     "their support and I hope all of our partners recognise the progress" RQ ".",
+     {{"Marina Pende\xC5\xA1", "I would like to thank EUFOR"}}},
+    // idrw-20230502-india-participating-doha-meeting-convened.
+    {"a title's office is an organisation, not the title holder",
+     "Guterres arrived in Doha Monday to host the two-day meeting. " LQ "The meeting is "
+     "intended to achieve a common understanding within the international community," RQ
+     " a note issued from the Secretary General" RS "s office said here.",
+     {{"Secretary General" RS "s office", "The meeting is intended to"}}},
+    // idrw-20230504-two-terrorists-killed-baramulla-encounter-j.
+    {"the name nearest the verb speaks",
+     "Two LeT terrorists killed in an encounter have been identified, officials said on "
+     "Thursday. " LQ "Both are local terrorists, belong to proscribed terror outfit LeT," RQ
+     " Jammu and Kashmir Police quoting Additional Director General Police Kashmir zone Vijay "
+     "Kumar tweeted.",
+     {{"Vijay Kumar", "Both are local terrorists, belong"}}},
+    // dvids-20190730-b-52-continues-mothership-role-during.
+    {"resumption after 'X said,' is one quote",
+     "Maj. Dustin Hoover, the program manager, led the test. " LQ "This endeavor was the "
+     "culmination of months of work," RQ " Hoover said, " LQ "Weapon Standardization" RS "s "
+     "involvement included working with the contractor." RQ,
+     {{"Dustin Hoover", "This endeavor was the culmination"}}},
+    // maavoimat-20250228-chief-defence-command-visited-belgium: the
+    // quotation opens its paragraph with a closing mark.
+    {"closing mark opening a paragraph; 'the' + title and organisation",
+     "Chief of the Defence Command Finland, Lieutenant General Vesa Virtanen, visited Belgium "
+     "on 25" NDASH "27 February.\n\n" RQ "In the current security situation, it is important "
+     "to maintain a common situational awareness with NATO" RQ ", the Chief of the Defence "
+     "Command stated.",
+     {{"Vesa Virtanen", "In the current security situation"}}},
+    // ndc-20230713-sc142-graduation-change-of-command.
+    {"'saying' + quotation: the sentence's subject speaks",
+     "A bilateral meeting took place between the Chair of NATO" RS "s Military Committee (CMC), "
+     "Admiral Rob Bauer, and the Italian Chief of Defence.\n\nAdmiral Bauer delivered the "
+     "Graduation Address, in which he thanked the graduating Course Members for all their hard "
+     "work at the College and for the Alliance, saying " LQ "you challenged each other and "
+     "debated different views on the current s",
+     {{"Rob Bauer", "you challenged each other and"}}},
+    // jwc-20150204-marcom-commander-visits-jwc.
+    {"'said X, adding:' goes on with the same quotation",
+     "Royal Navy Vice Admiral Peter Hudson CBE, Commander of NATO" RS "s Allied Maritime "
+     "Command, visited Joint Warfare Centre (JWC) on Wednesday.\n\n" LQ "Our MARCOM staff has "
+     "just completed Battle Staff Training this past week," RQ " said Vice Admiral Hudson, "
+     "adding: " LQ "The team here at Joint Warfare Centre (JWC) has been instrumental." RQ,
+     {{"Peter Hudson", "Our MARCOM staff has just"}}},
+    // idrw-20230511-purpose-exercise-ajeya-warrior-is-increase.
+    {"a quotation ending in a full stop: the next attribution is the next quotation's",
+     "Speaking to ANI, Colonel NS Rathor said, " LQ "This Indo-UK Joint Exercise has given an "
+     "ideal platform for sharing the drills." RQ " Speaking about the exercise, Brigadier Nick "
+     "said, " LQ "On this particular exercise, not only have we been training two of "
+     "our battle groups." RQ " Alex Ellis, British High Commissioner to India, said, " LQ "The "
+     "UK and India are natural partners in defence." RQ,
+     {{"NS Rathor", "This Indo-UK Joint Exercise"},
+      {"Nick", "On this particular exercise"},
+      {"Alex Ellis", "The UK and India are natural"}}},
+    // idrw-20230514-india-plans-repatriation-kohinoor-colonial.
+    {"'quoted as saying': a person, never the organisation on the way",
+     "Senior officials believe that such artefacts can reinforce a national identity, with a "
+     "Joint Secretary of the Ministry of Culture quoted as saying: " LQ "Antiquities have both "
+     "physical and intangible value." RQ,
+     {}},
+    // idrw-20230504-rajnath-singh-his-maldivian-counterpart-lay.
+    {"an interjection between commas is no part of the subject",
+     "Union Defence Minister Rajnath Singh and his Maldivian counterpart Mariya Didi laid the "
+     "foundation stone. The Ministry of Defence (MoD), in a joint Press Communique on Rajnath "
+     "Singh" RS "s visit to Maldives, said, " LQ "Minister Rajnath Singh also gifted MNDF an "
+     "additional Landing Craft." RQ,
+     {{"Ministry of Defence", "Minister Rajnath Singh also"}}},
+    // act-20161116-military-committee-visits-act.
+    {"'“….” He said. “…”' resumes the quotation",
+     "General Denis Mercier welcomed the Military Committee.\n\nWelcoming the Military "
+     "Committee, General Mercier stated: " LQ "I am delighted to welcome the Military Committee "
+     "to Norfolk." RQ " He said. " LQ "The visit could not come at a better time." RQ,
+     {{"Denis Mercier", "I am delighted to welcome the"}}},
+    // army-20170406-shape-celebrates-50-years-belgium: the title comes
+    // first, the name after a comma; the quotation runs on over a paragraph.
+    {"'said <title>, <name>,'",
+     "\"NATO is the most successful political and military alliance in history,\" said Deputy "
+     "Supreme Allied Commander Europe, General Sir James Everard, \"For 68 years it has worked "
+     "successfully to keep the peace in Europe.\n\n\"And for 50 years the home of SHAPE has "
+     "been here in Casteau, Mons,\" he added.",
+     {{"James Everard", "NATO is the most successful"}}},
+    // idrw-20230506-irgc-build-aircraft-carrier.
+    {"'He said, “…”': the last person named",
+     "Alireza Tangsiri, who is the chief of the IRGC Navy, said the aircraft in question will be "
+     "developed by Iran. According to General Tangsiri, the Shahid Mahdavi and Shahid Rodaki "
+     "vessels are a successful experience of entering this field. He said, " LQ "The IRGC Navy "
+     "was formed with a set of rocket-launching boats." RQ,
+     {{"Tangsiri", "The IRGC Navy was formed"}}},
+    // idrw-20230513-198-indian-fishermen-released-from-pakistan.
+    {"an organisation after the name's comma is not the speaker",
+     "The Indian fishermen were released on Friday. " LQ "I was held in Pakistani jails for 5 "
+     "years," RQ " said Biku, one of the fishermen released by the Pakistan government.",
+     {}},
+    // idrw-20230519-pm-modi-ukraine-president-zelensky-may-hold.
+    {"'one of the people, according to news agency PTI' is anonymous",
+     "The people cited above said there is a possibility of a meeting. " LQ "Both sides are "
+     "engaged in discussions to finalise the proposal," RQ " said one of the people, according "
+     "to news agency PTI.",
+     {}},
+    // idrw-20230516-india-modi-out-deepen-their-bonds-but.
+    {"pronoun after a speaker the article's people do not hold is left out",
+     "While visiting Canada in March, President Joe Biden said he has made it a strategic goal "
+     "to improve relations with the rest of the world. Nirupama Rao, a retired diplomat who "
+     "served as Indian ambassador to the U.S., said India has its reasons for not joining the "
+     "condemnation of Moscow. " LQ "The country wants Russia to maintain some distance from "
+     "China," RQ " she said.",
+     {}},
+    // idrw-20230504-i-don-t-think-pak-foreign-minister-visit.
+    {"pronoun: the subject of the last sentence reporting speech, not its object",
+     "Meanwhile, Captain Anil Gaur, a defence expert said that it was a welcome step. Gaur also "
+     "praised External Affairs Minister S Jaishankar and said that he is capable. " LQ "EAM "
+     "Jaishankar is capable and competent to put across to Bilawal Bhutto what Pakistan has to "
+     "do," RQ " he said.",
+     {{"Anil Gaur", "EAM Jaishankar is capable"}}},
+    // idrw-20230510-india-israel-vow-expand-ties-regional.
+    {"pronoun: the subject after an introductory phrase",
+     "Israeli Foreign Minister Eli Cohen met External Affairs Minister S Jaishankar. On his "
+     "meeting with Cohen, Jaishankar, in a tweet, said the two sides initialed an agreement. "
+     LQ "The main pillars of our Strategic Partnership are taking our ties forward," RQ " he "
+     "said.",
+     {{"S Jaishankar", "The main pillars of our"}}},
+    // Settled case: a quotation inside a reporting clause.
+    {"'said that' + quotation is a reporting clause",
+     "Defence Minister Rajnath Singh met his counterpart. Singh said that " LQ "the two "
+     "countries will deepen their cooperation in the maritime domain" RQ ".",
+     {}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Genre, QuoteRules, testing::ValuesIn(kCases));
 
 TEST(QuotesTest, AttributionAfterWithRankAndSurname) {
   auto q = Quotes(
@@ -59,6 +304,19 @@ TEST(QuotesTest, QuoteResumingAfterAttributionIsOne) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Michele Flournoy");
   EXPECT_EQ(q[0].text, "You all are at a critical juncture here in Iraq,");
+}
+
+TEST(QuotesTest, QuotationOverSeveralParagraphsIsOne) {
+  // dvids-20200805-smdc-leader-gives-command-update-during: the first
+  // paragraph's quotation does not close, so the next one continues it.
+  auto q = Quotes(
+      "\xE2\x80\x9CIt\xE2\x80\x99s a real pleasure to join you for this year\xE2\x80\x99s "
+      "virtual SMD Symposium,\xE2\x80\x9D Lt. Gen. Daniel L. Karbler said. \xE2\x80\x9CWith so "
+      "many pressing issues competing for our attention these days, it\xE2\x80\x99s nice to "
+      "have this opportunity.\n\n\xE2\x80\x9CThe U.S. Army Space and Missile Defense Command "
+      "serves as the Army\xE2\x80\x99s lead for space,\xE2\x80\x9D he added.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Daniel L. Karbler");
 }
 
 TEST(QuotesTest, FragmentsAreNotQuotes) {

@@ -321,13 +321,15 @@ bool IsClosingPunct(const Token& t) {
 }
 
 // A closing mark used to open a quotation: "the statement added.”The
-// leaders will …": no letter before it, a letter right after it.
+// leaders will …", "”In the current security situation, …" opening a
+// paragraph: no letter before it, a letter right after it.
 bool IsMisusedClosingMark(std::string_view text, size_t start, size_t after, size_t para_begin) {
   if (text.compare(start, 3, "\xE2\x80\x9D") != 0) return false;
-  if (after >= text.size() || start == para_begin) return false;
+  if (after >= text.size()) return false;
   unsigned char next = static_cast<unsigned char>(text[after]);
-  unsigned char prev = static_cast<unsigned char>(text[start - 1]);
   bool next_letter = (next | 0x20) >= 'a' && (next | 0x20) <= 'z';
+  if (start == para_begin) return next_letter;
+  unsigned char prev = static_cast<unsigned char>(text[start - 1]);
   bool prev_punct = prev == '.' || prev == ',' || prev == ' ' || prev == ':';
   return next_letter && prev_punct;
 }
