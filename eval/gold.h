@@ -1,5 +1,5 @@
 // Gold annotations: the hand-made answer for one article, as described in
-// /work/shared/corpus/README.md ("Gold (*.gold.json)"). Pure: parses a JSON
+// ../shared/corpus/README.md ("Gold (*.gold.json)"). Pure: parses a JSON
 // string the caller has read; no I/O.
 #ifndef PARLEY_EVAL_GOLD_H_
 #define PARLEY_EVAL_GOLD_H_

@@ -1,5 +1,5 @@
 // Scores extracted events against gold annotations, field by field, with the
-// matching rules of /work/shared/corpus/README.md. Pure: no I/O.
+// matching rules of ../shared/corpus/README.md. Pure: no I/O.
 //
 // Counting model. For every field and article the scorer counts
 //   answered        items the answer gives,
