@@ -257,6 +257,8 @@ std::vector<OrgMention> AddIntroducedAcronyms(const Document& doc, std::vector<O
     for (int i = o.first_token; i < o.last_token; ++i) covered[i] = 1;
   }
   const auto& t = doc.tokens;
+  // Collected apart: `introduced` views the acronyms held by `orgs`.
+  std::vector<OrgMention> added;
   for (size_t i = 0; i < t.size(); ++i) {
     if (covered[i] || !t[i].all_caps || !t[i].IsWord() || t[i].credit ||
         !introduced.contains(t[i].Bare())) {
@@ -269,8 +271,9 @@ std::vector<OrgMention> AddIntroducedAcronyms(const Document& doc, std::vector<O
     m.begin = t[i].begin;
     m.end = t[i].end;
     m.sentence = t[i].sentence;
-    orgs.push_back(std::move(m));
+    added.push_back(std::move(m));
   }
+  for (OrgMention& m : added) orgs.push_back(std::move(m));
   std::sort(orgs.begin(), orgs.end(),
             [](const OrgMention& a, const OrgMention& b) { return a.begin < b.begin; });
   return orgs;
