@@ -17,26 +17,10 @@ namespace {
 constexpr uint8_t kLowerEntry = 1;    // listed in lower case: "plan", "leaves"
 constexpr uint8_t kCapitalEntry = 2;  // listed capitalised: "Rose", "Smith"
 
-// Hash for dictionary words, a few bytes long: one multiply per eight bytes
-// (as lexicon.cc's), cheaper than absl::Hash for the ~100,000 insertions
-// made inside the first extraction.
+// HashWord (lexicon.h): cheaper than absl::Hash for the ~100,000
+// insertions made inside the first extraction.
 struct WordHash {
-  size_t operator()(std::string_view word) const {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = word.size() * kMul;
-    size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, word.data() + i, 8);
-      h = (h ^ chunk) * kMul;
-    }
-    if (i < word.size()) {
-      uint64_t chunk = 0;
-      std::memcpy(&chunk, word.data() + i, word.size() - i);
-      h = (h ^ chunk) * kMul;
-    }
-    return static_cast<size_t>(h ^ (h >> 32));
-  }
+  size_t operator()(std::string_view word) const { return HashWord(word); }
 };
 
 // Lower-cased word -> kLowerEntry | kCapitalEntry. Keys view `lowered`, a

@@ -20,27 +20,31 @@
 #include "parley/v1/event.pb.h"
 
 namespace parley::extract_internal {
+
+size_t HashWord(std::string_view word) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  uint64_t h = word.size() * kMul;
+  size_t i = 0;
+  for (; i + 8 <= word.size(); i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, word.data() + i, 8);
+    h = (h ^ chunk) * kMul;
+  }
+  if (i < word.size()) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, word.data() + i, word.size() - i);
+    h = (h ^ chunk) * kMul;
+  }
+  return static_cast<size_t>(h ^ (h >> 32));
+}
+
 namespace {
 
-// Hash for the lexicon's keys, nearly all a few bytes long: one multiply per
-// eight bytes, cheaper than absl::Hash on the lookup every token makes.
+// Hash for the lexicon's keys (HashWord).
 struct WordHash {
   using is_transparent = void;
   size_t operator()(absl::string_view word) const {
-    constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = word.size() * kMul;
-    size_t i = 0;
-    for (; i + 8 <= word.size(); i += 8) {
-      uint64_t chunk;
-      std::memcpy(&chunk, word.data() + i, 8);
-      h = (h ^ chunk) * kMul;
-    }
-    if (i < word.size()) {
-      uint64_t chunk = 0;
-      std::memcpy(&chunk, word.data() + i, word.size() - i);
-      h = (h ^ chunk) * kMul;
-    }
-    return static_cast<size_t>(h ^ (h >> 32));
+    return HashWord(std::string_view(word.data(), word.size()));
   }
 };
 struct WordEq {

@@ -8,6 +8,7 @@
 #ifndef PARLEY_EXTRACT_LEXICON_H_
 #define PARLEY_EXTRACT_LEXICON_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -272,6 +273,10 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool skip_empt
 // ASCII-lower-cases `s` into `buf` without allocating; empty when `s` is
 // longer than the buffer.
 std::string_view LowerInto(std::string_view s, char (&buf)[64]);
+
+// Hash for words a few bytes long: one multiply per eight bytes, cheaper than
+// absl::Hash on the lookups every token makes (lexicon, common words).
+size_t HashWord(std::string_view word);
 
 // ASCII-lower-cased copy (non-ASCII bytes kept).
 std::string Lower(std::string_view s);
