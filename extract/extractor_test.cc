@@ -167,6 +167,100 @@ TEST(ExtractorTest, PlaceBeforeAUnitIsNotPartOfIt) {
                                               "Bihar Regiment"));
 }
 
+// Organisations taking part as such, by the list rule (participation.cc):
+// bodies listed after a meeting or visit word take part; a body that only
+// qualifies what follows it does not.
+struct ListedBodiesCase {
+  const char* source;  // pool article the sentence is from
+  const char* body;
+  std::vector<std::string> taking_part;
+};
+
+class ListedBodiesTest : public ::testing::TestWithParam<ListedBodiesCase> {};
+
+TEST_P(ListedBodiesTest, FindsTheBodiesThatTakePart) {
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Visit",
+      std::string("The delegation arrived on Monday for a three-day visit. The talks were held "
+                  "in Seoul.\n\n") +
+          GetParam().body,
+      "2021-02-24", "Test");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::UnorderedElementsAreArray(GetParam().taking_part))
+      << GetParam().source;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    PoolSentences, ListedBodiesTest,
+    ::testing::Values(
+        ListedBodiesCase{"nato-20180913-sg-visits-washington",
+                         "Mr Stoltenberg met with members of the US Senate NATO Observer Group "
+                         "and of the Foreign Relations Committee, as well as Members of the House "
+                         "of Representatives.",
+                         {"US Senate NATO Observer Group", "Foreign Relations Committee"}},
+        ListedBodiesCase{"eutm-20210224-dg-eums-visits-mali",
+                         "The Vice-Admiral conducted office calls, had meets and greets with many "
+                         "authorities of both the Malian Army and Ministry of Defense.",
+                         {"Malian Army", "Ministry of Defense"}},
+        ListedBodiesCase{"forsvarsmakten-20240502-dsaceur-visit-sweden",
+                         "The visit also included study visits to the Stockholm Marine Regiment.",
+                         {"Stockholm Marine Regiment"}},
+        // The body qualifies a post, people or a place that follows it.
+        ListedBodiesCase{"wh-20240125-meeting-director-wang-yi",
+                         "Jake Sullivan will meet with Chinese Communist Party officials.",
+                         {}},
+        ListedBodiesCase{"idrw-20230505-jaishankar-chinese-counterpart-hold-talks",
+                         "The minister came to attend a meeting of the G20 foreign ministers.",
+                         {}},
+        ListedBodiesCase{"000_aefde3dc521e8719 (seed)",
+                         "The delegations visited the Korean Army headquarters in Gyeryongdae.",
+                         {}},
+        // A list starts right after its word.
+        ListedBodiesCase{"idrw-20230517-indian-naval-ship-batti-malv-arrives-at-sri",
+                         "Concluding its official visit, INS Batti Malv will depart the island "
+                         "today.",
+                         {}}));
+
+TEST(ExtractorTest, OrganisationOfACountryKeepsTheCountry) {
+  // eeas-20230512-chods-meeting-press-release (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Press Release - CHODs meeting",
+      "The EU Military Committee met at Chiefs of Defence level, today. The Deputy "
+      "Commander-in-Chief of the Armed Forces of Ukraine, Lieutenant General Mykhailo "
+      "Zabrodskyi, briefed the Committee.",
+      "2023-05-11", "EEAS");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  ASSERT_GE(event.participants_size(), 1);
+  EXPECT_EQ(event.participants(0).name(), "Mykhailo Zabrodskyi");
+  EXPECT_EQ(event.participants(0).organization(), "Armed Forces of Ukraine");
+}
+
+TEST(ExtractorTest, OrganisationBeforeATitleAfterANationality) {
+  // af-20230316-nato-air-chiefs-accelerate-integration (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "NATO Air Chiefs meet",
+      "Allied Air Chiefs came together on Ramstein Air Base for a symposium on March 16. "
+      "Croatian Air Force Air Chief Brig. Gen. Michael Kri\xC5\xBE" "anec attended.",
+      "2023-03-16", "Air Force");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  ASSERT_GE(event.participants_size(), 1);
+  EXPECT_EQ(event.participants(0).role(), "Air Chief");
+  EXPECT_EQ(event.participants(0).organization(), "Croatian Air Force");
+}
+
+TEST(ExtractorTest, AHeaderLineIsNotTheLead) {
+  // dnd-20180608-defence-minister-attends-nato-dmm (pool): the publisher
+  // line does not take part.
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Defence Minister attends NATO Defence Ministers\xE2\x80\x99 Meeting",
+      "News release\n\nJune 8, 2018 \xE2\x80\x93 Brussels, Belgium \xE2\x80\x93 National Defence "
+      "/ Canadian Armed Forces\n\nToday, The Honourable Harjit S. Sajjan, Minister of National "
+      "Defence, concluded two days of meetings with counterparts in Brussels.",
+      "2018-06-08", "Canada");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::Not(::testing::Contains("Canadian Armed Forces")));
+}
+
 TEST(ExtractorTest, EmptyBodyGivesEmptyEvent) {
   NormalizedArticle article;
   article.id = "empty";

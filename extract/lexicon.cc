@@ -147,6 +147,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kUnitWord, "unit_word", false, Shape::kWordPart},
     {WC::kOrgAcronym, "org_acronym", false, Shape::kWord},
     {WC::kShipPrefix, "ship_prefix", false, Shape::kWord, 1, false, kShipPrefixAttrs},
+    {WC::kBodyListWord, "body_list_word", true, Shape::kWord},
     {WC::kPlaceHead, "place_head", false, Shape::kWord},
     {WC::kLocationTrigger, "location_trigger", true, Shape::kWord},
     {WC::kVisitVerb, "visit_verb", false, Shape::kWord},

@@ -82,6 +82,7 @@ enum class WordClass : uint8_t {
   kUnitWord,
   kOrgAcronym,
   kShipPrefix,
+  kBodyListWord,
   // Places.
   kPlaceHead,
   kLocationTrigger,

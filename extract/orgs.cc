@@ -153,6 +153,19 @@ int EndAfterHead(const std::vector<Token>& t, int head, int q) {
     k = end;
   }
   while (k < q) {
+    // "Armed Forces of Ukraine", "General Staff of the Armies of France";
+    // not a country that the name goes on from ("… of India Limited",
+    // "… of Bosnia and Herzegovina").
+    int after = k + 2;
+    bool goes_on = after < static_cast<int>(t.size()) &&
+                   (t[after].Has(kFlagOrgHead | kFlagOrgWord | kFlagHeadWord) ||
+                    (t[after].Is("and") && after + 1 < static_cast<int>(t.size()) &&
+                     t[after + 1].cap));
+    if (k + 1 < q && t[k].Is("of") && t[k + 1].Has(kFlagCountryish) && t[k + 1].cap &&
+        !goes_on) {
+      end = k += 2;
+      continue;
+    }
     if (IsOrdinalOrNumber(t[k])) {
       end = ++k;
     } else if (BracketedAcronymEnd(t, k, q) > 0) {

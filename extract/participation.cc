@@ -99,12 +99,30 @@ absl::flat_hash_map<std::string, std::string> IntroducedAcronyms(const std::vect
   return out;
 }
 
+// "met with Chinese Communist Party Politburo Member …", "a meeting of the
+// G20 foreign ministers", "visited the Korean Army headquarters": the body
+// qualifies what follows it (a post, people, a place) and is not met itself.
+bool QualifiesWhatFollows(const Document& doc, const OrgMention& o) {
+  const Sentence& s = doc.sentences[o.sentence];
+  if (o.last_token >= s.last_token) return false;
+  const Token& next = doc.tokens[o.last_token];
+  return next.IsWord() && (next.cap || !IsMeetingObjectFollower(next.text));
+}
+
+// "the Indian Institute of Technology Delhi" cut at "of": a fragment of a
+// longer name.
+bool IsCutBeforeOf(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  return o.last_token + 1 < s.last_token && t[o.last_token].Is("of") && t[o.last_token + 1].cap;
+}
+
 // An organisation met, hosted or joined in one of the first body sentences:
 // "Eric Edelman met with members of the 6th Squadron, …".
 bool IsMetOrg(const Document& doc, const OrgMention& o, int first_body) {
   if (first_body < 0 || o.sentence < first_body || o.sentence > first_body + 2) return false;
   const Sentence& s = doc.sentences[o.sentence];
-  if (s.time_shifted) return false;
+  if (s.time_shifted || QualifiesWhatFollows(doc, o)) return false;
   for (int k = s.first_token; k < o.first_token; ++k) {
     const Token& x = doc.tokens[k];
     if (x.in_quote) continue;
@@ -117,16 +135,55 @@ bool IsMetOrg(const Document& doc, const OrgMention& o, int first_body) {
   return false;
 }
 
+// A body listed after a meeting or visit word, across the other bodies of the
+// list: "met with members of the US Senate NATO Observer Group and of the
+// Foreign Relations Committee, as well as Members of the House of
+// Representatives", "study visits to the Stockholm Marine Regiment, the
+// Fourth Naval Flotilla and the Naval Staff". Any other word between them
+// (a person, a verb) breaks the list.
+bool IsListedAfterMeeting(const Document& doc, const std::vector<OrgMention>& orgs, size_t index) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[orgs[index].sentence];
+  if (QualifiesWhatFollows(doc, orgs[index])) return false;
+  size_t earlier = index;  // orgs before `index` are candidates to step over
+  for (int k = orgs[index].first_token - 1; k >= s.first_token; --k) {
+    const Token& x = t[k];
+    if (x.in_quote) return false;
+    while (earlier > 0 && orgs[earlier - 1].first_token > k) --earlier;
+    if (earlier > 0 && orgs[earlier - 1].last_token == k + 1) {
+      k = orgs[earlier - 1].first_token;  // the loop steps before it
+      continue;
+    }
+    if (InClass(WordClass::kVisitVerb, x.text) || IsMeetingVerb(x.text, MeetingFrame::kDirect) ||
+        IsMeetingVerb(x.text, MeetingFrame::kWith)) {
+      // "Concluding its official visit, INS Batti Malv will depart": a
+      // list starts right after its verb.
+      if (t[k + 1].Is(",")) return false;
+      return true;
+    }
+    if (!x.Is(",") && !InClass(WordClass::kBodyListWord, x.text)) return false;
+  }
+  return false;
+}
 
-// The lead: the first body sentence of at least six words, past the
-// "(Press Release)", date and publisher lines that open many releases.
+
+// The lead: the first body sentence of at least six words, one of them in
+// lower case, past the "(Press Release)", date and publisher lines that open
+// many releases ("June 8, 2018 – Brussels, Belgium – National Defence /
+// Canadian Armed Forces").
 int FirstBodySentence(const Document& doc) {
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.kind != ParagraphKind::kBody || s.credit) continue;
     int words = 0;
-    for (int i = s.first_token; i < s.last_token; ++i) words += doc.tokens[i].IsWord();
-    if (words >= 6) return static_cast<int>(si);
+    bool lower = false;
+    for (int i = s.first_token; i < s.last_token; ++i) {
+      const Token& x = doc.tokens[i];
+      words += x.IsWord();
+      lower |= x.IsWord() && !x.cap && !x.all_caps && !x.text.empty() && x.text[0] >= 'a' &&
+               x.text[0] <= 'z';
+    }
+    if (words >= 6 && lower) return static_cast<int>(si);
   }
   return -1;
 }
@@ -220,10 +277,15 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     std::string rank;
     bool service = MatchRank(doc.tokens, o.last_token, static_cast<int>(doc.tokens.size()), &rank) > 0;
     bool named_body = IsNamedBody(doc, o, full != acronyms.end());
+    bool unit = IsTakingPartOrg(doc, o);
+    bool listed = !other_time.contains(o.sentence) && (unit || named_body) && !service &&
+                  IsListedAfterMeeting(doc, people.orgs, &o - people.orgs.data());
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
-                 IsTakingPartOrg(doc, o) && !service) ||
+                 unit && !service) ||
+                listed ||
                 (in_lead && named_body && IsEventArgument(doc, o)) ||
-                (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body);
+                (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
+                 !IsCutBeforeOf(doc, o));
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;

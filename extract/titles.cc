@@ -45,7 +45,11 @@ int TakeLeadingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   int k = o.last_token;
   if (k < b && IsCloseParen(t[k])) ++k;
   if (k < b && IsPossessive(t[k])) ++k;
-  if (k < b && TitleHeadAsWritten(t[k]) && !TitleWordsOnly(c, o)) {
+  // "U.S. Air Forces Europe-Air Forces Africa commander": a lower-case role
+  // noun closing the region.
+  bool role_noun = k + 1 == b && t[k].IsWord() && !t[k].cap && t[k].Has(kFlagRoleNoun);
+  if (k < b && (TitleHeadAsWritten(t[k]) || TitleModifierAsWritten(t[k]) || role_noun) &&
+      !TitleWordsOnly(c, o)) {
     attr->org = o.name;
     return k;
   }
@@ -114,12 +118,15 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
   }
   if (a >= b) return;
   a = TakeLeadingOrg(c, a, b, attr);
-  // Leading country or demonym ("Saudi", "UAE", "U.S.").
+  // Leading country or demonym ("Saudi", "UAE", "U.S."), then perhaps an
+  // organisation ("Croatian Air Force Air Chief").
+  int before_country = a;
   while (a < b && Countryish(t[a]) && a + 1 < b) {
     if (attr->country.empty()) attr->country = CountryCodeOf(t[a]);
     ++a;
     if (a < b && IsPossessive(t[a])) ++a;
   }
+  if (a > before_country && attr->org.empty()) a = TakeLeadingOrg(c, a, b, attr);
   // "… of Finland and Prime Minister Ulf Kristersson": the country closed
   // the previous person's title.
   while (a < b && (t[a].Is("and") || t[a].Is(","))) ++a;
