@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "common/text.h"
+#include "identity/person_key.h"
 
 namespace parley::ingest {
 namespace {
@@ -26,16 +27,16 @@ void ForEachIndexed(const Repeated& items, Fn fn) {
 }  // namespace
 
 void ResolveIdentities(v1::Event& event) {
-  std::map<std::string, std::string> by_folded_name;
+  std::map<std::string, std::string> by_id;
   for (v1::EventParticipant& participant : *event.mutable_participants()) {
-    std::string slug = Slugify(participant.name());
-    if (slug.empty()) continue;
-    participant.set_participant(absl::StrCat("participants/", slug));
-    by_folded_name[FoldForMatch(participant.name())] = participant.participant();
+    std::string id = identity::PersonIdOf(participant.name());
+    if (id.empty()) continue;
+    participant.set_participant(absl::StrCat("participants/", id));
+    by_id[id] = participant.participant();
   }
   for (v1::Quote& quote : *event.mutable_quotes()) {
-    auto it = by_folded_name.find(FoldForMatch(quote.speaker()));
-    if (it != by_folded_name.end()) quote.set_speaker_participant(it->second);
+    auto it = by_id.find(identity::PersonIdOf(quote.speaker()));
+    if (it != by_id.end()) quote.set_speaker_participant(it->second);
   }
 }
 

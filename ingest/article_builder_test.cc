@@ -40,17 +40,19 @@ TEST(BuildArticleTest, UndecodableMessageIsAnInvalidArgument) {
               StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
-TEST(ResolveIdentitiesTest, ParticipantIdsAreSlugsAndQuotesLinkToSpeakers) {
+TEST(ResolveIdentitiesTest, ParticipantIdsArePersonKeysAndQuotesLinkToSpeakers) {
   v1::Event event;
   event.add_participants()->set_name("Francesco Diella");
   event.add_participants()->set_name("Park Jeong-hwan");
   event.add_quotes()->set_speaker("Francesco  DIELLA");
+  event.add_quotes()->set_speaker("Jeong-hwan Park");
   event.add_quotes()->set_speaker("Indian Navy");
   ResolveIdentities(event);
-  EXPECT_EQ(event.participants(0).participant(), "participants/francesco-diella");
-  EXPECT_EQ(event.participants(1).participant(), "participants/park-jeong-hwan");
-  EXPECT_EQ(event.quotes(0).speaker_participant(), "participants/francesco-diella");
-  EXPECT_EQ(event.quotes(1).speaker_participant(), "");
+  EXPECT_EQ(event.participants(0).participant(), "participants/diella-francesco");
+  EXPECT_EQ(event.participants(1).participant(), "participants/hwan-jeong-park");
+  EXPECT_EQ(event.quotes(0).speaker_participant(), "participants/diella-francesco");
+  EXPECT_EQ(event.quotes(1).speaker_participant(), "participants/hwan-jeong-park");
+  EXPECT_EQ(event.quotes(2).speaker_participant(), "");
 }
 
 TEST(CollectFactSourcesTest, ListsEveryFactWithASpan) {

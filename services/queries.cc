@@ -12,6 +12,7 @@
 #include "common/string_view.h"
 #include "common/text.h"
 #include "extract/article.h"
+#include "identity/person_key.h"
 #include "services/page_token.h"
 #include "storage/keys.h"
 
@@ -42,7 +43,11 @@ absl::StatusOr<std::string> IdFromName(std::string_view name, std::string_view c
   std::string id(name.substr(prefix.size()));
   bool valid = collection == "participants" ? IsParticipantId(id) : IsValidArticleId(id);
   if (!valid) return InvalidField(field, absl::StrCat("\"", id, "\" is not a valid id"));
-  return id;
+  if (collection != "participants") return id;
+  // Any id ever served, including the slug of one spelling of a name that
+  // ids were before person keys, answers with the person it names.
+  std::string person = identity::PersonIdOf(id);
+  return person.empty() ? id : person;
 }
 
 // A participant given as a resource name or as a full name.
@@ -50,9 +55,9 @@ absl::StatusOr<std::string> ParticipantKey(std::string_view value, std::string_v
   if (absl::StartsWith(ToAbsl(value), "participants/")) {
     return IdFromName(value, "participants", field);
   }
-  std::string slug = Slugify(value);
-  if (slug.empty()) return InvalidField(field, "must contain letters or digits");
-  return slug;
+  std::string id = identity::PersonIdOf(value);
+  if (id.empty()) return InvalidField(field, "must contain a name");
+  return id;
 }
 
 absl::Status CheckDate(std::string_view value, std::string_view field) {

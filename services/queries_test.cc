@@ -41,11 +41,11 @@ class QueriesTest : public ::testing::Test {
     seoul.set_end_date("2023-02-14");
     auto* quote = seoul.add_quotes();
     quote->set_speaker("Francesco Diella");
-    quote->set_speaker_participant("participants/francesco-diella");
+    quote->set_speaker_participant("participants/diella-francesco");
     quote->set_text("Korea is one of NATO's closest Partners, especially in the Cyber domain.");
     auto* second = seoul.add_quotes();
     second->set_speaker("Francesco Diella");
-    second->set_speaker_participant("participants/francesco-diella");
+    second->set_speaker_participant("participants/diella-francesco");
     second->set_text("NATO and Korea are strong partners.");
     Write(seoul);
     v1::Event bogota = MakeEvent("bogota", "2022-06-01", {kJose, kDiella}, {"NATO"}, "CO",
@@ -195,7 +195,7 @@ TEST_F(QueriesTest, GetEventAndArticleValidateNames) {
 
 TEST_F(QueriesTest, GetParticipantHasAppearancesNewestFirst) {
   v1::GetParticipantRequest request;
-  request.set_name("participants/francesco-diella");
+  request.set_name("participants/diella-francesco");
   PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant, queries_->GetParticipant(request));
   EXPECT_EQ(participant.event_count(), 3);
   ASSERT_EQ(participant.appearances_size(), 3);

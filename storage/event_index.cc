@@ -3,6 +3,7 @@
 #include <set>
 
 #include "common/text.h"
+#include "identity/person_key.h"
 #include "parley/v1/parley_service.pb.h"
 #include "storage/keys.h"
 
@@ -62,7 +63,7 @@ std::string_view ParticipantId(std::string_view resource_name) {
 
 std::string QuoteSpeakerKey(const v1::Quote& quote) {
   std::string_view id = ParticipantId(quote.speaker_participant());
-  return id.empty() ? Slugify(quote.speaker()) : std::string(id);
+  return id.empty() ? identity::PersonIdOf(quote.speaker()) : std::string(id);
 }
 
 std::vector<IndexEntry> IndexEntriesForEvent(const v1::Event& event) {

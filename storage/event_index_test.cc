@@ -37,7 +37,7 @@ TEST(IndexEntriesForEventTest, IndexesEveryQueryableFact) {
   std::vector<IndexEntry> entries = IndexEntriesForEvent(event);
   EXPECT_THAT(TermsOf(entries, Family::kTimeIndex), UnorderedElementsAre(""));
   EXPECT_THAT(TermsOf(entries, Family::kParticipantIndex),
-              UnorderedElementsAre("francesco-diella", "park-jeong-hwan"));
+              UnorderedElementsAre("diella-francesco", "hwan-jeong-park"));
   EXPECT_THAT(TermsOf(entries, Family::kOrganizationIndex),
               UnorderedElementsAre("republic of korea joint chiefs of staff", "jcs",
                                    "nato cooperative security division",

@@ -22,7 +22,9 @@ namespace parley::storage {
 namespace {
 
 constexpr std::string_view kSchemaVersionKey = "schema_version";
-constexpr std::string_view kSchemaVersion = "1";
+// 2: participant ids are person keys (identity/person_key.h), not slugs of
+// one spelling of a name.
+constexpr std::string_view kSchemaVersion = "2";
 
 // RocksDB and absl status codes share their meaning but not their type.
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {

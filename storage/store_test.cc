@@ -72,7 +72,7 @@ TEST_F(StoreTest, WritesAndReadsBackEventArticleAndParticipant) {
   PARLEY_ASSERT_OK_AND_ASSIGN(records::StoredArticle article, store_->GetArticle("e1"));
   EXPECT_EQ(article.article().id(), "e1");
   PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant,
-                              store_->GetParticipant("francesco-diella"));
+                              store_->GetParticipant("diella-francesco"));
   EXPECT_EQ(participant.display_name(), "Francesco Diella");
   EXPECT_EQ(participant.rank(), "Lieutenant General");
   EXPECT_EQ(participant.event_count(), 1);
@@ -95,7 +95,7 @@ TEST_F(StoreTest, RewritingTheSameArticleIsIdempotent) {
   for (int f = 0; f < kFamilyCount; ++f) {
     EXPECT_EQ(Keys(static_cast<Family>(f)), before[f]) << FamilyName(static_cast<Family>(f));
   }
-  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("su-kwang-kim"));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("kim-kwang-su"));
   EXPECT_EQ(kim.event_count(), 1);
 }
 
@@ -113,10 +113,10 @@ TEST_F(StoreTest, NewerVersionReplacesOldIndexEntries) {
   EXPECT_THAT(EventsOf(Family::kLocationIndex, "seoul"), ElementsAre());
   EXPECT_THAT(EventsOf(Family::kOrganizationIndex, "nato"), ElementsAre());
   EXPECT_THAT(Keys(Family::kTimeIndex), ::testing::SizeIs(1));
-  EXPECT_THAT(store_->GetParticipant("francesco-diella"),
+  EXPECT_THAT(store_->GetParticipant("diella-francesco"),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(Keys(Family::kNameIndex, IndexPrefix("diella")), ElementsAre());
-  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("su-kwang-kim"));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant kim, store_->GetParticipant("kim-kwang-su"));
   EXPECT_EQ(kim.event_count(), 1);
 }
 
@@ -132,10 +132,10 @@ TEST_F(StoreTest, ParticipantAggregatesAppearancesNewestFirst) {
                                    MakeEvent("new", "2023-02-13", {kDiella})),
               IsOk());
   PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant,
-                              store_->GetParticipant("francesco-diella"));
+                              store_->GetParticipant("diella-francesco"));
   EXPECT_EQ(participant.event_count(), 2);
   EXPECT_EQ(participant.rank(), "Lieutenant General");  // newest wins
-  EXPECT_THAT(EventsOf(Family::kParticipantIndex, "francesco-diella"),
+  EXPECT_THAT(EventsOf(Family::kParticipantIndex, "diella-francesco"),
               ElementsAre("new", "old"));
 }
 
@@ -219,8 +219,8 @@ TEST(BuildParticipantTest, FullestNameWinsAndAliasesAreDistinct) {
   appearances[1].set_name("Su-Kwang Kim");
   appearances[1].set_rank("Major General");
   appearances[2].set_name("SU-KWANG KIM");
-  v1::Participant participant = BuildParticipant("su-kwang-kim", appearances);
-  EXPECT_EQ(participant.name(), "participants/su-kwang-kim");
+  v1::Participant participant = BuildParticipant("kim-kwang-su", appearances);
+  EXPECT_EQ(participant.name(), "participants/kim-kwang-su");
   EXPECT_THAT(participant.aliases(), UnorderedElementsAre("Kim Su-Kwang", "Su-Kwang Kim"));
   EXPECT_EQ(participant.rank(), "Major General");
   EXPECT_EQ(participant.role(), "Director");

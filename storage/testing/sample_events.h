@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "identity/person_key.h"
 #include "parley/records.pb.h"
 #include "parley/v1/event.pb.h"
 
@@ -18,7 +19,7 @@ struct SamplePerson {
 };
 
 // An event named "events/{id}" with the given people (participant ids are
-// slugs of their names), organisations, a country and a location.
+// their person keys, as ingest gives them), organisations, a country and a location.
 inline parley::v1::Event MakeEvent(const std::string& id, const std::string& start,
                                    const std::vector<SamplePerson>& people,
                                    const std::vector<std::string>& organizations = {},
@@ -33,11 +34,7 @@ inline parley::v1::Event MakeEvent(const std::string& id, const std::string& sta
   event.set_published_date(start);
   for (const SamplePerson& person : people) {
     auto* participant = event.add_participants();
-    std::string slug;
-    for (char c : person.name) {
-      slug.push_back(c == ' ' ? '-' : static_cast<char>(std::tolower(c)));
-    }
-    participant->set_participant("participants/" + slug);
+    participant->set_participant("participants/" + identity::PersonIdOf(person.name));
     participant->set_name(person.name);
     participant->set_rank(person.rank);
     participant->set_role(person.role);
