@@ -109,6 +109,7 @@ g('maximilian-clark','Maximilian Clark','Max Clark')
 g('michael-donnelly','Michael Donnelly','Buzz Donnelly')
 g('dilbag-singh','Dilbag Singh','Dilbagh Singh')
 g('kuldiep-singh','Kuldiep Singh','Kuldeep Singh')
+g('azad-veer-singh','Azad Veer')   # truncated: 'Azad Veer Singh of Wadala Kalan' (accused, Golden Temple blasts)
 g('teodoro-obiang-nguema-mbasogo','Teodoro Obiang Nguema Mbasogo')
 g('lloyd-austin','Lloyd J.')
 g('james-mattis','James Mattis','Jim Mattis')
@@ -156,6 +157,10 @@ for lab,n in [('jill-biden','Jill Biden'),('harry-harris','Harry B. Harris Jr.')
   ('kathleen-hicks','Kathleen Hicks'),('lisa-hicks-gilbert','Lisa Hicks-Gilbert'),('david-hale','David Hale'),('paul-mchale','Paul Mc Hale'),
   ('koji-yamazaki','Koji Yamazaki'),('miyazaki-koji','Miyazaki Koji'),('ursula-von-der-leyen','Ursula von der Leyen'),
   ('john-thomson','John Thomson'),('ahmed-sharif-chaudhry','Ahmed Sharif Chaudhry'),('shehbaz-sharif','Shehbaz Sharif'),
+  ('man-singh-m-mane','MAN Singh M Mane'),('paramjit-singh-panjwar','Paramjit Singh Panjwar'),('surinder-singh-mahal','Surinder Singh Mahal'),
+  ('taranjit-singh-sandhu','Taranjit Singh Sandhu'),('anil-kumar-bhatt','Anil Kumar Bhatt'),('arun-kumar-mehta','Arun Kumar Mehta'),
+  ('pawan-kumar-chandana','Pawan Kumar Chandana'),('imran-khan','Imran Khan'),('amjad-khan-niazi','Amjad Khan Niazi'),
+  ('amit-shah','Amit Shah'),('shah-mahmood-qureshi','Shah Mahmood Qureshi'),('tariq-shah-bahrami','Tariq Shah Bahrami'),
   ]:
     g(lab,n)
 # surname-sharing groups (label lists) reported in README; checked by build.py
@@ -169,7 +174,7 @@ SURNAME_GROUPS = {
  'Abdullah':['abdullah-ii-jordan','rania-of-jordan','abdullah-abdullah','farooq-abdullah','abdullah-bangroo','abdullah-recep','abdullah-bin-zayed'],
  'Farooq':['farooq-abdullah','mirwaiz-farooq'], 'Hussein':['hussein-crown-prince-jordan','hussein-al-sheikh'],
  'Macron':['emmanuel-macron','brigitte-macron'],
- 'Singh':['rajnath-singh','daleep-singh','jitendra-singh','ajai-kumar-singh','arvind-singh','dilbag-singh','gurcharan-singh','kuldiep-singh','labh-singh','n-biren-singh','naunihal-singh','sanjay-kumar-singh','shivangi-singh'],
+ 'Singh':['rajnath-singh','daleep-singh','jitendra-singh','ajai-kumar-singh','arvind-singh','dilbag-singh','gurcharan-singh','kuldiep-singh','labh-singh','azad-veer-singh','n-biren-singh','naunihal-singh','sanjay-kumar-singh','shivangi-singh'],
  'Benjamin':['benjamin-gantz','benjamin-netanyahu','stephen-benjamin','telbert-benjamin'], 'Bennett':['naftali-bennett','paul-bennett'],
  'Bhutto':['bilawal-bhutto-zardari','zulfiqar-ali-bhutto'], 'Goyal':['piyush-goyal','r-k-goyal'], 'Herzog':['isaac-herzog','chaim-herzog'],
  'Kumar':['r-hari-kumar','alok-kumar','saurabh-kumar','vijay-kumar'], 'Lopez':['andres-manuel-lopez-obrador','vanessa-l-lopez'],
@@ -189,6 +194,9 @@ SURNAME_GROUPS = {
  'Pham':['pham-minh-chinh','van-pham'], 'Hussain':['chaudhry-fawad-hussain','rashad-hussain'], 'Ahmed':['rasheed-ahmed','ismael-ould-cheikh-ahmed'],
  'Rodriguez':['julie-chavez-rodriguez','rosa-icela-rodriguez'], 'Gonzalez':['juan-gonzalez','edmundo-gonzalez-urrutia'], 'Marquez':['francia-marquez','ivan-duque'],
  'Hicks':['kathleen-hicks','lisa-hicks-gilbert'], 'Hale/McHale':['david-hale','paul-mchale'], 'Koji':['koji-yamazaki','miyazaki-koji'],
+ 'Singh (middle name)':['man-singh-m-mane','paramjit-singh-panjwar','surinder-singh-mahal','taranjit-singh-sandhu','rajnath-singh'],
+ 'Kumar (middle name)':['anil-kumar-bhatt','arun-kumar-mehta','pawan-kumar-chandana','ajai-kumar-singh','sanjay-kumar-singh','pranay-kumar-verma','alok-kumar'],
+ 'Khan':['imran-khan','amjad-khan-niazi'], 'Shah':['amit-shah','shah-mahmood-qureshi','tariq-shah-bahrami'],
  'Leyva/Leyen':['alvaro-leyva','ursula-von-der-leyen'], 'Sharif':['shehbaz-sharif','ahmed-sharif-chaudhry'],
 }
 # served strings that are not a person's name (extraction errors) -> excluded, listed in README

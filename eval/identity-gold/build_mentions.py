@@ -27,9 +27,14 @@ def main(out_path, pool_dir):
     label = {n: lab for lab, ns in A.G.items() for n in ns}
     for n in A.SURNAME_ONLY:
         label[n] = A.SPECIAL[n]
-    pool = sorted(n for n in occ if n not in label and n not in A.ERRORS)
+    # Seeded permutation of ALL served names (code-point order first), so that later hand
+    # decisions do not reshuffle the sample; the first SAMPLE_SIZE names not labelled above
+    # and not in ERRORS form the random single-form sample.
+    everyone = sorted(occ)
     random.seed(SAMPLE_SEED)
-    for n in random.sample(pool, len(pool))[:SAMPLE_SIZE]:
+    sample = [n for n in random.sample(everyone, len(everyone))
+              if n not in label and n not in A.ERRORS][:SAMPLE_SIZE]
+    for n in sample:
         label[n] = A.SPECIAL.get(n) or slug(n)
         assert label[n] not in A.G, n                 # a sampled person never reuses a hand label
     if os.environ.get('SHOW_SAMPLE'):
