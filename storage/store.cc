@@ -17,6 +17,7 @@
 #include "rocksdb/table.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
 #include "storage/keys.h"
+#include "storage/participant_record.h"
 
 namespace parley::storage {
 namespace {
@@ -76,10 +77,10 @@ class RocksStore : public Store {
     return article;
   }
   absl::StatusOr<v1::Participant> GetParticipant(std::string_view participant_id) override {
-    v1::Participant participant;
+    records::ParticipantRecord record;
     PARLEY_RETURN_IF_ERROR(
-        GetProto(Family::kParticipants, participant_id, "participant", participant));
-    return participant;
+        GetProto(Family::kParticipants, participant_id, "participant", record));
+    return ParticipantFromRecord(participant_id, record);
   }
   absl::Status Scan(Family family, std::string_view prefix, std::string_view start,
                     const ScanVisitor& visit) override;
@@ -116,11 +117,19 @@ class RocksStore : public Store {
   // Puts the offset after `position` unless a later one is already stored.
   absl::Status AddOffset(const records::SourcePosition& position,
                          rocksdb::WriteBatch& batch);
-  // Rebuilds the records of the participants whose appearances in this
-  // event change, reading their other appearances from the index.
-  absl::Status UpdateParticipants(const v1::Event* old_event, const v1::Event& event,
+  // Folds the participants' appearances in this event in and out of their
+  // records and name index entries. The cost per participant is one read
+  // and one write, whatever its number of events, except when a removed
+  // appearance held a date bound of its history entry (an update of an
+  // article, never a first delivery): then the record is rebuilt from the
+  // participant index.
+  absl::Status UpdateParticipants(const std::vector<IndexEntry>& old_entries,
+                                  const v1::Event& event,
                                   const std::vector<IndexEntry>& new_entries,
                                   rocksdb::WriteBatch& batch);
+  absl::StatusOr<records::ParticipantRecord> RebuildParticipantRecord(
+      const std::string& id, const v1::Event& event,
+      const std::optional<v1::ParticipantAppearance>& new_appearance);
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
@@ -178,59 +187,90 @@ absl::StatusOr<std::optional<int64_t>> RocksStore::NextOffset(std::string_view t
   return std::optional<int64_t>(static_cast<int64_t>(*offset));
 }
 
-absl::Status RocksStore::UpdateParticipants(const v1::Event* old_event,
+namespace {
+
+// Participant id -> its appearance in an event, from the event's index entries.
+std::map<std::string, std::string> AppearancesOf(const std::vector<IndexEntry>& entries) {
+  std::map<std::string, std::string> out;
+  for (const IndexEntry& entry : entries) {
+    if (entry.family != Family::kParticipantIndex) continue;
+    std::optional<IndexKeyParts> parts = ParseIndexKey(entry.key, /*with_term=*/true);
+    if (parts) out[parts->term] = entry.value;
+  }
+  return out;
+}
+
+std::optional<v1::ParticipantAppearance> ParseAppearance(
+    const std::map<std::string, std::string>& appearances, const std::string& id) {
+  auto it = appearances.find(id);
+  if (it == appearances.end()) return std::nullopt;
+  v1::ParticipantAppearance appearance;
+  appearance.ParseFromString(it->second);
+  return appearance;
+}
+
+}  // namespace
+
+absl::StatusOr<records::ParticipantRecord> RocksStore::RebuildParticipantRecord(
+    const std::string& id, const v1::Event& event,
+    const std::optional<v1::ParticipantAppearance>& new_appearance) {
+  std::vector<v1::ParticipantAppearance> appearances;
+  PARLEY_RETURN_IF_ERROR(Scan(
+      Family::kParticipantIndex, IndexPrefix(id), "",
+      [&](std::string_view, std::string_view value) {
+        v1::ParticipantAppearance appearance;
+        if (appearance.ParseFromArray(value.data(), static_cast<int>(value.size())) &&
+            appearance.event() != event.name()) {
+          appearances.push_back(std::move(appearance));
+        }
+        return true;
+      }));
+  if (new_appearance) appearances.push_back(*new_appearance);
+  return RecordFromAppearances(appearances);
+}
+
+absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_entries,
                                             const v1::Event& event,
                                             const std::vector<IndexEntry>& new_entries,
                                             rocksdb::WriteBatch& batch) {
-  std::map<std::string, std::optional<v1::ParticipantAppearance>> affected;
-  if (old_event != nullptr) {
-    for (const v1::EventParticipant& p : old_event->participants()) {
-      affected.emplace(std::string(ParticipantId(p.participant())), std::nullopt);
-    }
-  }
-  for (const IndexEntry& entry : new_entries) {
-    if (entry.family != Family::kParticipantIndex) continue;
-    std::optional<IndexKeyParts> parts = ParseIndexKey(entry.key, /*with_term=*/true);
-    v1::ParticipantAppearance appearance;
-    appearance.ParseFromString(entry.value);
-    affected[parts->term] = appearance;
-  }
-  for (const auto& [id, new_appearance] : affected) {
+  std::map<std::string, std::string> before = AppearancesOf(old_entries);
+  std::map<std::string, std::string> after = AppearancesOf(new_entries);
+  std::set<std::string> affected;
+  for (const auto& [id, value] : before) affected.insert(id);
+  for (const auto& [id, value] : after) affected.insert(id);
+  for (const std::string& id : affected) {
     if (id.empty()) continue;
-    std::vector<v1::ParticipantAppearance> appearances;
-    PARLEY_RETURN_IF_ERROR(Scan(
-        Family::kParticipantIndex, IndexPrefix(id), "",
-        [&](std::string_view, std::string_view value) {
-          v1::ParticipantAppearance appearance;
-          if (appearance.ParseFromArray(value.data(), static_cast<int>(value.size())) &&
-              appearance.event() != event.name()) {
-            appearances.push_back(std::move(appearance));
-          }
-          return true;
-        }));
-    if (new_appearance) appearances.push_back(*new_appearance);
-    // Index order (newest first, then event id), so that the record is a
-    // function of the set of appearances and not of the order of arrival.
-    std::sort(appearances.begin(), appearances.end(), [](const auto& a, const auto& b) {
-      return std::tie(b.date(), a.event()) < std::tie(a.date(), b.event());
-    });
-
-    absl::StatusOr<v1::Participant> previous = GetParticipant(id);
-    if (previous.ok()) {
-      for (const std::string& term : ParticipantNameTerms(*previous)) {
+    auto old_value = before.find(id);
+    auto new_value = after.find(id);
+    if (old_value != before.end() && new_value != after.end() &&
+        old_value->second == new_value->second) {
+      continue;  // re-delivery: nothing about this participant changed
+    }
+    records::ParticipantRecord record;
+    absl::Status read = GetProto(Family::kParticipants, id, "participant", record);
+    if (!read.ok() && !absl::IsNotFound(read)) return read;
+    v1::Participant previous = ParticipantFromRecord(id, record);
+    std::optional<v1::ParticipantAppearance> removed = ParseAppearance(before, id);
+    std::optional<v1::ParticipantAppearance> added = ParseAppearance(after, id);
+    bool in_place = !removed || RemoveAppearance(*removed, record);
+    if (in_place && added) AddAppearance(*added, record);
+    if (!in_place) {
+      PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
+    }
+    std::vector<std::string> old_terms = ParticipantNameTerms(previous);
+    std::vector<std::string> new_terms;
+    if (record.event_count() > 0) {
+      new_terms = ParticipantNameTerms(ParticipantFromRecord(id, record));
+      batch.Put(handle(Family::kParticipants), ToSlice(id), ToSlice(record.SerializeAsString()));
+    } else {
+      batch.Delete(handle(Family::kParticipants), ToSlice(id));
+    }
+    for (const std::string& term : old_terms) {
+      if (std::find(new_terms.begin(), new_terms.end(), term) == new_terms.end()) {
         batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
       }
-    } else if (!absl::IsNotFound(previous.status())) {
-      return previous.status();
     }
-    if (appearances.empty()) {
-      batch.Delete(handle(Family::kParticipants), ToSlice(id));
-      continue;
-    }
-    v1::Participant participant = BuildParticipant(id, appearances);
-    batch.Put(handle(Family::kParticipants), ToSlice(id),
-              ToSlice(participant.SerializeAsString()));
-    for (const std::string& term : ParticipantNameTerms(participant)) {
+    for (const std::string& term : new_terms) {
       batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
     }
   }
@@ -247,19 +287,18 @@ absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
   std::lock_guard<std::mutex> lock(write_mutex_);
   rocksdb::WriteBatch batch;
 
-  std::optional<v1::Event> old_event;
+  std::vector<IndexEntry> old_entries;
   absl::StatusOr<v1::Event> previous = GetEvent(EventId(event));
   if (previous.ok()) {
-    old_event = *std::move(previous);
-    for (const IndexEntry& entry : IndexEntriesForEvent(*old_event)) {
+    old_entries = IndexEntriesForEvent(*previous);
+    for (const IndexEntry& entry : old_entries) {
       batch.Delete(handle(entry.family), ToSlice(entry.key));
     }
   } else if (!absl::IsNotFound(previous.status())) {
     return previous.status();
   }
   std::vector<IndexEntry> new_entries = IndexEntriesForEvent(event);
-  PARLEY_RETURN_IF_ERROR(
-      UpdateParticipants(old_event ? &*old_event : nullptr, event, new_entries, batch));
+  PARLEY_RETURN_IF_ERROR(UpdateParticipants(old_entries, event, new_entries, batch));
   for (const IndexEntry& entry : new_entries) {
     batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
   }
@@ -340,30 +379,6 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
                                             options.sync_writes);
   PARLEY_RETURN_IF_ERROR(schema);
   return store;
-}
-
-v1::Participant BuildParticipant(std::string_view participant_id,
-                                 const std::vector<v1::ParticipantAppearance>& appearances) {
-  v1::Participant participant;
-  participant.set_name(absl::StrCat("participants/", ToAbsl(participant_id)));
-  auto fullness = [](const std::string& name) {
-    return std::make_pair(std::count(name.begin(), name.end(), ' '), name.size());
-  };
-  std::set<std::string> seen_folded;
-  for (const v1::ParticipantAppearance& appearance : appearances) {
-    const std::string& name = appearance.name();
-    if (fullness(name) > fullness(participant.display_name())) {
-      participant.set_display_name(name);
-    }
-    if (seen_folded.insert(FoldForMatch(name)).second) participant.add_aliases(name);
-    if (participant.rank().empty()) participant.set_rank(appearance.rank());
-    if (participant.role().empty()) participant.set_role(appearance.role());
-    if (participant.organization().empty()) {
-      participant.set_organization(appearance.organization());
-    }
-  }
-  participant.set_event_count(static_cast<int32_t>(appearances.size()));
-  return participant;
 }
 
 }  // namespace parley::storage

@@ -71,7 +71,8 @@ class Store {
   // NOT_FOUND for unknown ids.
   virtual absl::StatusOr<parley::v1::Event> GetEvent(std::string_view event_id) = 0;
   virtual absl::StatusOr<records::StoredArticle> GetArticle(std::string_view article_id) = 0;
-  // The participant record without appearances (see the participant index).
+  // The participant without appearances (see the participant index), built
+  // from its stored record (storage/participant_record.h).
   virtual absl::StatusOr<parley::v1::Participant> GetParticipant(
       std::string_view participant_id) = 0;
 
@@ -98,14 +99,6 @@ struct FamilyDigest {
   bool operator==(const FamilyDigest&) const = default;
 };
 absl::StatusOr<std::vector<FamilyDigest>> DigestStore(Store& store);
-
-// Builds the participant record from its appearances (newest first): the
-// display name is the fullest name (most tokens, then longest), aliases are
-// every distinct name used, rank/role/organisation come from the newest
-// appearance that gives them.
-parley::v1::Participant BuildParticipant(
-    std::string_view participant_id,
-    const std::vector<parley::v1::ParticipantAppearance>& appearances);
 
 }  // namespace parley::storage
 

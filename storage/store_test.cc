@@ -212,20 +212,5 @@ TEST_F(StoreTest, ReadOnlyOpenSeesTheDataOfARunningWriter) {
   EXPECT_EQ(next, 5);
 }
 
-TEST(BuildParticipantTest, FullestNameWinsAndAliasesAreDistinct) {
-  std::vector<v1::ParticipantAppearance> appearances(3);
-  appearances[0].set_name("Kim Su-Kwang");
-  appearances[0].set_role("Director");
-  appearances[1].set_name("Su-Kwang Kim");
-  appearances[1].set_rank("Major General");
-  appearances[2].set_name("SU-KWANG KIM");
-  v1::Participant participant = BuildParticipant("kim-kwang-su", appearances);
-  EXPECT_EQ(participant.name(), "participants/kim-kwang-su");
-  EXPECT_THAT(participant.aliases(), UnorderedElementsAre("Kim Su-Kwang", "Su-Kwang Kim"));
-  EXPECT_EQ(participant.rank(), "Major General");
-  EXPECT_EQ(participant.role(), "Director");
-  EXPECT_EQ(participant.event_count(), 3);
-}
-
 }  // namespace
 }  // namespace parley::storage
