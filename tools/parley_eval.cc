@@ -37,11 +37,13 @@
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
 #include "eval/gold.h"
+#include "eval/identity_score.h"
 #include "eval/name_check.h"
 #include "eval/report.h"
 #include "eval/scorer.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
+#include "identity/person_key.h"
 #include "tools/read_file.h"
 
 ABSL_FLAG(std::string, articles, "",
@@ -50,6 +52,9 @@ ABSL_FLAG(std::string, gold, "", "Directory of <id>.gold.json files.");
 ABSL_FLAG(bool, json, false, "Print one JSON object instead of a table.");
 ABSL_FLAG(bool, verbose, false,
           "Also print each article's misses and false hits.");
+ABSL_FLAG(std::string, identity, "",
+          "Instead of scoring events: B-cubed precision and recall of participant "
+          "ids over an identity answer file (eval/identity-gold/mentions.tsv).");
 ABSL_FLAG(bool, name_report, false,
           "Instead of scoring: list bad served names and roles over every "
           "article in --articles (no --gold).");
@@ -212,12 +217,40 @@ int RunNameReport(const std::string& articles_dir, bool json) {
   return 0;
 }
 
+// Participant ids as ingest gives them (identity::PersonIdOf), scored
+// against hand-made identity answers.
+int RunIdentity(const std::string& mentions_file, bool verbose) {
+  absl::StatusOr<std::string> text = tools::ReadFile(mentions_file);
+  absl::StatusOr<std::vector<IdentityMention>> mentions =
+      text.ok() ? ParseIdentityMentions(*text) : text.status();
+  if (!mentions.ok()) {
+    std::cerr << "parley-eval: " << mentions.status().message() << "\n";
+    return 1;
+  }
+  IdentityScore score = ScoreIdentity(
+      *mentions, [](const IdentityMention& m) { return identity::PersonIdOf(m.name); });
+  std::cout << "mentions " << score.mentions << ", people " << score.people << "\n"
+            << "B-cubed precision " << score.precision << ", recall " << score.recall
+            << ", F1 " << score.f1 << "\n"
+            << "people split over several ids: " << score.split.size()
+            << "; ids shared by several people: " << score.merged.size() << "\n";
+  if (verbose) {
+    for (const std::string& s : score.split) std::cout << "  split   " << s << "\n";
+    for (const std::string& m : score.merged) std::cout << "  merged  " << m << "\n";
+  }
+  return 0;
+}
+
 int Main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "Scores the extractor against gold annotations, or lists bad served names.\n"
       "  parley-eval --articles DIR --gold DIR [--json] [--verbose]\n"
-      "  parley-eval --name_report --articles DIR [--json]");
+      "  parley-eval --name_report --articles DIR [--json]\n"
+      "  parley-eval --identity eval/identity-gold/mentions.tsv [--verbose]");
   absl::ParseCommandLine(argc, argv);
+  if (!absl::GetFlag(FLAGS_identity).empty()) {
+    return RunIdentity(absl::GetFlag(FLAGS_identity), absl::GetFlag(FLAGS_verbose));
+  }
   if (absl::GetFlag(FLAGS_name_report)) {
     return RunNameReport(absl::GetFlag(FLAGS_articles), absl::GetFlag(FLAGS_json));
   }
