@@ -66,7 +66,7 @@ run events
 run events --participant "Su-Kwang Kim" --from 2023-02-01 --to 2023-02-28
 run search "park"
 run quotes --speaker "Francesco Diella" --contains cyber
-run participant francesco-diella
+run participant diella-francesco
 echo
 echo "demo: parleyd keeps serving gRPC on ${grpc_address}; try"
 echo "  ${parleyctl} --server ${grpc_address} events --country KR --json"

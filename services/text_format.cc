@@ -16,7 +16,7 @@ std::string JoinNames(const Items& items, Name name) {
 
 std::string PersonLine(const std::string& rank, const std::string& name,
                        const std::string& role, const std::string& organization) {
-  std::string line = rank.empty() ? name : absl::StrCat(rank, " ", name);
+  std::string line = rank.empty() ? name : name.empty() ? rank : absl::StrCat(rank, " ", name);
   std::vector<std::string> details;
   if (!role.empty()) details.push_back(role);
   if (!organization.empty()) details.push_back(organization);
@@ -86,8 +86,22 @@ std::string FormatParticipant(const v1::Participant& participant) {
       participant.name(), "  ",
       PersonLine(participant.rank(), participant.display_name(), participant.role(),
                  participant.organization()),
-      "\n  ", participant.event_count(), " event(s); also written as: ",
-      absl::StrJoin(participant.aliases(), "; "), "\n");
+      "\n  ", participant.event_count(), " event(s)",
+      participant.first_event_date().empty()
+          ? ""
+          : absl::StrCat(", ", participant.first_event_date(), " to ",
+                         participant.last_event_date()),
+      "; also written as: ", absl::StrJoin(participant.aliases(), "; "), "\n");
+  if (participant.history_size() > 0) absl::StrAppend(&out, "  History:\n");
+  for (const v1::ParticipantHistoryEntry& entry : participant.history()) {
+    std::string dates = entry.first_date() == entry.last_date()
+                            ? entry.first_date()
+                            : absl::StrCat(entry.first_date(), " to ", entry.last_date());
+    absl::StrAppend(&out, "    ", dates.empty() ? "undated" : dates, "  ",
+                    PersonLine(entry.rank(), "", entry.role(), entry.organization()), "  (",
+                    entry.event_count(), ")\n");
+  }
+  if (participant.appearances_size() > 0) absl::StrAppend(&out, "  Appearances:\n");
   for (const v1::ParticipantAppearance& appearance : participant.appearances()) {
     absl::StrAppend(&out, "    ", appearance.date().empty() ? "undated" : appearance.date(),
                     "  ", appearance.event(), "  ",
