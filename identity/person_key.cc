@@ -140,4 +140,5 @@ std::string ParticipantIdOf(const PersonKey& key) {
 
 std::string PersonIdOf(std::string_view name) { return ParticipantIdOf(PersonKeyOf(name)); }
 
+
 }  // namespace parley::identity

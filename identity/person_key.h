@@ -53,6 +53,7 @@ PersonKey PersonKeyOf(std::string_view name);  // with the built-in variants
 std::string ParticipantIdOf(const PersonKey& key);
 std::string PersonIdOf(std::string_view name);  // ParticipantIdOf(PersonKeyOf(name))
 
+
 }  // namespace parley::identity
 
 #endif  // PARLEY_IDENTITY_PERSON_KEY_H_

@@ -25,6 +25,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <map>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -36,6 +38,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "common/status_macros.h"
+#include "common/text.h"
 #include "eval/gold.h"
 #include "eval/identity_score.h"
 #include "eval/name_check.h"
@@ -43,6 +46,7 @@
 #include "eval/scorer.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
+#include "identity/links.h"
 #include "identity/person_key.h"
 #include "tools/read_file.h"
 
@@ -219,7 +223,25 @@ int RunNameReport(const std::string& articles_dir, bool json) {
 
 // Participant ids as ingest gives them (identity::PersonIdOf), scored
 // against hand-made identity answers.
-int RunIdentity(const std::string& mentions_file, bool verbose) {
+std::vector<identity::KnownPerson> KnownPeople(const std::vector<ArticleEvent>& events) {
+  std::map<std::string, identity::KnownPerson> people;
+  for (const ArticleEvent& article : events) {
+    for (const v1::EventParticipant& p : article.event.participants()) {
+      identity::PersonKey key = identity::PersonKeyOf(p.name());
+      std::string id = identity::ParticipantIdOf(key);
+      if (id.empty()) continue;
+      identity::KnownPerson& person = people[id];
+      person.id = id;
+      person.key = key;
+      person.Describe(FoldForMatch(p.role()), FoldForMatch(p.organization()));
+    }
+  }
+  std::vector<identity::KnownPerson> out;
+  for (auto& [id, person] : people) out.push_back(std::move(person));
+  return out;
+}
+
+int RunIdentity(const std::string& mentions_file, const std::string& articles_dir, bool verbose) {
   absl::StatusOr<std::string> text = tools::ReadFile(mentions_file);
   absl::StatusOr<std::vector<IdentityMention>> mentions =
       text.ok() ? ParseIdentityMentions(*text) : text.status();
@@ -227,8 +249,29 @@ int RunIdentity(const std::string& mentions_file, bool verbose) {
     std::cerr << "parley-eval: " << mentions.status().message() << "\n";
     return 1;
   }
-  IdentityScore score = ScoreIdentity(
-      *mentions, [](const IdentityMention& m) { return identity::PersonIdOf(m.name); });
+  // With --articles, ids follow links among the people of those articles,
+  // as a store holding them would answer.
+  std::optional<identity::PersonDirectory> directory;
+  std::map<std::pair<std::string, std::string>, std::string> served_ids;  // (article, name)
+  if (!articles_dir.empty()) {
+    WordCaseStats stats;
+    absl::StatusOr<std::vector<ArticleEvent>> events = ExtractAll(articles_dir, &stats);
+    if (!events.ok()) {
+      std::cerr << "parley-eval: " << events.status().message() << "\n";
+      return 1;
+    }
+    directory.emplace(KnownPeople(*events));
+    for (const ArticleEvent& article : *events) {
+      for (const v1::EventParticipant& p : article.event.participants()) {
+        served_ids[{article.id, p.name()}] = identity::PersonIdOf(p.name());
+      }
+    }
+  }
+  IdentityScore score = ScoreIdentity(*mentions, [&](const IdentityMention& m) {
+    auto served = served_ids.find({m.article_id, m.name});
+    std::string id = served != served_ids.end() ? served->second : identity::PersonIdOf(m.name);
+    return directory ? directory->RootOf(id) : id;
+  });
   std::cout << "mentions " << score.mentions << ", people " << score.people << "\n"
             << "B-cubed precision " << score.precision << ", recall " << score.recall
             << ", F1 " << score.f1 << "\n"
@@ -246,10 +289,11 @@ int Main(int argc, char** argv) {
       "Scores the extractor against gold annotations, or lists bad served names.\n"
       "  parley-eval --articles DIR --gold DIR [--json] [--verbose]\n"
       "  parley-eval --name_report --articles DIR [--json]\n"
-      "  parley-eval --identity eval/identity-gold/mentions.tsv [--verbose]");
+      "  parley-eval --identity eval/identity-gold/mentions.tsv [--articles DIR] [--verbose]");
   absl::ParseCommandLine(argc, argv);
   if (!absl::GetFlag(FLAGS_identity).empty()) {
-    return RunIdentity(absl::GetFlag(FLAGS_identity), absl::GetFlag(FLAGS_verbose));
+    return RunIdentity(absl::GetFlag(FLAGS_identity), absl::GetFlag(FLAGS_articles),
+                       absl::GetFlag(FLAGS_verbose));
   }
   if (absl::GetFlag(FLAGS_name_report)) {
     return RunNameReport(absl::GetFlag(FLAGS_articles), absl::GetFlag(FLAGS_json));
