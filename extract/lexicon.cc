@@ -17,6 +17,7 @@
 #include "common/status_macros.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon_data.h"
+#include "extract/word_table.h"
 #include "parley/v1/event.pb.h"
 
 namespace parley::extract_internal {
@@ -745,7 +746,8 @@ struct FlagEntry {
   uint32_t lower = 0;
 };
 struct FlagTables {
-  WordMap<FlagEntry> map;
+  WordMap<FlagEntry> map;  // while building
+  WordTable<FlagEntry> table;  // what ComputeWordFlags reads
 };
 
 // Classes compared as written set `exact`; those compared in any case set
@@ -821,14 +823,18 @@ const FlagTables& Flags() {
       variants.emplace_back(std::move(title), entry.lower);
     }
     for (auto& [key, flags] : variants) t->map[key].lower |= flags;
+    std::vector<std::pair<std::string_view, FlagEntry>> entries;
+    entries.reserve(t->map.size());
+    for (const auto& [key, entry] : t->map) entries.emplace_back(key, entry);
+    t->table = WordTable<FlagEntry>(entries);
     return t;
   }();
   return *tables;
 }
 
 FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
-  auto it = tables.map.find(AV(w));
-  return it == tables.map.end() ? FlagEntry{} : it->second;
+  const FlagEntry* e = tables.table.Find(w);
+  return e == nullptr ? FlagEntry{} : *e;
 }
 
 // Flags looked up on the bare word; those keyed on the written text
