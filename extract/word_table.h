@@ -55,7 +55,12 @@ class WordTable {
   WordTable() = default;
 
   // `entries`: distinct keys and their values.
-  explicit WordTable(const std::vector<std::pair<std::string_view, V>>& entries) {
+  explicit WordTable(const std::vector<std::pair<std::string_view, V>>& entries)
+      : WordTable(entries, [](V& into, const V& value) { into = value; }) {}
+
+  // `entries` may repeat a key: combine(value_so_far, value) merges them.
+  template <typename Combine>
+  WordTable(const std::vector<std::pair<std::string_view, V>>& entries, Combine combine) {
     size_t capacity = 16;
     while (capacity < entries.size() * 2) capacity *= 2;
     slots_.resize(capacity);
@@ -66,8 +71,12 @@ class WordTable {
     for (const auto& [key, value] : entries) {
       uint64_t h = TableWordHash(key);
       size_t i = h & mask_;
-      while (slots_[i].size != kEmpty) i = (i + 1) & mask_;
+      while (slots_[i].size != kEmpty && !Holds(slots_[i], h, key)) i = (i + 1) & mask_;
       Slot& s = slots_[i];
+      if (s.size != kEmpty) {
+        combine(s.value, value);
+        continue;
+      }
       s.hash = h;
       s.offset = static_cast<uint32_t>(keys_.size());
       s.size = static_cast<uint32_t>(key.size());
@@ -83,13 +92,7 @@ class WordTable {
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.size == kEmpty) return nullptr;
-      // Up to 8 bytes the hash is a bijection of the bytes: equal hashes of
-      // equal sizes are equal words.
-      if (s.hash == h && s.size == word.size() &&
-          (word.size() <= 8 ||
-           std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0)) {
-        return &s.value;
-      }
+      if (Holds(s, h, word)) return &s.value;
     }
   }
 
@@ -101,6 +104,14 @@ class WordTable {
     uint32_t size = kEmpty;
     V value{};
   };
+  // Whether occupied slot s holds `word`, whose hash is h. Up to 8 bytes the
+  // hash is a bijection of the bytes: equal hashes of equal sizes are equal
+  // words.
+  bool Holds(const Slot& s, uint64_t h, std::string_view word) const {
+    return s.hash == h && s.size == word.size() &&
+           (word.size() <= 8 || std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0);
+  }
+
   std::vector<Slot> slots_;
   std::string keys_;
   size_t mask_ = 0;
