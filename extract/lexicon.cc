@@ -217,7 +217,8 @@ struct Lexicon::Impl {
   struct Class {
     bool fold = false;
     std::vector<LexiconEntry> entries;
-    WordMap<int> index;     // key -> position in entries
+    WordMap<int> index;     // key -> position in entries, while parsing
+    WordTable<int> table;   // the same, for lookups
     uint64_t lengths = 0;   // bit min(key size, 63) of every key: most misses cost one test
     // Bit SignatureBit(key) of every key (size, first and last byte): most
     // words of the right size miss here too, before hashing or scanning.
@@ -474,8 +475,8 @@ const LexiconEntry* FindIn(const Lexicon::Impl::Class& c, std::string_view word)
     }
     return nullptr;
   }
-  auto it = c.index.find(AV(word));
-  return it == c.index.end() ? nullptr : &c.entries[it->second];
+  const int* at = c.table.Find(word);
+  return at == nullptr ? nullptr : &c.entries[*at];
 }
 
 // Checks what one row says about another (expands=, type=) and the rules of
@@ -568,6 +569,12 @@ absl::StatusOr<Lexicon> ParseLexicon(std::string_view tsv) {
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     if (row.empty() || row[0] == '#') continue;
     PARLEY_RETURN_IF_ERROR(AddRow(row, line, impl.get()));
+  }
+  for (Lexicon::Impl::Class& c : impl->classes) {
+    std::vector<std::pair<std::string_view, int>> keys;
+    keys.reserve(c.index.size());
+    for (const auto& [key, at] : c.index) keys.emplace_back(key, at);
+    c.table = WordTable<int>(keys);
   }
   PARLEY_RETURN_IF_ERROR(CheckReferences(*impl));
   BuildRanks(impl.get());
