@@ -782,6 +782,7 @@ void AddClassFlags(const Lexicon& lex, FlagTables* t) {
       {WordClass::kEarlierAdjective, kFlagEarlierAdjective},
       {WordClass::kParticipationWord, kFlagParticipation},
       {WordClass::kTopicVerb, kFlagTopicVerb},
+      {WordClass::kTopicCue, kFlagTopicCue},
   };
   for (auto [c, flag] : kClassFlags) {
     bool fold = SpecOf(c).fold;
@@ -849,7 +850,7 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
 // classes) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday |
                                 kFlagPlacePreposition | kFlagEarlierAdjective |
-                                kFlagParticipation | kFlagTopicVerb;
+                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace
