@@ -217,14 +217,16 @@ struct Tokenizer {
     uint8_t classes = c < 0x80 ? 0 : kNonAsciiByte;
     bool simple = true;
     size_t word_end = pos;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
     while (word_end < end) {
-      uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[word_end])];
-      if (byte_class & kAlnumByte) {  // ASCII letters and digits: no decoding needed
+      // ASCII letters and digits: no decoding needed.
+      uint8_t byte_class = kByteClass[bytes[word_end]];
+      while (byte_class & kAlnumByte) {
         classes |= byte_class;
-        ++word_end;
-        continue;
+        if (++word_end == end) break;
+        byte_class = kByteClass[bytes[word_end]];
       }
-      if (byte_class & kSpaceByte) break;  // the usual end of a word
+      if (word_end == end || (byte_class & kSpaceByte)) break;  // the usual end of a word
       size_t p = word_end;
       int32_t d = DecodeCodePoint(text, &p);
       if (IsAlnum(d)) {
@@ -239,7 +241,7 @@ struct Tokenizer {
       word_end = next_end;
     }
     has_letter |= (classes & (kLowerByte | kUpperByte)) != 0;
-    std::string_view w = text.substr(start, word_end - start);
+    std::string_view w(text.data() + start, word_end - start);
     // Attach an abbreviation period.
     if (word_end < end && text[word_end] == '.') {
       bool dotted = !simple && w.find('.') != std::string_view::npos;
