@@ -229,9 +229,11 @@ struct Lexicon::Impl {
     std::string expanded;
   };
   std::array<Class, kWordClassCount> classes;
-  // First word -> the patterns starting with it, longest first. Looked up
-  // only at tokens flagged kFlagRankWord, so the default hash is fine.
+  // First word -> the patterns starting with it, longest first.
   absl::flat_hash_map<std::string, std::vector<RankPattern>> ranks_by_first;
+  // The same for lookups: the person rules try a rank before nearly every
+  // capitalised run, and most such words have no flags to rule it out.
+  WordTable<const std::vector<RankPattern>*> rank_table;
 };
 
 namespace {
@@ -535,6 +537,9 @@ void BuildRanks(Lexicon::Impl* impl) {
                        return a.words.size() > b.words.size();
                      });
   }
+  std::vector<std::pair<std::string_view, const std::vector<Lexicon::Impl::RankPattern>*>> keys;
+  for (const auto& [first, patterns] : impl->ranks_by_first) keys.emplace_back(first, &patterns);
+  impl->rank_table = WordTable<const std::vector<Lexicon::Impl::RankPattern>*>(keys);
 }
 
 }  // namespace
@@ -592,16 +597,16 @@ const std::vector<LexiconEntry>& Lexicon::Entries(WordClass c) const {
 }
 
 bool Lexicon::StartsRank(std::string_view word) const {
-  return impl_->ranks_by_first.contains(AV(word));
+  return impl_->rank_table.Find(word) != nullptr;
 }
 
 int Lexicon::MatchRank(const std::vector<Token>& tokens, int i, int limit,
                        std::string* expanded) const {
   if (i >= limit || !tokens[i].IsWord()) return 0;
   if (tokens[i].flags != 0 && !tokens[i].Has(kFlagRankWord)) return 0;
-  auto it = impl_->ranks_by_first.find(AV(tokens[i].Bare()));
-  if (it == impl_->ranks_by_first.end()) return 0;
-  for (const Impl::RankPattern& p : it->second) {
+  const std::vector<Impl::RankPattern>* const* patterns = impl_->rank_table.Find(tokens[i].Bare());
+  if (patterns == nullptr) return 0;
+  for (const Impl::RankPattern& p : **patterns) {
     int n = static_cast<int>(p.words.size());
     if (i + n > limit) continue;
     bool ok = true;
