@@ -6,10 +6,13 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "extract/calendar.h"
 #include "extract/lexicon.h"
+#include "extract/word_table.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -88,14 +91,23 @@ constexpr std::array<uint8_t, 256> kByteClass = [] {
   return table;
 }();
 
-// Longer words skip the lookup in Abbreviations().
-size_t LongestAbbreviation() {
-  static const size_t longest = [] {
-    size_t n = 0;
-    for (std::string_view w : Abbreviations()) n = std::max(n, w.size());
-    return n;
+// Abbreviations() (kAbbreviation) and NonFinalAbbreviations()
+// (kNonFinalAbbreviation) in one WordTable: a word before a period is looked
+// up at nearly every sentence end.
+constexpr uint8_t kAbbreviation = 1, kNonFinalAbbreviation = 2;
+const WordTable<uint8_t>& AbbreviationTable() {
+  static const auto* table = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> entries;
+    for (std::string_view w : Abbreviations()) entries.emplace_back(w, kAbbreviation);
+    for (std::string_view w : NonFinalAbbreviations()) entries.emplace_back(w, kNonFinalAbbreviation);
+    return new WordTable<uint8_t>(entries, [](uint8_t& kinds, uint8_t kind) { kinds |= kind; });
   }();
-  return longest;
+  return *table;
+}
+
+bool IsAbbreviation(std::string_view w, uint8_t kind) {
+  const uint8_t* kinds = AbbreviationTable().Find(w);
+  return kinds != nullptr && (*kinds & kind) != 0;
 }
 
 // "16th", "2023", "1,200": a token starting with a digit is a number for the
@@ -247,7 +259,7 @@ struct Tokenizer {
       bool dotted = !simple && w.find('.') != std::string_view::npos;
       bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
       if (dotted || initial ||
-          (w.size() <= LongestAbbreviation() && Abbreviations().contains(w))) {
+          IsAbbreviation(w, kAbbreviation)) {
         ++word_end;
       }
     }
@@ -317,7 +329,7 @@ bool EndsSentence(const std::vector<Token>& toks, size_t i) {
   }
   if (t.text.size() > 1 && t.text.back() == '.') {
     std::string_view bare = t.Bare();
-    if (NonFinalAbbreviations().contains(bare)) return false;
+    if (IsAbbreviation(bare, kNonFinalAbbreviation)) return false;
     if (bare.size() == 1) return false;  // initial
     if (bare.find('.') != std::string_view::npos) {
       // U.S. ends a sentence only before a quote mark.
