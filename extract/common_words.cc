@@ -75,4 +75,6 @@ bool IsCommonWord(std::string_view word) { return (Kinds(word) & kLowerEntry) !=
 
 bool IsAlsoAName(std::string_view word) { return (Kinds(word) & kCapitalEntry) != 0; }
 
+bool IsOnlyCommonWord(std::string_view word) { return Kinds(word) == kLowerEntry; }
+
 }  // namespace parley::extract_internal

@@ -884,8 +884,8 @@ uint32_t ComputeWordFlags(const Token& token) {
   // "Secretary-General", "President-elect", "Vice-Chairman": a compound that
   // starts with a title head, or with a title modifier and ends with one, is
   // a title head ("Al-Sheikh" is a name).
+  size_t first_dash = token.cap ? bare.find('-') : std::string_view::npos;
   if (!(f & kFlagTitleHead) && token.cap) {
-    size_t first_dash = bare.find('-');
     if (first_dash != std::string_view::npos) {
       std::string_view first = bare.substr(0, first_dash);
       std::string_view last = bare.substr(bare.rfind('-') + 1);
@@ -893,8 +893,9 @@ uint32_t ComputeWordFlags(const Token& token) {
     }
   }
   if (!(f & kFlagHeadWord) && token.cap) {  // organisation heads are capitalised
-    size_t dash = bare.find('-');
-    if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;
+    if (first_dash != std::string_view::npos && IsOrgHead(bare.substr(0, first_dash))) {
+      f |= kFlagHeadWord;
+    }
   }
   if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
   return f;
