@@ -3,9 +3,11 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "extract/lexicon.h"
+#include "extract/word_table.h"
 
 namespace parley::extract_internal {
 
@@ -17,28 +19,17 @@ namespace {
 constexpr uint8_t kLowerEntry = 1;    // listed in lower case: "plan", "leaves"
 constexpr uint8_t kCapitalEntry = 2;  // listed capitalised: "Rose", "Smith"
 
-// HashWord (lexicon.h): cheaper than absl::Hash for the ~100,000
-// insertions made inside the first extraction.
-struct WordHash {
-  size_t operator()(std::string_view word) const { return HashWord(word); }
-};
-
-// Lower-cased word -> kLowerEntry | kCapitalEntry. Keys view `lowered`, a
-// copy of the text whose capitalised entries have their first letter
-// lower-cased (the rest of a plain entry is lower case already), so that
-// building the table allocates nothing per word.
-struct Dictionary {
-  std::string lowered;
-  absl::flat_hash_map<std::string_view, uint8_t, WordHash> words;
-};
-
-const Dictionary& Words() {
+// Lower-cased word -> kLowerEntry | kCapitalEntry. The table is built from
+// views of `lowered`, a copy of the text whose capitalised entries have
+// their first letter lower-cased (the rest of a plain entry is lower case
+// already), so that reading the list allocates nothing per word.
+const WordTable<uint8_t>& Words() {
   static const auto* words = [] {
-    auto* d = new Dictionary;
-    d->lowered = std::string(kCommonWordsText);
-    d->words.reserve(kCommonWordsText.size() / 8);
-    char* text = d->lowered.data();
-    size_t size = d->lowered.size();
+    std::string lowered(kCommonWordsText);
+    std::vector<std::pair<std::string_view, uint8_t>> entries;
+    entries.reserve(kCommonWordsText.size() / 8);
+    char* text = lowered.data();
+    size_t size = lowered.size();
     for (size_t start = 0; start < size;) {
       const void* nl = std::memchr(text + start, '\n', size - start);
       size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text) : size;
@@ -62,9 +53,9 @@ const Dictionary& Words() {
       } else {
         continue;
       }
-      d->words[std::string_view(text + line_start, end - line_start)] |= kind;
+      entries.emplace_back(std::string_view(text + line_start, end - line_start), kind);
     }
-    return d;
+    return new WordTable<uint8_t>(entries, [](uint8_t& kinds, uint8_t kind) { kinds |= kind; });
   }();
   return *words;
 }
@@ -74,9 +65,8 @@ uint8_t Kinds(std::string_view word) {
   std::string_view lower = LowerInto(word, buf);
   // Empty for an empty word or one longer than the buffer: no entry is.
   if (lower.empty()) return 0;
-  const auto& words = Words().words;
-  auto it = words.find(lower);
-  return it == words.end() ? 0 : it->second;
+  const uint8_t* kinds = Words().Find(lower);
+  return kinds == nullptr ? 0 : *kinds;
 }
 
 }  // namespace
@@ -84,5 +74,7 @@ uint8_t Kinds(std::string_view word) {
 bool IsCommonWord(std::string_view word) { return (Kinds(word) & kLowerEntry) != 0; }
 
 bool IsAlsoAName(std::string_view word) { return (Kinds(word) & kCapitalEntry) != 0; }
+
+bool IsOnlyCommonWord(std::string_view word) { return Kinds(word) == kLowerEntry; }
 
 }  // namespace parley::extract_internal

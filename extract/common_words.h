@@ -17,6 +17,10 @@ bool IsCommonWord(std::string_view word);
 // "Smith"): a common word that is also a name.
 bool IsAlsoAName(std::string_view word);
 
+// IsCommonWord(word) && !IsAlsoAName(word), with one lookup: a plain English
+// word ("Plan", "Leaves"), not also a name ("Rose").
+bool IsOnlyCommonWord(std::string_view word);
+
 }  // namespace parley::extract_internal
 
 #endif  // PARLEY_EXTRACT_COMMON_WORDS_H_

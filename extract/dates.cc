@@ -22,20 +22,24 @@ int DayNumber(const Token& t) {
   return (d >= 1 && d <= 31) ? d : 0;
 }
 
+absl::string_view AV(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
 int YearNumber(const Token& t) {
   if (t.kind != TokenKind::kNumber || t.text.size() != 4) return 0;
   int y = 0;
-  if (!absl::SimpleAtoi(std::string(t.text), &y)) return 0;
+  if (!absl::SimpleAtoi(AV(t.text), &y)) return 0;
   return (y >= 1900 && y <= 2100) ? y : 0;
 }
 
 // "27-28" -> (27, 28).
 bool DayPair(const Token& t, int* a, int* b) {
+  // Both sides must be numbers: a word ("two-day") has letters in one.
+  if (t.kind != TokenKind::kNumber) return false;
   size_t dash = t.text.find('-');
   if (dash == std::string_view::npos) return false;
   int x = 0, y = 0;
-  if (!absl::SimpleAtoi(std::string(t.text.substr(0, dash)), &x) ||
-      !absl::SimpleAtoi(std::string(t.text.substr(dash + 1)), &y)) {
+  if (!absl::SimpleAtoi(AV(t.text.substr(0, dash)), &x) ||
+      !absl::SimpleAtoi(AV(t.text.substr(dash + 1)), &y)) {
     return false;
   }
   if (x < 1 || x > 31 || y < 1 || y > 31 || y < x) return false;
@@ -52,6 +56,14 @@ bool IsDash(const Token& t) {
 int Month(const Token& t) {
   if (!t.cap || !t.Has(kFlagMonth)) return 0;
   return MonthFromName(t.text);
+}
+
+// Only numbers, month and weekday names, "today" and "yesterday" can start
+// a date (Scanner::Try); other words are skipped before trying the forms.
+bool MayStartDate(const Token& t) {
+  if (t.kind != TokenKind::kWord) return true;
+  return (t.cap && t.Has(kFlagMonth)) || t.Has(kFlagWeekday) || t.Is("today") ||
+         t.Is("Today") || t.Is("yesterday") || t.Is("Yesterday");
 }
 
 struct Scanner {
@@ -96,7 +108,7 @@ struct Scanner {
     if (j >= limit || t[j].kind != TokenKind::kNumber || t[j].text.size() != 2) return 0;
     if (j + 1 < limit && t[j + 1].kind != TokenKind::kPunct) return 0;
     int yy = 0;
-    if (!absl::SimpleAtoi(std::string(t[j].text), &yy)) return 0;
+    if (!absl::SimpleAtoi(AV(t[j].text), &yy)) return 0;
     *i = j + 1;
     return 2000 + yy;
   }
@@ -118,72 +130,83 @@ struct Scanner {
     if (!d1 && DayPair(t[i], &d1, &pair_end) && !(i + 1 < limit && Month(t[i + 1]))) {
       d1 = pair_end = 0;
     }
-    // Day-first forms: "13 Feb. 2023", "13 and 14 February 2023",
-    // "3 to 5 May", "13 Feb. 2023 - 14 Feb. 2023".
-    if (d1) {
-      int j = i + 1;
-      int d2 = pair_end;
-      if (!d2 && j + 1 < limit && (t[j].Is("and") || t[j].Is("to") || IsDash(t[j])) &&
-          DayNumber(t[j + 1])) {
-        d2 = DayNumber(t[j + 1]);
+    if (d1) return DayFirst(i, d1, pair_end, m);
+    int mon = Month(t[i]);
+    if (mon && i + 1 < limit) return MonthFirst(i, mon, m);
+    if (!published) return 0;
+    return Relative(i, m);
+  }
+
+  // Day-first forms from day d1 at token i (d2 > 0: the range's last day in
+  // that token): "13 Feb. 2023", "13 and 14 February 2023", "3 to 5 May",
+  // "13 Feb. 2023 - 14 Feb. 2023".
+  int DayFirst(int i, int d1, int d2, DateMention* m) const {
+    const auto& t = doc.tokens;
+    int j = i + 1;
+    if (!d2 && j + 1 < limit && (t[j].Is("and") || t[j].Is("to") || IsDash(t[j])) &&
+        DayNumber(t[j + 1])) {
+      d2 = DayNumber(t[j + 1]);
+      j += 2;
+    }
+    if (j < limit && t[j].Is("of")) ++j;
+    int mon = j < limit ? Month(t[j]) : 0;
+    if (!mon) return 0;
+    ++j;
+    int year = OptYear(&j);
+    if (!year) year = OptShortYear(&j);
+    auto first = Make(year, mon, d1);
+    if (!first) return 0;
+    m->first = *first;
+    if (d2) {
+      auto last = Make(year ? year : static_cast<int>(first->year()), mon, d2);
+      if (last && *last >= *first) m->last = *last;
+    } else if (j + 2 < limit && IsDash(t[j]) && DayNumber(t[j + 1]) && Month(t[j + 2])) {
+      int k = j + 3;
+      int y2 = OptYear(&k);
+      auto last = Make(y2 ? y2 : static_cast<int>(first->year()), Month(t[j + 2]),
+                       DayNumber(t[j + 1]));
+      if (last && *last >= *first) {
+        m->last = *last;
+        j = k;
+      }
+    }
+    return j;
+  }
+
+  // Month-first forms from month `mon` at token i: "June 18, 2015", "May
+  // 29", "August 27-28", "January 12 to 26".
+  int MonthFirst(int i, int mon, DateMention* m) const {
+    const auto& t = doc.tokens;
+    int j = i + 1;
+    int a = 0, b = 0;
+    if (DayPair(t[j], &a, &b)) {
+      ++j;
+    } else if ((a = DayNumber(t[j]))) {
+      ++j;
+      if (j + 1 < limit && (t[j].Is("to") || t[j].Is("and") || IsDash(t[j])) &&
+          DayNumber(t[j + 1]) && !(j + 2 < limit && Month(t[j + 2]))) {
+        b = DayNumber(t[j + 1]);
         j += 2;
       }
-      if (j < limit && t[j].Is("of")) ++j;
-      int mon = j < limit ? Month(t[j]) : 0;
-      if (!mon) return 0;
-      ++j;
-      int year = OptYear(&j);
-      if (!year) year = OptShortYear(&j);
-      auto first = Make(year, mon, d1);
-      if (!first) return 0;
-      m->first = *first;
-      if (d2) {
-        auto last = Make(year ? year : static_cast<int>(first->year()), mon, d2);
-        if (last && *last >= *first) m->last = *last;
-      } else if (j + 2 < limit && IsDash(t[j]) && DayNumber(t[j + 1]) && Month(t[j + 2])) {
-        int k = j + 3;
-        int y2 = OptYear(&k);
-        auto last = Make(y2 ? y2 : static_cast<int>(first->year()), Month(t[j + 2]),
-                         DayNumber(t[j + 1]));
-        if (last && *last >= *first) {
-          m->last = *last;
-          j = k;
-        }
-      }
-      return j;
+    } else {
+      return 0;
     }
-    int mon = Month(t[i]);
-    if (mon && i + 1 < limit) {
-      // Month-first: "June 18, 2015", "May 29", "August 27-28",
-      // "January 12 to 26".
-      int j = i + 1;
-      int a = 0, b = 0;
-      if (DayPair(t[j], &a, &b)) {
-        ++j;
-      } else if ((a = DayNumber(t[j]))) {
-        ++j;
-        if (j + 1 < limit && (t[j].Is("to") || t[j].Is("and") || IsDash(t[j])) &&
-            DayNumber(t[j + 1]) && !(j + 2 < limit && Month(t[j + 2]))) {
-          b = DayNumber(t[j + 1]);
-          j += 2;
-        }
-      } else {
-        return 0;
-      }
-      // "May 7" must not be the modal verb: require the day right after.
-      int year = OptYear(&j);
-      auto first = Make(year, mon, a);
-      if (!first) return 0;
-      m->first = *first;
-      if (b) {
-        auto last = Make(static_cast<int>(first->year()), mon, b);
-        if (last && *last >= *first) m->last = *last;
-      }
-      return j;
+    // "May 7" must not be the modal verb: require the day right after.
+    int year = OptYear(&j);
+    auto first = Make(year, mon, a);
+    if (!first) return 0;
+    m->first = *first;
+    if (b) {
+      auto last = Make(static_cast<int>(first->year()), mon, b);
+      if (last && *last >= *first) m->last = *last;
     }
-    if (!published) return 0;
-    // Relative forms; a possessive is an attribute, not a date ("today's
-    // unpredictable security environment").
+    return j;
+  }
+
+  // Relative forms: "today", "yesterday", a weekday. A possessive is an
+  // attribute, not a date ("today's unpredictable security environment").
+  int Relative(int i, DateMention* m) const {
+    const auto& t = doc.tokens;
     if (Possessive(i)) return 0;
     if (t[i].Is("today") || t[i].Is("Today")) {
       m->first = *published;
@@ -195,34 +218,38 @@ struct Scanner {
       m->explicit_day = false;
       return i + 1;
     }
-    if (int wd = t[i].Has(kFlagWeekday) ? WeekdayFromName(t[i].text) : 0) {
-      // A weekday followed by an explicit date defers to that date.
-      int j = i + 1;
-      if (j < limit && t[j].Is(",")) ++j;
-      if (j < limit && (Month(t[j]) || DayNumber(t[j]))) {
-        DateMention inner;
-        int k = Try(j, &inner);
-        if (k) {
-          *m = inner;
-          return k;
-        }
+    int wd = t[i].Has(kFlagWeekday) ? WeekdayFromName(t[i].text) : 0;
+    return wd ? Weekday(i, wd, m) : 0;
+  }
+
+  // Weekday wd (Monday = 1) at token i.
+  int Weekday(int i, int wd, DateMention* m) const {
+    const auto& t = doc.tokens;
+    // A weekday followed by an explicit date defers to that date.
+    int j = i + 1;
+    if (j < limit && t[j].Is(",")) ++j;
+    if (j < limit && (Month(t[j]) || DayNumber(t[j]))) {
+      DateMention inner;
+      int k = Try(j, &inner);
+      if (k) {
+        *m = inner;
+        return k;
       }
-      // Latest such weekday on or before publication. absl: Monday..Sunday.
-      static constexpr absl::Weekday kDays[] = {
-          absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
-          absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
-          absl::Weekday::sunday};
-      CivilDay day = *published;
-      if (i > 0 && (doc.tokens[i - 1].Is("next") || doc.tokens[i - 1].Is("coming"))) {
-        day = absl::NextWeekday(*published, kDays[wd - 1]);
-      } else if (absl::GetWeekday(day) != kDays[wd - 1]) {
-        day = absl::PrevWeekday(day, kDays[wd - 1]);
-      }
-      m->first = day;
-      m->explicit_day = false;
-      return i + 1;
     }
-    return 0;
+    // Latest such weekday on or before publication. absl: Monday..Sunday.
+    static constexpr absl::Weekday kDays[] = {
+        absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
+        absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
+        absl::Weekday::sunday};
+    CivilDay day = *published;
+    if (i > 0 && (t[i - 1].Is("next") || t[i - 1].Is("coming"))) {
+      day = absl::NextWeekday(*published, kDays[wd - 1]);
+    } else if (absl::GetWeekday(day) != kDays[wd - 1]) {
+      day = absl::PrevWeekday(day, kDays[wd - 1]);
+    }
+    m->first = day;
+    m->explicit_day = false;
+    return i + 1;
   }
 };
 
@@ -239,7 +266,7 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
     Scanner scanner{doc, published, s.last_token};
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.in_quote || t.kind == TokenKind::kPunct) continue;
+      if (t.in_quote || t.kind == TokenKind::kPunct || !MayStartDate(t)) continue;
       DateMention m;
       int next = scanner.Try(i, &m);
       if (!next) continue;

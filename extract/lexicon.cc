@@ -17,6 +17,7 @@
 #include "common/status_macros.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon_data.h"
+#include "extract/word_table.h"
 #include "parley/v1/event.pb.h"
 
 namespace parley::extract_internal {
@@ -217,7 +218,8 @@ struct Lexicon::Impl {
   struct Class {
     bool fold = false;
     std::vector<LexiconEntry> entries;
-    WordMap<int> index;     // key -> position in entries
+    WordMap<int> index;     // key -> position in entries, while parsing
+    WordTable<int> table;   // the same, for lookups
     uint64_t lengths = 0;   // bit min(key size, 63) of every key: most misses cost one test
     // Bit SignatureBit(key) of every key (size, first and last byte): most
     // words of the right size miss here too, before hashing or scanning.
@@ -228,9 +230,11 @@ struct Lexicon::Impl {
     std::string expanded;
   };
   std::array<Class, kWordClassCount> classes;
-  // First word -> the patterns starting with it, longest first. Looked up
-  // only at tokens flagged kFlagRankWord, so the default hash is fine.
+  // First word -> the patterns starting with it, longest first.
   absl::flat_hash_map<std::string, std::vector<RankPattern>> ranks_by_first;
+  // The same for lookups: the person rules try a rank before nearly every
+  // capitalised run, and most such words have no flags to rule it out.
+  WordTable<const std::vector<RankPattern>*> rank_table;
 };
 
 namespace {
@@ -474,8 +478,8 @@ const LexiconEntry* FindIn(const Lexicon::Impl::Class& c, std::string_view word)
     }
     return nullptr;
   }
-  auto it = c.index.find(AV(word));
-  return it == c.index.end() ? nullptr : &c.entries[it->second];
+  const int* at = c.table.Find(word);
+  return at == nullptr ? nullptr : &c.entries[*at];
 }
 
 // Checks what one row says about another (expands=, type=) and the rules of
@@ -534,6 +538,9 @@ void BuildRanks(Lexicon::Impl* impl) {
                        return a.words.size() > b.words.size();
                      });
   }
+  std::vector<std::pair<std::string_view, const std::vector<Lexicon::Impl::RankPattern>*>> keys;
+  for (const auto& [first, patterns] : impl->ranks_by_first) keys.emplace_back(first, &patterns);
+  impl->rank_table = WordTable<const std::vector<Lexicon::Impl::RankPattern>*>(keys);
 }
 
 }  // namespace
@@ -569,6 +576,12 @@ absl::StatusOr<Lexicon> ParseLexicon(std::string_view tsv) {
     if (row.empty() || row[0] == '#') continue;
     PARLEY_RETURN_IF_ERROR(AddRow(row, line, impl.get()));
   }
+  for (Lexicon::Impl::Class& c : impl->classes) {
+    std::vector<std::pair<std::string_view, int>> keys;
+    keys.reserve(c.index.size());
+    for (const auto& [key, at] : c.index) keys.emplace_back(key, at);
+    c.table = WordTable<int>(keys);
+  }
   PARLEY_RETURN_IF_ERROR(CheckReferences(*impl));
   BuildRanks(impl.get());
   return Lexicon(std::move(impl));
@@ -585,16 +598,16 @@ const std::vector<LexiconEntry>& Lexicon::Entries(WordClass c) const {
 }
 
 bool Lexicon::StartsRank(std::string_view word) const {
-  return impl_->ranks_by_first.contains(AV(word));
+  return impl_->rank_table.Find(word) != nullptr;
 }
 
 int Lexicon::MatchRank(const std::vector<Token>& tokens, int i, int limit,
                        std::string* expanded) const {
   if (i >= limit || !tokens[i].IsWord()) return 0;
   if (tokens[i].flags != 0 && !tokens[i].Has(kFlagRankWord)) return 0;
-  auto it = impl_->ranks_by_first.find(AV(tokens[i].Bare()));
-  if (it == impl_->ranks_by_first.end()) return 0;
-  for (const Impl::RankPattern& p : it->second) {
+  const std::vector<Impl::RankPattern>* const* patterns = impl_->rank_table.Find(tokens[i].Bare());
+  if (patterns == nullptr) return 0;
+  for (const Impl::RankPattern& p : **patterns) {
     int n = static_cast<int>(p.words.size());
     if (i + n > limit) continue;
     bool ok = true;
@@ -746,7 +759,8 @@ struct FlagEntry {
   uint32_t lower = 0;
 };
 struct FlagTables {
-  WordMap<FlagEntry> map;
+  WordMap<FlagEntry> map;  // while building
+  WordTable<FlagEntry> table;  // what ComputeWordFlags reads
 };
 
 // Classes compared as written set `exact`; those compared in any case set
@@ -774,6 +788,7 @@ void AddClassFlags(const Lexicon& lex, FlagTables* t) {
       {WordClass::kEarlierAdjective, kFlagEarlierAdjective},
       {WordClass::kParticipationWord, kFlagParticipation},
       {WordClass::kTopicVerb, kFlagTopicVerb},
+      {WordClass::kTopicCue, kFlagTopicCue},
   };
   for (auto [c, flag] : kClassFlags) {
     bool fold = SpecOf(c).fold;
@@ -822,14 +837,18 @@ const FlagTables& Flags() {
       variants.emplace_back(std::move(title), entry.lower);
     }
     for (auto& [key, flags] : variants) t->map[key].lower |= flags;
+    std::vector<std::pair<std::string_view, FlagEntry>> entries;
+    entries.reserve(t->map.size());
+    for (const auto& [key, entry] : t->map) entries.emplace_back(key, entry);
+    t->table = WordTable<FlagEntry>(entries);
     return t;
   }();
   return *tables;
 }
 
 FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
-  auto it = tables.map.find(AV(w));
-  return it == tables.map.end() ? FlagEntry{} : it->second;
+  const FlagEntry* e = tables.table.Find(w);
+  return e == nullptr ? FlagEntry{} : *e;
 }
 
 // Flags looked up on the bare word; those keyed on the written text
@@ -837,7 +856,7 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
 // classes) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday |
                                 kFlagPlacePreposition | kFlagEarlierAdjective |
-                                kFlagParticipation | kFlagTopicVerb;
+                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace
@@ -866,8 +885,8 @@ uint32_t ComputeWordFlags(const Token& token) {
   // "Secretary-General", "President-elect", "Vice-Chairman": a compound that
   // starts with a title head, or with a title modifier and ends with one, is
   // a title head ("Al-Sheikh" is a name).
+  size_t first_dash = token.cap ? bare.find('-') : std::string_view::npos;
   if (!(f & kFlagTitleHead) && token.cap) {
-    size_t first_dash = bare.find('-');
     if (first_dash != std::string_view::npos) {
       std::string_view first = bare.substr(0, first_dash);
       std::string_view last = bare.substr(bare.rfind('-') + 1);
@@ -875,8 +894,9 @@ uint32_t ComputeWordFlags(const Token& token) {
     }
   }
   if (!(f & kFlagHeadWord) && token.cap) {  // organisation heads are capitalised
-    size_t dash = bare.find('-');
-    if (dash != std::string_view::npos && IsOrgHead(bare.substr(0, dash))) f |= kFlagHeadWord;
+    if (first_dash != std::string_view::npos && IsOrgHead(bare.substr(0, first_dash))) {
+      f |= kFlagHeadWord;
+    }
   }
   if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
   return f;

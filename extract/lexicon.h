@@ -51,6 +51,7 @@ enum WordFlag : uint32_t {
   kFlagEarlierAdjective = 1u << 23,  // earlier_adjective ("recent", "previous")
   kFlagParticipation = 1u << 24,     // participation_word ("participated", "joined")
   kFlagTopicVerb = 1u << 25,         // topic_verb ("discussed", "reviewed")
+  kFlagTopicCue = 1u << 26,          // topic_cue ("focused", "briefing")
 };
 
 // Flags of a word token (0 for punctuation and numbers).

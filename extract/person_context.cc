@@ -28,12 +28,6 @@ const std::string* PeopleContext::OrgForAcronym(std::string_view acronym) const 
   return it == acronym_to_org_.end() ? nullptr : &it->second;
 }
 
-bool PeopleContext::IsNameToken(int i) const {
-  signed char& cached = name_cache_[i];
-  if (cached < 0) cached = ComputeNameToken(i) ? 1 : 0;
-  return cached == 1;
-}
-
 // "KAMIKAWA Yoko", "HAYASHI Yoshimasa": Japanese releases write the family
 // name in capitals before the given name.
 bool PeopleContext::IsCapitalisedFamilyName(int i) const {

@@ -39,7 +39,14 @@ class PeopleContext {
   // True when token i can be part of a person's name: a capitalised word or
   // initial that is not a function word, rank, title, organisation or place
   // word, month, weekday, known acronym or place adjective ("London-based").
-  bool IsNameToken(int i) const;
+  bool IsNameToken(int i) const {
+    // Inline: the person rules ask for nearly every token, and a name token
+    // is capitalised (most tokens are not).
+    if (!doc_.tokens[i].cap) return false;
+    signed char& cached = name_cache_[i];
+    if (cached < 0) cached = ComputeNameToken(i) ? 1 : 0;
+    return cached == 1;
+  }
 
  private:
   bool ComputeNameToken(int i) const;

@@ -88,8 +88,8 @@ bool IsPlainWord(const Token& t) {
   size_t dash = w.find('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
   std::string_view left = w.substr(0, dash), right = w.substr(dash + 1);
-  return right.find('-') == std::string_view::npos && IsCommonWord(left) &&
-         !IsAlsoAName(left) && IsCommonWord(right) && !IsAlsoAName(right);
+  return right.find('-') == std::string_view::npos && IsOnlyCommonWord(left) &&
+         IsOnlyCommonWord(right);
 }
 
 // Trims words that belong to the context from a capitalised run: the tail of

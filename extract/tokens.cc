@@ -6,10 +6,13 @@
 #include <array>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "extract/calendar.h"
 #include "extract/lexicon.h"
+#include "extract/word_table.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -73,39 +76,71 @@ bool SplitsAtHyphen(std::string_view left) {
          left.ends_with("Army") || left.ends_with("Navy");
 }
 
-// Byte classes for the tokenizer's ASCII fast paths.
-constexpr uint8_t kLowerByte = 1, kUpperByte = 2, kDigitByte = 4, kNonAsciiByte = 8;
+// Byte classes for the tokenizer's ASCII fast paths. Every other ASCII byte
+// is class 0, so OR-ing the classes of a word's bytes gives its case.
+constexpr uint8_t kLowerByte = 1, kUpperByte = 2, kDigitByte = 4, kNonAsciiByte = 8,
+                  kSpaceByte = 16;
+constexpr uint8_t kAlnumByte = kLowerByte | kUpperByte | kDigitByte;
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> table{};
   for (int c = 'a'; c <= 'z'; ++c) table[c] = kLowerByte;
   for (int c = 'A'; c <= 'Z'; ++c) table[c] = kUpperByte;
   for (int c = '0'; c <= '9'; ++c) table[c] = kDigitByte;
   for (int c = 0x80; c < 0x100; ++c) table[c] = kNonAsciiByte;
+  for (int c : {' ', '\n', '\t', '\r'}) table[c] = kSpaceByte;
   return table;
 }();
+
+// Abbreviations() (kAbbreviation) and NonFinalAbbreviations()
+// (kNonFinalAbbreviation) in one WordTable: a word before a period is looked
+// up at nearly every sentence end.
+constexpr uint8_t kAbbreviation = 1, kNonFinalAbbreviation = 2;
+const WordTable<uint8_t>& AbbreviationTable() {
+  static const auto* table = [] {
+    std::vector<std::pair<std::string_view, uint8_t>> entries;
+    for (std::string_view w : Abbreviations()) entries.emplace_back(w, kAbbreviation);
+    for (std::string_view w : NonFinalAbbreviations()) entries.emplace_back(w, kNonFinalAbbreviation);
+    return new WordTable<uint8_t>(entries, [](uint8_t& kinds, uint8_t kind) { kinds |= kind; });
+  }();
+  return *table;
+}
+
+bool IsAbbreviation(std::string_view w, uint8_t kind) {
+  const uint8_t* kinds = AbbreviationTable().Find(w);
+  return kinds != nullptr && (*kinds & kind) != 0;
+}
+
+// "16th", "2023", "1,200": a token starting with a digit is a number for the
+// date rules unless it has letters and is no ordinal ("1LT").
+bool IsNumberWord(std::string_view w) {
+  bool ordinal = w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th");
+  if (ordinal) return true;
+  return std::all_of(w.begin(), w.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || ch == ',' || ch == '.';
+  });
+}
 
 struct Tokenizer {
   std::string_view text;
   std::vector<Token>* out;
 
-  void Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
+  Token& Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
     Token& t = out->emplace_back();  // built in place: tokenising is the hot loop
     t.begin = b;
     t.end = e;
-    t.text = text.substr(b, e - b);
+    t.text = std::string_view(text.data() + b, e - b);
     t.kind = kind;
     t.space_before = space_before;
-    if (kind == TokenKind::kWord) SetCase(&t);
+    return t;
   }
 
-  // cap, all_caps and upper_inside of a word token: one table lookup per
-  // byte when the word is ASCII (nearly always).
-  static void SetCase(Token* t) {
+  // cap, all_caps and upper_inside of a word token. `inside` is the OR of
+  // kByteClass over the bytes after the first, which the word scan already
+  // has for ASCII words (nearly all).
+  static void SetCase(Token* t, uint8_t inside) {
     const auto* s = reinterpret_cast<const unsigned char*>(t->text.data());
     size_t n = t->text.size();
     uint8_t first = kByteClass[s[0]];
-    uint8_t inside = 0;
-    for (size_t q = 1; q < n; ++q) inside |= kByteClass[s[q]];
     t->upper_inside = (inside & kUpperByte) != 0;
     if (((first | inside) & kNonAsciiByte) == 0) {
       t->cap = (first & kUpperByte) != 0;
@@ -126,138 +161,161 @@ struct Tokenizer {
     t->all_caps = any_letter && all_upper;
   }
 
+  static uint8_t ClassesOf(std::string_view s, size_t from) {
+    uint8_t classes = 0;
+    for (size_t q = from; q < s.size(); ++q) classes |= kByteClass[static_cast<unsigned char>(s[q])];
+    return classes;
+  }
+
+  // Extends a word at the non-alphanumeric code point d at word_end (ending
+  // at p): inner hyphens, apostrophes, decimal marks, dotted acronyms and
+  // domain names. Returns the new end, or word_end when the word ends here.
+  size_t Continue(size_t start, size_t word_end, size_t p, int32_t d, size_t end,
+                  bool starts_digit) const {
+    // Only these ASCII marks (and some non-ASCII ones) continue a word.
+    if (d < 0x80 && d != '-' && d != '\'' && d != '.' && d != ',') return word_end;
+    int32_t next = PeekCodePoint(text, p);
+    if (IsHyphen(d) && next >= 0 && IsAlnum(next)) {
+      if (SplitsAtHyphen(text.substr(start, word_end - start))) return word_end;
+      return p;
+    }
+    if (IsApostrophe(d) && next >= 0 && IsLetter(next)) {
+      // Possessive 's stays a separate token.
+      size_t q = p;
+      int32_t s = DecodeCodePoint(text, &q);
+      int32_t after = PeekCodePoint(text, q);
+      if ((s == 's' || s == 'S') && (after < 0 || !IsAlnum(after))) return word_end;
+      return p;
+    }
+    if ((d == '.' || d == ',') && starts_digit && next >= 0 && IsDigit(next)) return p;  // 1,200 / 1.5
+    if (d == '.' && next >= 0 && IsLetter(next)) return DottedEnd(start, word_end, p, end);
+    return word_end;
+  }
+
+  // Dotted acronym (U.S / U.S.-India / a.m.) or domain-like word
+  // ("IDRW.ORG", "idrw.org": same case on both sides of the dot).
+  size_t DottedEnd(size_t start, size_t word_end, size_t p, size_t end) const {
+    size_t q = p;
+    DecodeCodePoint(text, &q);
+    int32_t after = PeekCodePoint(text, q);
+    if (word_end - start <= 2 && (after == '.' || after < 0 || !IsAlnum(after))) return q;
+    size_t r = p;
+    bool right_upper = true, right_lower = true;
+    while (r < end) {
+      size_t r2 = r;
+      int32_t e = DecodeCodePoint(text, &r2);
+      if (!IsAlnum(e)) break;
+      right_upper &= !(e >= 'a' && e <= 'z');
+      right_lower &= !(e >= 'A' && e <= 'Z');
+      r = r2;
+    }
+    bool left_upper = true, left_lower = true;
+    for (size_t l = start; l < word_end; ++l) {
+      char ch = text[l];
+      left_upper &= !(ch >= 'a' && ch <= 'z');
+      left_lower &= !(ch >= 'A' && ch <= 'Z');
+    }
+    if ((left_upper && right_upper) || (left_lower && right_lower)) return r;
+    return word_end;
+  }
+
+  // Emits the word (or number) starting at `start`, whose first code point c
+  // ends at `pos`, and a possessive 's after it; returns where scanning goes on.
+  size_t Word(size_t start, size_t pos, int32_t c, size_t end, bool space) {
+    bool has_letter = IsLetter(c);
+    bool starts_digit = IsDigit(c);
+    // OR of the byte classes after the first byte; exact only while the word
+    // is scanned byte by byte (`simple`).
+    uint8_t classes = c < 0x80 ? 0 : kNonAsciiByte;
+    bool simple = true;
+    size_t word_end = pos;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+    while (word_end < end) {
+      // ASCII letters and digits: no decoding needed.
+      uint8_t byte_class = kByteClass[bytes[word_end]];
+      while (byte_class & kAlnumByte) {
+        classes |= byte_class;
+        if (++word_end == end) break;
+        byte_class = kByteClass[bytes[word_end]];
+      }
+      if (word_end == end || (byte_class & kSpaceByte)) break;  // the usual end of a word
+      size_t p = word_end;
+      int32_t d = DecodeCodePoint(text, &p);
+      if (IsAlnum(d)) {
+        has_letter |= IsLetter(d);
+        classes |= kNonAsciiByte;
+        word_end = p;
+        continue;
+      }
+      size_t next_end = Continue(start, word_end, p, d, end, starts_digit);
+      if (next_end == word_end) break;
+      simple = false;
+      word_end = next_end;
+    }
+    has_letter |= (classes & (kLowerByte | kUpperByte)) != 0;
+    std::string_view w(text.data() + start, word_end - start);
+    // Attach an abbreviation period.
+    if (word_end < end && text[word_end] == '.') {
+      bool dotted = !simple && w.find('.') != std::string_view::npos;
+      bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
+      if (dotted || initial ||
+          IsAbbreviation(w, kAbbreviation)) {
+        ++word_end;
+      }
+    }
+    Token& t = Emit(start, word_end, has_letter ? TokenKind::kWord : TokenKind::kNumber, space);
+    if (has_letter) SetCase(&t, simple ? classes : ClassesOf(t.text, 1));
+    if (starts_digit) {
+      // "16th", "2023" etc. are numbers for date rules; keep kind by letters.
+      if (IsNumberWord(w)) t.kind = TokenKind::kNumber;
+      t.cap = false;
+    }
+    return PossessiveAfter(word_end, end);
+  }
+
+  // Possessive 's as its own token.
+  size_t PossessiveAfter(size_t pos, size_t end) {
+    if (pos >= end) return pos;
+    unsigned char b = static_cast<unsigned char>(text[pos]);
+    if (b != '\'' && b != 0xE2) return pos;  // U+2019 starts with E2
+    size_t p = pos;
+    if (!IsApostrophe(DecodeCodePoint(text, &p))) return pos;
+    size_t q = p;
+    int32_t s = PeekCodePoint(text, q);
+    if (s != 's' && s != 'S') return pos;
+    DecodeCodePoint(text, &q);
+    int32_t after = PeekCodePoint(text, q);
+    if (after >= 0 && IsAlnum(after)) return pos;
+    Emit(pos, q, TokenKind::kPunct, false);
+    return q;
+  }
+
   void Run(size_t begin, size_t end) {
     size_t pos = begin;
     bool space = true;
     while (pos < end) {
       size_t start = pos;
-      if (text[pos] == ' ') {  // most common byte between tokens
+      unsigned char b = static_cast<unsigned char>(text[pos]);
+      uint8_t byte_class = kByteClass[b];
+      if (byte_class & kSpaceByte) {
         space = true;
         ++pos;
         continue;
       }
-      int32_t c = DecodeCodePoint(text, &pos);
-      if (c == ' ' || c == '\n' || c == '\t' || c == 0xA0 || c == '\r') {
-        space = true;
-        continue;
+      int32_t c = b;
+      if (b < 0x80) {
+        ++pos;
+      } else {
+        c = DecodeCodePoint(text, &pos);
+        if (c == 0xA0) {
+          space = true;
+          continue;
+        }
       }
-      if (!IsAlnum(c)) {
+      if ((byte_class & kAlnumByte) || (b >= 0x80 && IsAlnum(c))) {
+        pos = Word(start, pos, c, end, space);
+      } else {
         Emit(start, pos, TokenKind::kPunct, space);
-        space = false;
-        continue;
-      }
-      bool has_letter = IsLetter(c);
-      bool starts_digit = IsDigit(c);
-      // Word: alnum run with internal hyphens, apostrophes and dotted acronyms.
-      size_t word_end = pos;
-      while (word_end < end) {
-        // ASCII letters and digits: no decoding needed.
-        uint8_t byte_class = kByteClass[static_cast<unsigned char>(text[word_end])];
-        if (byte_class & (kLowerByte | kUpperByte | kDigitByte)) {
-          has_letter |= (byte_class & (kLowerByte | kUpperByte)) != 0;
-          ++word_end;
-          continue;
-        }
-        size_t p = word_end;
-        int32_t d = DecodeCodePoint(text, &p);
-        if (IsAlnum(d)) {
-          has_letter |= IsLetter(d);
-          word_end = p;
-          continue;
-        }
-        int32_t next = PeekCodePoint(text, p);
-        if (IsHyphen(d) && next >= 0 && IsAlnum(next)) {
-          std::string_view left = text.substr(start, word_end - start);
-          if (SplitsAtHyphen(left)) break;
-          word_end = p;
-          continue;
-        }
-        if (IsApostrophe(d) && next >= 0 && IsLetter(next)) {
-          // Possessive 's stays a separate token.
-          size_t q = p;
-          int32_t s = DecodeCodePoint(text, &q);
-          int32_t after = PeekCodePoint(text, q);
-          if ((s == 's' || s == 'S') && (after < 0 || !IsAlnum(after))) break;
-          word_end = p;
-          continue;
-        }
-        if ((d == '.' || d == ',') && starts_digit && next >= 0 && IsDigit(next)) {
-          word_end = p;  // 1,200 / 1.5
-          continue;
-        }
-        if (d == '.' && next >= 0 && IsLetter(next)) {
-          // Dotted acronym: U.S / U.S.-India / a.m.
-          size_t q = p;
-          DecodeCodePoint(text, &q);
-          int32_t after = PeekCodePoint(text, q);
-          if (word_end - start <= 2 && (after == '.' || after < 0 || !IsAlnum(after))) {
-            word_end = q;
-            continue;
-          }
-          // Domain-like "IDRW.ORG", "idrw.org": same case on both sides.
-          size_t r = p;
-          bool right_upper = true, right_lower = true;
-          while (r < end) {
-            size_t r2 = r;
-            int32_t e = DecodeCodePoint(text, &r2);
-            if (!IsAlnum(e)) break;
-            right_upper &= !(e >= 'a' && e <= 'z');
-            right_lower &= !(e >= 'A' && e <= 'Z');
-            r = r2;
-          }
-          bool left_upper = true, left_lower = true;
-          for (size_t l = start; l < word_end; ++l) {
-            char ch = text[l];
-            left_upper &= !(ch >= 'a' && ch <= 'z');
-            left_lower &= !(ch >= 'A' && ch <= 'Z');
-          }
-          if ((left_upper && right_upper) || (left_lower && right_lower)) {
-            word_end = r;
-            continue;
-          }
-        }
-        break;
-      }
-      std::string_view w = text.substr(start, word_end - start);
-      // Attach an abbreviation period.
-      if (word_end < end && text[word_end] == '.') {
-        bool dotted = w.find('.') != std::string_view::npos;
-        bool initial = w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z';
-        if (dotted || initial || Abbreviations().contains(w)) ++word_end;
-      }
-      Emit(start, word_end,
-           (has_letter && !starts_digit) || (has_letter && starts_digit)
-               ? (starts_digit && !has_letter ? TokenKind::kNumber : TokenKind::kWord)
-               : TokenKind::kNumber,
-           space);
-      if (starts_digit) {
-        // "16th", "2023" etc. are numbers for date rules; keep kind by letters.
-        Token& t = out->back();
-        bool ordinal = w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") ||
-                       w.ends_with("th");
-        bool digits_only = std::all_of(w.begin(), w.end(), [](char ch) {
-          return (ch >= '0' && ch <= '9') || ch == ',' || ch == '.';
-        });
-        if (digits_only || ordinal) t.kind = TokenKind::kNumber;
-        t.cap = false;
-      }
-      pos = word_end;
-      // Possessive 's as its own token.
-      if (pos < end) {
-        size_t p = pos;
-        int32_t d = DecodeCodePoint(text, &p);
-        if (IsApostrophe(d)) {
-          size_t q = p;
-          int32_t s = PeekCodePoint(text, q);
-          if (s == 's' || s == 'S') {
-            DecodeCodePoint(text, &q);
-            int32_t after = PeekCodePoint(text, q);
-            if (after < 0 || !IsAlnum(after)) {
-              Emit(pos, q, TokenKind::kPunct, false);
-              pos = q;
-            }
-          }
-        }
       }
       space = false;
     }
@@ -271,7 +329,7 @@ bool EndsSentence(const std::vector<Token>& toks, size_t i) {
   }
   if (t.text.size() > 1 && t.text.back() == '.') {
     std::string_view bare = t.Bare();
-    if (NonFinalAbbreviations().contains(bare)) return false;
+    if (IsAbbreviation(bare, kNonFinalAbbreviation)) return false;
     if (bare.size() == 1) return false;  // initial
     if (bare.find('.') != std::string_view::npos) {
       // U.S. ends a sentence only before a quote mark.
@@ -376,6 +434,82 @@ std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article) {
   return spans;
 }
 
+namespace {
+
+// Source credit prefix of the paragraph's tokens [first, last): "SOURCE: PTI
+// …", "SOURCE: RAUNAK KUNDE / NEWS BEAT / IDRW.ORG …". Returns its end
+// (`first` when there is none).
+size_t CreditEnd(const std::vector<Token>& tokens, size_t first, size_t last) {
+  if (last - first <= 3 || !tokens[first].Is("SOURCE") || !tokens[first + 1].Is(":")) {
+    return first;
+  }
+  size_t k = first + 3;  // the first credit word is always skipped
+  bool prev_skipped_caps = tokens[first + 2].all_caps;
+  while (k < last) {
+    const Token& t = tokens[k];
+    bool slash = t.Is("/");
+    bool prev_slash = tokens[k - 1].Is("/");
+    bool next_slash_or_caps =
+        k + 1 < last && (tokens[k + 1].Is("/") ||
+                         (tokens[k + 1].all_caps && tokens[k + 1].IsWord() && k + 2 < last &&
+                          tokens[k + 2].Is("/")));
+    // A title or rank starts the text: "SOURCE: PTI NSA Ajit Doval".
+    bool text_word = t.Has(kFlagTitleHead | kFlagRankWord | kFlagCountryish | kFlagOrgAcronym |
+                           kFlagOrgHead | kFlagStopword);
+    if (slash || (t.all_caps && !text_word &&
+                  (prev_slash || next_slash_or_caps || prev_skipped_caps))) {
+      prev_skipped_caps = t.all_caps;
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+// Splits paragraph pi's tokens [first, last) into sentences, the credit
+// prefix [first, credit_end) being one of its own.
+void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, size_t last) {
+  const Paragraph& p = doc->article->paragraphs[pi];
+  std::vector<Token>& tokens = doc->tokens;
+  size_t s_first = first;
+  int index_in_paragraph = 0;
+  auto close = [&](size_t s_last) {
+    if (s_last <= s_first) return;
+    Sentence s;
+    s.first_token = static_cast<int>(s_first);
+    s.last_token = static_cast<int>(s_last);
+    s.begin = tokens[s_first].begin;
+    s.end = tokens[s_last - 1].end;
+    s.paragraph = static_cast<int>(pi);
+    s.kind = p.kind;
+    s.index_in_paragraph = index_in_paragraph++;
+    s.credit = tokens[s_first].credit;
+    int sentence_id = static_cast<int>(doc->sentences.size());
+    for (size_t k = s_first; k < s_last; ++k) tokens[k].sentence = sentence_id;
+    doc->sentences.push_back(s);
+    s_first = s_last;
+  };
+  if (credit_end > first) close(credit_end);
+  // A byline paragraph: "By Mass Communication Specialist 3rd Class X".
+  if (last > first && tokens[first].Is("By") && last - first <= 12) {
+    for (size_t k = first; k < last; ++k) tokens[k].credit = true;
+  }
+  for (size_t i = s_first; i < last; ++i) {
+    if (!EndsSentence(tokens, i)) continue;
+    size_t j = i + 1;
+    while (j < last && IsClosingPunct(tokens[j]) && !tokens[j].space_before) ++j;
+    // A closing quote after the period belongs to this sentence.
+    while (j < last && tokens[j].kind == TokenKind::kPunct && tokens[j].Is("\xE2\x80\x9D")) ++j;
+    if (j < last && tokens[j].kind == TokenKind::kPunct && tokens[j].Is(",")) continue;  // "…,” said X
+    close(j);
+    i = j - 1;
+  }
+  close(last);
+}
+
+}  // namespace
+
 Document BuildDocument(const NormalizedArticle& article) {
   Document doc;
   doc.article = &article;
@@ -388,73 +522,13 @@ Document BuildDocument(const NormalizedArticle& article) {
     size_t first = doc.tokens.size();
     tokenizer.Run(p.begin, p.end);
     size_t last = doc.tokens.size();
-    for (size_t k = first; k < last; ++k) doc.tokens[k].flags = ComputeWordFlags(doc.tokens[k]);
-    // Source credit prefix: "SOURCE: PTI …", "SOURCE: RAUNAK KUNDE / NEWS BEAT /
-    // IDRW.ORG …". It becomes a sentence of its own, marked as credit.
-    size_t credit_end = first;
-    if (last - first > 3 && doc.tokens[first].Is("SOURCE") &&
-        doc.tokens[first + 1].Is(":")) {
-      size_t k = first + 3;  // the first credit word is always skipped
-      bool prev_skipped_caps = doc.tokens[first + 2].all_caps;
-      while (k < last) {
-        const Token& t = doc.tokens[k];
-        bool slash = t.Is("/");
-        bool prev_slash = doc.tokens[k - 1].Is("/");
-        bool next_slash_or_caps =
-            k + 1 < last && (doc.tokens[k + 1].Is("/") ||
-                             (doc.tokens[k + 1].all_caps && doc.tokens[k + 1].IsWord() &&
-                              k + 2 < last && doc.tokens[k + 2].Is("/")));
-        // A title or rank starts the text: "SOURCE: PTI NSA Ajit Doval".
-        bool text_word = t.Has(kFlagTitleHead | kFlagRankWord | kFlagCountryish | kFlagOrgAcronym |
-                               kFlagOrgHead | kFlagStopword);
-        if (slash || (t.all_caps && !text_word &&
-                      (prev_slash || next_slash_or_caps || prev_skipped_caps))) {
-          prev_skipped_caps = t.all_caps;
-          ++k;
-          continue;
-        }
-        break;
-      }
-      credit_end = k;
+    for (size_t k = first; k < last; ++k) {
+      Token& t = doc.tokens[k];
+      if (t.IsWord()) t.flags = ComputeWordFlags(t);
     }
+    size_t credit_end = CreditEnd(doc.tokens, first, last);
     for (size_t k = first; k < credit_end; ++k) doc.tokens[k].credit = true;
-    // Sentences.
-    size_t s_first = first;
-    int index_in_paragraph = 0;
-    auto close = [&](size_t s_last) {
-      if (s_last <= s_first) return;
-      Sentence s;
-      s.first_token = static_cast<int>(s_first);
-      s.last_token = static_cast<int>(s_last);
-      s.begin = doc.tokens[s_first].begin;
-      s.end = doc.tokens[s_last - 1].end;
-      s.paragraph = static_cast<int>(pi);
-      s.kind = p.kind;
-      s.index_in_paragraph = index_in_paragraph++;
-      s.credit = doc.tokens[s_first].credit;
-      int sentence_id = static_cast<int>(doc.sentences.size());
-      for (size_t k = s_first; k < s_last; ++k) doc.tokens[k].sentence = sentence_id;
-      doc.sentences.push_back(s);
-      s_first = s_last;
-    };
-    if (credit_end > first) close(credit_end);
-    // A byline paragraph: "By Mass Communication Specialist 3rd Class X".
-    if (last > first && doc.tokens[first].Is("By") && last - first <= 12) {
-      for (size_t k = first; k < last; ++k) doc.tokens[k].credit = true;
-    }
-    for (size_t i = s_first; i < last; ++i) {
-      if (!EndsSentence(doc.tokens, i)) continue;
-      size_t j = i + 1;
-      while (j < last && IsClosingPunct(doc.tokens[j]) && !doc.tokens[j].space_before) ++j;
-      // A closing quote after the period belongs to this sentence.
-      while (j < last && doc.tokens[j].kind == TokenKind::kPunct &&
-             (doc.tokens[j].Is("\xE2\x80\x9D")) ) ++j;
-      if (j < last && doc.tokens[j].kind == TokenKind::kPunct &&
-          (doc.tokens[j].Is(",") )) continue;  // "…,” said X
-      close(j);
-      i = j - 1;
-    }
-    close(last);
+    SplitSentences(&doc, pi, first, credit_end, last);
   }
   for (const QuoteSpan& q : doc.quotes) {
     auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.inner_begin,

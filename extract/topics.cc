@@ -324,6 +324,7 @@ bool NoTopicAfterPreposition(const Document& doc, const Sentence& s, int k) {
 // ("the discussion included"); -1 if none.
 int AfterCue(const Document& doc, const Sentence& s, int i) {
   const auto& t = doc.tokens;
+  if (!t[i].Has(kFlagTopicCue)) return -1;  // the flag spares most tokens the lookup
   const LexiconEntry* cue = BuiltinLexicon().Find(WordClass::kTopicCue, t[i].text);
   if (cue == nullptr) return -1;
   // A gap cue may pass its object and an apposition: "was briefed by

@@ -1,0 +1,122 @@
+// A read-only hash table from words to small values, for the lookups that
+// run once per token or more (token flags, the common-words dictionary).
+// Built once at first use from a finished map; lookups hash with a few
+// overlapping loads instead of a byte loop, and compare the stored 64-bit
+// hash before the bytes, so a miss rarely touches a key. Pure.
+#ifndef PARLEY_EXTRACT_WORD_TABLE_H_
+#define PARLEY_EXTRACT_WORD_TABLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace parley::extract_internal {
+
+// Hash of a word: the whole word for any size, with 8-byte loads (the last
+// one overlapping) rather than a copy per chunk. For words of up to 8 bytes
+// every step is invertible, so two such words of one size have the same
+// hash only if they are the same word (WordTable::Find relies on it).
+inline uint64_t TableWordHash(std::string_view word) {
+  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ULL;
+  const char* p = word.data();
+  size_t n = word.size();
+  uint64_t h = (n + 1) * kMul;
+  auto load64 = [](const char* q) {
+    uint64_t v;
+    std::memcpy(&v, q, 8);
+    return v;
+  };
+  auto load32 = [](const char* q) {
+    uint32_t v;
+    std::memcpy(&v, q, 4);
+    return static_cast<uint64_t>(v);
+  };
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) h = (h ^ load64(p + i)) * kMul;
+    h = (h ^ load64(p + n - 8)) * kMul;
+  } else if (n >= 4) {
+    h = (h ^ (load32(p) | (load32(p + n - 4) << 32))) * kMul;
+  } else if (n > 0) {
+    uint64_t v = static_cast<unsigned char>(p[0]) |
+                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+                 (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    h = (h ^ v) * kMul;
+  }
+  return h ^ (h >> 29);
+}
+
+template <typename V>
+class WordTable {
+ public:
+  WordTable() = default;
+
+  // `entries`: distinct keys and their values.
+  explicit WordTable(const std::vector<std::pair<std::string_view, V>>& entries)
+      : WordTable(entries, [](V& into, const V& value) { into = value; }) {}
+
+  // `entries` may repeat a key: combine(value_so_far, value) merges them.
+  template <typename Combine>
+  WordTable(const std::vector<std::pair<std::string_view, V>>& entries, Combine combine) {
+    size_t capacity = 16;
+    while (capacity < entries.size() * 2) capacity *= 2;
+    slots_.resize(capacity);
+    mask_ = capacity - 1;
+    size_t bytes = 0;
+    for (const auto& [key, value] : entries) bytes += key.size();
+    keys_.reserve(bytes);
+    for (const auto& [key, value] : entries) {
+      uint64_t h = TableWordHash(key);
+      size_t i = h & mask_;
+      while (slots_[i].size != kEmpty && !Holds(slots_[i], h, key)) i = (i + 1) & mask_;
+      Slot& s = slots_[i];
+      if (s.size != kEmpty) {
+        combine(s.value, value);
+        continue;
+      }
+      s.hash = h;
+      s.offset = static_cast<uint32_t>(keys_.size());
+      s.size = static_cast<uint32_t>(key.size());
+      s.value = value;
+      keys_.append(key);
+    }
+  }
+
+  // The value of `word`, or nullptr.
+  const V* Find(std::string_view word) const {
+    if (slots_.empty()) return nullptr;
+    uint64_t h = TableWordHash(word);
+    for (size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.size == kEmpty) return nullptr;
+      if (Holds(s, h, word)) return &s.value;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;  // into keys_
+    uint32_t size = kEmpty;
+    V value{};
+  };
+  // Whether occupied slot s holds `word`, whose hash is h. Up to 8 bytes the
+  // hash is a bijection of the bytes: equal hashes of equal sizes are equal
+  // words.
+  bool Holds(const Slot& s, uint64_t h, std::string_view word) const {
+    return s.hash == h && s.size == word.size() &&
+           (word.size() <= 8 || std::memcmp(keys_.data() + s.offset, word.data(), word.size()) == 0);
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  size_t mask_ = 0;
+};
+
+}  // namespace parley::extract_internal
+
+#endif  // PARLEY_EXTRACT_WORD_TABLE_H_
