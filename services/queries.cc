@@ -14,9 +14,16 @@
 #include "extract/article.h"
 #include "identity/person_key.h"
 #include "services/page_token.h"
+#include "services/people_resolver.h"
 #include "storage/keys.h"
+#include "storage/participant_record.h"
 
 namespace parley::service {
+
+struct TermFilter {
+  storage::Family family;
+  std::string term;
+};
 namespace {
 
 using storage::Family;
@@ -68,10 +75,6 @@ absl::Status CheckDate(std::string_view value, std::string_view field) {
   return absl::OkStatus();
 }
 
-struct TermFilter {
-  Family family;
-  std::string term;
-};
 
 absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsRequest& request) {
   std::vector<TermFilter> filters;
@@ -178,7 +181,75 @@ absl::StatusOr<Paging> StartPaging(const Request& request) {
 // The smallest key strictly greater than `key`.
 std::string After(std::string_view key) { return std::string(key) + '\0'; }
 
+// Participant ids in `event` as the ids that stand for their people.
+absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
+  for (v1::EventParticipant& p : *event.mutable_participants()) {
+    std::string_view id = storage::ParticipantId(p.participant());
+    if (id.empty()) continue;
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(std::string(id)));
+    p.set_participant(absl::StrCat("participants/", root));
+  }
+  for (v1::Quote& quote : *event.mutable_quotes()) {
+    std::string_view id = storage::ParticipantId(quote.speaker_participant());
+    if (id.empty()) continue;
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(std::string(id)));
+    quote.set_speaker_participant(absl::StrCat("participants/", root));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ShowRootIds(PeopleResolver& people, v1::ListEventsResponse& response) {
+  for (v1::Event& event : *response.mutable_events()) {
+    PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
+
+absl::StatusOr<std::string> Queries::MergedParticipantPage(
+    const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
+    const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
+    v1::ListEventsResponse& response) {
+  std::string start;
+  if (!request.end_date().empty()) start = storage::EventOrderKey(request.end_date(), "");
+  if (!resume.empty()) start = std::max(start, After(resume));
+  // Up to `chunk` positions of each id; beyond the smallest last position of
+  // an id that has more, the merge is not known yet.
+  const size_t chunk = static_cast<size_t>(page_size) * 2 + 2;
+  std::vector<std::string> positions;
+  std::string boundary;
+  for (const std::string& term : terms) {
+    std::string prefix = storage::IndexPrefix(term);
+    size_t taken = 0;
+    std::string last;
+    PARLEY_RETURN_IF_ERROR(store_.Scan(
+        Family::kParticipantIndex, prefix, prefix + start,
+        [&](std::string_view key, std::string_view) {
+          last = std::string(key.substr(prefix.size()));
+          positions.push_back(last);
+          return ++taken < chunk;
+        }));
+    if (taken == chunk && (boundary.empty() || last < boundary)) boundary = last;
+  }
+  std::sort(positions.begin(), positions.end());
+  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  std::string last_taken;
+  for (const std::string& position : positions) {
+    if (!boundary.empty() && position > boundary) return boundary;
+    std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(position, false);
+    if (!parts) continue;
+    absl::StatusOr<v1::Event> event = store_.GetEvent(parts->event_id);
+    if (!event.ok() || !OverlapsDateRange(*event, request.start_date(), request.end_date()) ||
+        !MatchesTerms(*event, filters)) {
+      continue;
+    }
+    if (response.events_size() == page_size) return last_taken;  // one more exists
+    *response.add_events() = *std::move(event);
+    last_taken = position;
+  }
+  return boundary;
+}
 
 absl::StatusOr<int> Queries::PageSize(int requested) const {
   if (requested < 0) return InvalidField("page_size", "must not be negative");
@@ -188,7 +259,10 @@ absl::StatusOr<int> Queries::PageSize(int requested) const {
 
 absl::StatusOr<v1::Event> Queries::GetEvent(const v1::GetEventRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "events", "name"));
-  return store_.GetEvent(id);
+  PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(id));
+  PeopleResolver people(store_);
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  return event;
 }
 
 absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& request) {
@@ -211,6 +285,22 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   const uint64_t fingerprint = paging.fingerprint;
   const std::string& resume = paging.resume_key;
 
+  v1::ListEventsResponse response;
+  PeopleResolver people(store_);
+  if (!filters.empty() && filters.front().family == Family::kParticipantIndex) {
+    // Every id that names the person drives the scan, merged newest first.
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(filters.front().term));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
+    std::vector<std::string> terms;
+    for (const Member& m : members) terms.push_back(m.id);
+    filters.erase(filters.begin());
+    PARLEY_ASSIGN_OR_RETURN(
+        std::string next,
+        MergedParticipantPage(terms, request, filters, resume, page_size, response));
+    PARLEY_RETURN_IF_ERROR(ShowRootIds(people, response));
+    if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
+    return response;
+  }
   // The first term filter drives the scan (the time index when there is
   // none); the others are checked on each candidate event.
   Family family = filters.empty() ? Family::kTimeIndex : filters.front().family;
@@ -222,7 +312,6 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   }
   if (!resume.empty()) seek = std::max(seek, After(resume));
 
-  v1::ListEventsResponse response;
   int taken = 0;
   PARLEY_ASSIGN_OR_RETURN(
       std::string next,
@@ -240,6 +329,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
                  return true;
                }));
   while (response.events_size() > taken) response.mutable_events()->RemoveLast();
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, response));
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
   return response;
 }
@@ -247,14 +337,41 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
 absl::StatusOr<v1::Participant> Queries::GetParticipant(
     const v1::GetParticipantRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "participants", "name"));
-  PARLEY_ASSIGN_OR_RETURN(v1::Participant participant, store_.GetParticipant(id));
-  PARLEY_RETURN_IF_ERROR(store_.Scan(
-      Family::kParticipantIndex, storage::IndexPrefix(id), "",
-      [&](std::string_view, std::string_view value) {
-        participant.add_appearances()->ParseFromArray(value.data(),
-                                                       static_cast<int>(value.size()));
-        return participant.appearances_size() < options_.max_appearances;
-      }));
+  PeopleResolver people(store_);
+  PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
+  PARLEY_ASSIGN_OR_RETURN(records::ParticipantRecord record, store_.GetParticipantRecord(root));
+  for (size_t i = 1; i < members.size(); ++i) {
+    PARLEY_ASSIGN_OR_RETURN(records::ParticipantRecord other,
+                            store_.GetParticipantRecord(members[i].id));
+    storage::MergeRecordInto(other, record);
+  }
+  v1::Participant participant = storage::ParticipantFromRecord(root, record);
+  // Newest appearances over all ids, by their position in the index.
+  std::vector<std::pair<std::string, v1::ParticipantAppearance>> appearances;
+  for (const Member& member : members) {
+    int taken = 0;
+    PARLEY_RETURN_IF_ERROR(store_.Scan(
+        Family::kParticipantIndex, storage::IndexPrefix(member.id), "",
+        [&](std::string_view key, std::string_view value) {
+          v1::ParticipantAppearance appearance;
+          appearance.ParseFromArray(value.data(), static_cast<int>(value.size()));
+          appearances.emplace_back(std::string(key.substr(member.id.size() + 1)),
+                                   std::move(appearance));
+          return ++taken < options_.max_appearances;
+        }));
+    if (!member.reason.empty()) {
+      v1::ParticipantMerge* merge = participant.add_merges();
+      merge->set_participant(absl::StrCat("participants/", member.id));
+      merge->set_reason(member.reason);
+    }
+  }
+  std::sort(appearances.begin(), appearances.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [order, appearance] : appearances) {
+    if (participant.appearances_size() >= options_.max_appearances) break;
+    *participant.add_appearances() = std::move(appearance);
+  }
   return participant;
 }
 

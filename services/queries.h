@@ -4,11 +4,16 @@
 #ifndef PARLEY_SERVICES_QUERIES_H_
 #define PARLEY_SERVICES_QUERIES_H_
 
+#include <string>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "parley/v1/parley_service.pb.h"
 #include "storage/store.h"
 
 namespace parley::service {
+
+struct TermFilter;
 
 struct QueryOptions {
   // Page size when the request gives 0. Default 20.
@@ -39,6 +44,14 @@ class Queries {
 
  private:
   absl::StatusOr<int> PageSize(int requested) const;
+  // One page of the events of every participant id in `terms` (the ids of
+  // one person), merged newest first, that pass the other filters. Page
+  // positions are index-key suffixes (day and event id), common to all ids.
+  // Returns the position to resume after, empty when nothing is left.
+  absl::StatusOr<std::string> MergedParticipantPage(
+      const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
+      const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
+      v1::ListEventsResponse& response);
 
   storage::Store& store_;
   QueryOptions options_;

@@ -256,5 +256,88 @@ TEST_F(QueriesTest, ListQuotesBySpeakerEventAndText) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("speaker")));
 }
 
+
+// One person under several ids: "Biden" with the role President is Joe
+// Biden, never Jill; answers do not depend on the order of writing.
+class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("parley-people-test-" + std::to_string(std::random_device()()));
+    storage::StoreOptions options;
+    options.path = path_.string();
+    auto store = storage::Store::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = *std::move(store);
+    queries_ = std::make_unique<Queries>(*store_);
+    std::vector<v1::Event> events = {
+        MakeEvent("a", "2023-01-10", {{"Joseph R. Biden, Jr.", "", "President", ""}}),
+        MakeEvent("b", "2023-03-05", {{"Biden", "", "President", ""}}),
+        MakeEvent("c", "2023-04-01", {{"Joe Biden", "", "President", ""}}),
+        MakeEvent("d", "2023-02-01", {{"Jill Biden", "", "First Lady", ""}})};
+    if (GetParam()) std::reverse(events.begin(), events.end());
+    for (const v1::Event& event : events) {
+      std::string id = event.name().substr(std::string("events/").size());
+      ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
+    }
+  }
+  void TearDown() override {
+    queries_.reset();
+    store_.reset();
+    std::filesystem::remove_all(path_);
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Queries> queries_;
+};
+
+TEST_P(PersonAcrossIdsTest, GetParticipantJoinsTheIdsWithTheirEvidence) {
+  v1::GetParticipantRequest request;
+  request.set_name("participants/biden");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant joe, queries_->GetParticipant(request));
+  EXPECT_EQ(joe.name(), "participants/biden-joseph");
+  EXPECT_EQ(joe.event_count(), 3);
+  EXPECT_EQ(joe.first_event_date(), "2023-01-10");
+  EXPECT_EQ(joe.last_event_date(), "2023-04-01");
+  ASSERT_EQ(joe.merges_size(), 1);
+  EXPECT_EQ(joe.merges(0).participant(), "participants/biden");
+  EXPECT_THAT(joe.merges(0).reason(), HasSubstr("president"));
+  ASSERT_EQ(joe.appearances_size(), 3);
+  EXPECT_EQ(joe.appearances(0).event(), "events/c");
+  EXPECT_EQ(joe.appearances(1).event(), "events/b");
+  request.set_name("participants/joseph-r-biden-jr");  // an id served before person keys
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant again, queries_->GetParticipant(request));
+  EXPECT_EQ(again.SerializeAsString(), joe.SerializeAsString());
+  request.set_name("participants/biden-jill");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant jill, queries_->GetParticipant(request));
+  EXPECT_EQ(jill.event_count(), 1);
+  EXPECT_EQ(jill.merges_size(), 0);
+}
+
+TEST_P(PersonAcrossIdsTest, ListEventsFollowsEveryIdOfThePersonPageByPage) {
+  v1::ListEventsRequest request;
+  request.set_participant("Joe Biden");
+  request.set_page_size(2);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse first, queries_->ListEvents(request));
+  ASSERT_EQ(first.events_size(), 2);
+  EXPECT_EQ(first.events(0).name(), "events/c");
+  EXPECT_EQ(first.events(1).name(), "events/b");
+  EXPECT_EQ(first.events(1).participants(0).participant(), "participants/biden-joseph");
+  ASSERT_FALSE(first.next_page_token().empty());
+  request.set_page_token(first.next_page_token());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse second, queries_->ListEvents(request));
+  ASSERT_EQ(second.events_size(), 1);
+  EXPECT_EQ(second.events(0).name(), "events/a");
+  EXPECT_TRUE(second.next_page_token().empty());
+
+  v1::ListEventsRequest jill;
+  jill.set_participant("participants/biden-jill");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse hers, queries_->ListEvents(jill));
+  ASSERT_EQ(hers.events_size(), 1);
+  EXPECT_EQ(hers.events(0).name(), "events/d");
+}
+
+INSTANTIATE_TEST_SUITE_P(WrittenInEitherOrder, PersonAcrossIdsTest, ::testing::Bool());
+
 }  // namespace
 }  // namespace parley::service

@@ -140,6 +140,12 @@ std::vector<std::string> ParticipantNameTerms(const v1::Participant& participant
   };
   add_suffixes(participant.display_name());
   for (const std::string& alias : participant.aliases()) add_suffixes(alias);
+  // The words of the person key, so that people are found by every word of
+  // their key ("joseph" for "Joe Biden") when identity links are resolved.
+  for (const std::string& word :
+       identity::PersonKeyOf(ParticipantId(participant.name())).words) {
+    terms.insert(word);
+  }
   return {terms.begin(), terms.end()};
 }
 

@@ -55,7 +55,8 @@ std::vector<IndexEntry> IndexEntriesForEvent(const v1::Event& event);
 
 // Folded name terms under which a participant is found by prefix search:
 // each name and alias, and each of their token suffixes ("francesco diella",
-// "diella"), so that a prefix of any name token matches.
+// "diella"), so that a prefix of any name token matches; and each word of the
+// participant's person key ("joseph" for "Joe Biden").
 std::vector<std::string> ParticipantNameTerms(const v1::Participant& participant);
 
 }  // namespace parley::storage

@@ -108,6 +108,34 @@ bool RemoveAppearance(const v1::ParticipantAppearance& appearance,
   return date.empty() || (date != entry->first_date() && date != entry->last_date());
 }
 
+void MergeRecordInto(const records::ParticipantRecord& from, records::ParticipantRecord& into) {
+  into.set_event_count(into.event_count() + from.event_count());
+  for (const auto& name : from.names()) {
+    auto [at, found] = FindName(into, name.name());
+    if (!found) {
+      InsertAt(*into.mutable_names(), at);
+      into.mutable_names(at)->set_name(name.name());
+    }
+    into.mutable_names(at)->set_count(into.names(at).count() + name.count());
+  }
+  for (const HistoryEntry& entry : from.history()) {
+    v1::ParticipantAppearance probe;
+    probe.set_rank(entry.rank());
+    probe.set_role(entry.role());
+    probe.set_organization(entry.organization());
+    auto [at, found] = FindEntry(into, probe);
+    if (!found) {
+      InsertAt(*into.mutable_history(), at);
+      *into.mutable_history(at) = entry;
+      continue;
+    }
+    HistoryEntry* target = into.mutable_history(at);
+    target->set_event_count(target->event_count() + entry.event_count());
+    Widen(*target, entry.first_date());
+    Widen(*target, entry.last_date());
+  }
+}
+
 records::ParticipantRecord RecordFromAppearances(
     const std::vector<v1::ParticipantAppearance>& appearances) {
   records::ParticipantRecord record;

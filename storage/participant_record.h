@@ -26,6 +26,10 @@ void AddAppearance(const v1::ParticipantAppearance& appearance,
 bool RemoveAppearance(const v1::ParticipantAppearance& appearance,
                       records::ParticipantRecord& record);
 
+// Adds every appearance of `from` to `into` (the records of two ids that
+// name one person).
+void MergeRecordInto(const records::ParticipantRecord& from, records::ParticipantRecord& into);
+
 records::ParticipantRecord RecordFromAppearances(
     const std::vector<v1::ParticipantAppearance>& appearances);
 

@@ -77,10 +77,16 @@ class RocksStore : public Store {
     return article;
   }
   absl::StatusOr<v1::Participant> GetParticipant(std::string_view participant_id) override {
+    PARLEY_ASSIGN_OR_RETURN(records::ParticipantRecord record,
+                            GetParticipantRecord(participant_id));
+    return ParticipantFromRecord(participant_id, record);
+  }
+  absl::StatusOr<records::ParticipantRecord> GetParticipantRecord(
+      std::string_view participant_id) override {
     records::ParticipantRecord record;
     PARLEY_RETURN_IF_ERROR(
         GetProto(Family::kParticipants, participant_id, "participant", record));
-    return ParticipantFromRecord(participant_id, record);
+    return record;
   }
   absl::Status Scan(Family family, std::string_view prefix, std::string_view start,
                     const ScanVisitor& visit) override;

@@ -76,6 +76,10 @@ class Store {
   virtual absl::StatusOr<parley::v1::Participant> GetParticipant(
       std::string_view participant_id) = 0;
 
+  // The stored record of a participant id; NOT_FOUND for unknown ids.
+  virtual absl::StatusOr<records::ParticipantRecord> GetParticipantRecord(
+      std::string_view participant_id) = 0;
+
   // Visits records of `family` in key order, starting at the first key >=
   // max(prefix, start), while keys begin with `prefix`.
   virtual absl::Status Scan(Family family, std::string_view prefix,

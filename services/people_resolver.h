@@ -1,0 +1,49 @@
+// Which participant ids name one person, decided at query time from what the
+// store knows (identity/links.h), so that the answer never depends on the
+// order in which articles arrived. One resolver serves one request: it
+// remembers what it read.
+#ifndef PARLEY_SERVICES_PEOPLE_RESOLVER_H_
+#define PARLEY_SERVICES_PEOPLE_RESOLVER_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "identity/links.h"
+#include "storage/store.h"
+
+namespace parley::service {
+
+struct Member {
+  std::string id;
+  std::string reason;  // empty for the root itself
+};
+
+class PeopleResolver {
+ public:
+  explicit PeopleResolver(storage::Store& store) : store_(store) {}
+
+  // The id that stands for the person `id` names: `id` itself when it links
+  // nowhere or is unknown.
+  absl::StatusOr<std::string> RootOf(const std::string& id);
+  // The ids whose root is `root`, `root` first.
+  absl::StatusOr<std::vector<Member>> MembersOf(const std::string& root);
+
+ private:
+  // The known person of an id, or nullopt when the store has no record.
+  absl::StatusOr<std::optional<identity::KnownPerson>> Known(const std::string& id);
+  // Every known person with `word` in its key.
+  absl::StatusOr<std::vector<identity::KnownPerson>> WithWord(const std::string& word);
+  absl::StatusOr<std::optional<identity::Link>> LinkOf(const std::string& id);
+
+  storage::Store& store_;
+  std::map<std::string, std::optional<identity::KnownPerson>> known_;
+  std::map<std::string, std::vector<std::string>> ids_with_word_;
+  std::map<std::string, std::string> roots_;
+};
+
+}  // namespace parley::service
+
+#endif  // PARLEY_SERVICES_PEOPLE_RESOLVER_H_
