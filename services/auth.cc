@@ -211,6 +211,8 @@ PARLEY_TOKEN_CHECKED_RPC(SearchParticipants, v1::SearchParticipantsRequest,
                          v1::SearchParticipantsResponse)
 PARLEY_TOKEN_CHECKED_RPC(ListQuotes, v1::ListQuotesRequest, v1::ListQuotesResponse)
 PARLEY_TOKEN_CHECKED_RPC(GetArticle, v1::GetArticleRequest, v1::Article)
+PARLEY_TOKEN_CHECKED_RPC(ListConnections, v1::ListConnectionsRequest,
+                         v1::ListConnectionsResponse)
 
 #undef PARLEY_TOKEN_CHECKED_RPC
 

@@ -60,4 +60,10 @@ grpc::Status ParleyService::GetArticle(grpc::ServerContext* context,
   return Answer(context, response, [&] { return queries_.GetArticle(*request); });
 }
 
+grpc::Status ParleyService::ListConnections(grpc::ServerContext* context,
+                                            const v1::ListConnectionsRequest* request,
+                                            v1::ListConnectionsResponse* response) {
+  return Answer(context, response, [&] { return queries_.ListConnections(*request); });
+}
+
 }  // namespace parley::service

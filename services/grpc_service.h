@@ -28,6 +28,8 @@ class ParleyService final : public v1::Parley::Service {
                           v1::ListQuotesResponse*) override;
   grpc::Status GetArticle(grpc::ServerContext*, const v1::GetArticleRequest*,
                           v1::Article*) override;
+  grpc::Status ListConnections(grpc::ServerContext*, const v1::ListConnectionsRequest*,
+                               v1::ListConnectionsResponse*) override;
 
  private:
   Queries& queries_;

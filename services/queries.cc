@@ -1,6 +1,7 @@
 #include "services/queries.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "identity/person_key.h"
 #include "services/page_token.h"
 #include "services/people_resolver.h"
+#include "services/real_events.h"
 #include "storage/keys.h"
 #include "storage/participant_record.h"
 
@@ -198,17 +200,12 @@ absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
   return absl::OkStatus();
 }
 
-absl::Status ShowRootIds(PeopleResolver& people, v1::ListEventsResponse& response) {
-  for (v1::Event& event : *response.mutable_events()) {
-    PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
-  }
-  return absl::OkStatus();
-}
 
 }  // namespace
 
 absl::StatusOr<std::string> Queries::MergedParticipantPage(
-    const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
+    PeopleResolver& people, const std::vector<std::string>& terms,
+    const v1::ListEventsRequest& request,
     const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
     v1::ListEventsResponse& response) {
   std::string start;
@@ -244,11 +241,62 @@ absl::StatusOr<std::string> Queries::MergedParticipantPage(
         !MatchesTerms(*event, filters)) {
       continue;
     }
+    PARLEY_ASSIGN_OR_RETURN(bool shown, Present(people, request.one_per_real_event(), *event));
+    if (!shown) continue;
     if (response.events_size() == page_size) return last_taken;  // one more exists
     *response.add_events() = *std::move(event);
     last_taken = position;
   }
   return boundary;
+}
+
+absl::Status Queries::FillOtherReports(PeopleResolver& people, v1::Event& event) {
+  if (event.start_date().empty()) return absl::OkStatus();
+  v1::Event shown = event;
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, shown));
+  std::string_view end = event.end_date().empty() ? std::string_view(event.start_date())
+                                                  : std::string_view(event.end_date());
+  // Reports that start up to two weeks earlier may still overlap.
+  const uint32_t first_day = storage::DayNumber(event.start_date()) - 14;
+  std::set<std::string> ids;
+  for (const v1::EventParticipant& p : event.participants()) {
+    std::string id(storage::ParticipantId(p.participant()));
+    if (id.empty()) continue;
+    ids.insert(id);
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+    ids.insert(root);
+  }
+  std::set<std::string> seen = {std::string(storage::EventId(event))};
+  std::set<std::string> others;
+  absl::Status failure;
+  for (const std::string& id : ids) {
+    std::string prefix = storage::IndexPrefix(id);
+    PARLEY_RETURN_IF_ERROR(store_.Scan(
+        Family::kParticipantIndex, prefix, prefix + storage::EventOrderKey(end, ""),
+        [&](std::string_view key, std::string_view) {
+          std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
+          if (!parts || parts->day < first_day) return false;
+          if (!seen.insert(parts->event_id).second) return true;
+          absl::StatusOr<v1::Event> other = store_.GetEvent(parts->event_id);
+          if (!other.ok()) return true;
+          failure = ShowRootIds(people, *other);
+          if (!failure.ok()) return false;
+          if (SameRealEvent(shown, *other)) others.insert(other->name());
+          return true;
+        }));
+    PARLEY_RETURN_IF_ERROR(failure);
+  }
+  event.clear_other_reports();
+  for (const std::string& name : others) event.add_other_reports(name);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<bool> Queries::Present(PeopleResolver& people, bool one_per_real_event,
+                                      v1::Event& event) {
+  PARLEY_RETURN_IF_ERROR(FillOtherReports(people, event));
+  if (one_per_real_event && StandingReport(event) != event.name()) return false;
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  return true;
 }
 
 absl::StatusOr<int> Queries::PageSize(int requested) const {
@@ -261,7 +309,7 @@ absl::StatusOr<v1::Event> Queries::GetEvent(const v1::GetEventRequest& request) 
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "events", "name"));
   PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(id));
   PeopleResolver people(store_);
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  PARLEY_RETURN_IF_ERROR(Present(people, false, event).status());
   return event;
 }
 
@@ -296,8 +344,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
     filters.erase(filters.begin());
     PARLEY_ASSIGN_OR_RETURN(
         std::string next,
-        MergedParticipantPage(terms, request, filters, resume, page_size, response));
-    PARLEY_RETURN_IF_ERROR(ShowRootIds(people, response));
+        MergedParticipantPage(people, terms, request, filters, resume, page_size, response));
     if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
     return response;
   }
@@ -313,6 +360,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   if (!resume.empty()) seek = std::max(seek, After(resume));
 
   int taken = 0;
+  absl::Status failure;
   PARLEY_ASSIGN_OR_RETURN(
       std::string next,
       ScanPage(store_, family, prefix, seek, page_size, options_.max_scanned, taken,
@@ -325,11 +373,18 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
                      !MatchesTerms(*event, filters)) {
                    return false;
                  }
+                 absl::StatusOr<bool> shown =
+                     Present(people, request.one_per_real_event(), *event);
+                 if (!shown.ok()) {
+                   failure = shown.status();
+                   return false;
+                 }
+                 if (!*shown) return false;
                  *response.add_events() = *std::move(event);
                  return true;
                }));
+  PARLEY_RETURN_IF_ERROR(failure);
   while (response.events_size() > taken) response.mutable_events()->RemoveLast();
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, response));
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
   return response;
 }
@@ -477,6 +532,118 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
     while (response.quotes_size() > taken) response.mutable_quotes()->RemoveLast();
   }
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
+  return response;
+}
+
+namespace {
+
+struct Tally {
+  std::map<std::string, std::string> events;  // standing report -> date
+  std::string first_date;
+  std::string last_date;
+};
+
+void Count(Tally& tally, const std::string& report, const std::string& date) {
+  tally.events.emplace(report, date);
+  if (date.empty()) return;
+  if (tally.first_date.empty() || date < tally.first_date) tally.first_date = date;
+  if (date > tally.last_date) tally.last_date = date;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
+    const v1::ListConnectionsRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
+  if (request.participant().empty()) return InvalidField("participant", "is required");
+  PARLEY_ASSIGN_OR_RETURN(std::string id, ParticipantKey(request.participant(), "participant"));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.start_date(), "start_date"));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.end_date(), "end_date"));
+  if (!v1::ListConnectionsRequest::Order_IsValid(request.order_by())) {
+    return InvalidField("order_by", "unknown order");
+  }
+  if (!v1::EventType_IsValid(request.type())) {
+    return InvalidField("type", absl::StrCat("unknown event type ", request.type()));
+  }
+  PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
+  size_t offset = 0;
+  if (!paging.resume_key.empty()) {
+    std::optional<uint32_t> at = storage::ReadBigEndian32(paging.resume_key);
+    if (!at) return InvalidField("page_token", "is not a token issued by this service");
+    offset = *at;
+  }
+  PeopleResolver people(store_);
+  PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
+  const std::string self = absl::StrCat("participants/", root);
+
+  // The participant's reports, then each report's real-world event.
+  std::set<std::string> event_ids;
+  for (const Member& member : members) {
+    int scanned = 0;
+    PARLEY_RETURN_IF_ERROR(store_.Scan(
+        Family::kParticipantIndex, storage::IndexPrefix(member.id), "",
+        [&](std::string_view key, std::string_view) {
+          std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
+          if (parts) event_ids.insert(parts->event_id);
+          return ++scanned < options_.max_scanned;
+        }));
+  }
+  std::map<std::string, Tally> tallies;  // co-participant -> shared events
+  std::set<std::string> own_events;
+  for (const std::string& event_id : event_ids) {
+    absl::StatusOr<v1::Event> event = store_.GetEvent(event_id);
+    if (!event.ok()) continue;
+    if (!OverlapsDateRange(*event, request.start_date(), request.end_date())) continue;
+    if (request.type() != v1::EVENT_TYPE_UNSPECIFIED && event->type() != request.type()) continue;
+    PARLEY_ASSIGN_OR_RETURN(bool shown, Present(people, false, *event));
+    if (!shown) continue;
+    std::string report = StandingReport(*event);
+    own_events.insert(report);
+    std::string date(storage::SortDate(*event));
+    for (const v1::EventParticipant& p : event->participants()) {
+      if (p.participant().empty() || p.participant() == self) continue;
+      Count(tallies[p.participant()], report, date);
+    }
+  }
+  std::vector<std::pair<std::string, const Tally*>> ranked;
+  for (const auto& [participant, tally] : tallies) ranked.emplace_back(participant, &tally);
+  bool by_recency = request.order_by() == v1::ListConnectionsRequest::MOST_RECENT;
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    auto count = [](const Tally* t) { return t->events.size(); };
+    if (by_recency && a.second->last_date != b.second->last_date) {
+      return a.second->last_date > b.second->last_date;
+    }
+    if (count(a.second) != count(b.second)) return count(a.second) > count(b.second);
+    if (a.second->last_date != b.second->last_date) {
+      return a.second->last_date > b.second->last_date;
+    }
+    return a.first < b.first;
+  });
+
+  v1::ListConnectionsResponse response;
+  response.set_participant(self);
+  response.set_events(static_cast<int32_t>(own_events.size()));
+  for (size_t i = offset; i < ranked.size() && i < offset + page_size; ++i) {
+    v1::Connection* c = response.add_connections();
+    c->set_participant(ranked[i].first);
+    const Tally& tally = *ranked[i].second;
+    c->set_shared_events(static_cast<int32_t>(tally.events.size()));
+    c->set_first_date(tally.first_date);
+    c->set_last_date(tally.last_date);
+    std::vector<std::pair<std::string, std::string>> by_date;  // (date, report)
+    for (const auto& [report, date] : tally.events) by_date.emplace_back(date, report);
+    std::sort(by_date.rbegin(), by_date.rend());
+    for (const auto& [date, report] : by_date) c->add_events(report);
+    absl::StatusOr<v1::Participant> other =
+        store_.GetParticipant(storage::ParticipantId(ranked[i].first));
+    if (other.ok()) c->set_display_name(other->display_name());
+  }
+  if (offset + page_size < ranked.size()) {
+    std::string next;
+    storage::AppendBigEndian32(static_cast<uint32_t>(offset + page_size), next);
+    response.set_next_page_token(EncodePageToken(paging.fingerprint, next));
+  }
   return response;
 }
 

@@ -14,6 +14,7 @@
 namespace parley::service {
 
 struct TermFilter;
+class PeopleResolver;
 
 struct QueryOptions {
   // Page size when the request gives 0. Default 20.
@@ -41,15 +42,25 @@ class Queries {
       const v1::SearchParticipantsRequest& request);
   absl::StatusOr<v1::ListQuotesResponse> ListQuotes(const v1::ListQuotesRequest& request);
   absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request);
+  absl::StatusOr<v1::ListConnectionsResponse> ListConnections(
+      const v1::ListConnectionsRequest& request);
 
  private:
   absl::StatusOr<int> PageSize(int requested) const;
+  // Fills event.other_reports (services/real_events.h) from the events of
+  // its participants' ids around its dates. `event` is as stored.
+  absl::Status FillOtherReports(PeopleResolver& people, v1::Event& event);
+  // A stored event as queries show it: other reports filled, ids of people
+  // replaced by the ids that stand for them. False when `one_per_real_event`
+  // and another report stands for its event.
+  absl::StatusOr<bool> Present(PeopleResolver& people, bool one_per_real_event,
+                               v1::Event& event);
   // One page of the events of every participant id in `terms` (the ids of
   // one person), merged newest first, that pass the other filters. Page
   // positions are index-key suffixes (day and event id), common to all ids.
   // Returns the position to resume after, empty when nothing is left.
   absl::StatusOr<std::string> MergedParticipantPage(
-      const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
+      PeopleResolver& people, const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
       const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
       v1::ListEventsResponse& response);
 

@@ -339,5 +339,102 @@ TEST_P(PersonAcrossIdsTest, ListEventsFollowsEveryIdOfThePersonPageByPage) {
 
 INSTANTIATE_TEST_SUITE_P(WrittenInEitherOrder, PersonAcrossIdsTest, ::testing::Bool());
 
+// Two governments report one meeting; connections count it once.
+class RealEventsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("parley-real-events-test-" + std::to_string(std::random_device()()));
+    storage::StoreOptions options;
+    options.path = path_.string();
+    auto store = storage::Store::Open(options);
+    ASSERT_THAT(store, IsOk());
+    store_ = *std::move(store);
+    queries_ = std::make_unique<Queries>(*store_);
+    const storage::testing::SamplePerson joe{"Joe Biden", "", "President", ""};
+    const storage::testing::SamplePerson biden{"Biden", "", "President", ""};
+    const storage::testing::SamplePerson kishida{"Fumio Kishida", "", "Prime Minister", ""};
+    const storage::testing::SamplePerson kishida_jp{"Kishida Fumio", "", "Prime Minister", ""};
+    const storage::testing::SamplePerson modi{"Narendra Modi", "", "Prime Minister", ""};
+    for (const v1::Event& event :
+         {MakeEvent("m1", "2023-03-16", {joe, kishida}, {}, "", "Tokyo"),
+          MakeEvent("m2", "2023-03-16", {kishida_jp, biden}, {}, "", "Tokyo"),
+          MakeEvent("m3", "2023-05-20", {joe, kishida, modi}, {}, "", "Hiroshima"),
+          MakeEvent("m4", "2023-06-01", {joe, modi}, {}, "", "Washington")}) {
+      std::string id = event.name().substr(std::string("events/").size());
+      ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
+    }
+  }
+  void TearDown() override {
+    queries_.reset();
+    store_.reset();
+    std::filesystem::remove_all(path_);
+  }
+  std::vector<std::string> EventNamesOf(const v1::ListEventsRequest& request) {
+    std::vector<std::string> names;
+    auto response = queries_->ListEvents(request);
+    EXPECT_THAT(response, IsOk());
+    if (response.ok()) {
+      for (const auto& e : response->events()) names.push_back(e.name());
+    }
+    return names;
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<Queries> queries_;
+};
+
+TEST_F(RealEventsTest, EachReportListsTheOthersAndListEventsCanShowOnePerEvent) {
+  v1::GetEventRequest get;
+  get.set_name("events/m2");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event m2, queries_->GetEvent(get));
+  EXPECT_THAT(m2.other_reports(), ElementsAre("events/m1"));
+  get.set_name("events/m4");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event m4, queries_->GetEvent(get));
+  EXPECT_EQ(m4.other_reports_size(), 0);
+
+  v1::ListEventsRequest request;
+  request.set_participant("Joe Biden");
+  request.set_one_per_real_event(true);
+  EXPECT_THAT(EventNamesOf(request), ElementsAre("events/m4", "events/m3", "events/m1"));
+  request.set_one_per_real_event(false);
+  EXPECT_EQ(EventNamesOf(request).size(), 4u);
+}
+
+TEST_F(RealEventsTest, ConnectionsCountRealEventsByCountOrRecency) {
+  v1::ListConnectionsRequest request;
+  request.set_participant("participants/biden");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse response,
+                              queries_->ListConnections(request));
+  EXPECT_EQ(response.participant(), "participants/biden-joseph");
+  EXPECT_EQ(response.events(), 3);
+  ASSERT_EQ(response.connections_size(), 2);
+  EXPECT_EQ(response.connections(0).participant(), "participants/modi-narendra");
+  EXPECT_EQ(response.connections(0).shared_events(), 2);
+  EXPECT_EQ(response.connections(1).participant(), "participants/fumio-kishida");
+  EXPECT_EQ(response.connections(1).display_name(), "Fumio Kishida");
+  EXPECT_EQ(response.connections(1).shared_events(), 2);  // m1 and m2 are one meeting
+  EXPECT_EQ(response.connections(1).first_date(), "2023-03-16");
+  EXPECT_THAT(response.connections(1).events(), ElementsAre("events/m3", "events/m1"));
+
+  request.set_start_date("2023-05-01");
+  request.set_page_size(1);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse first,
+                              queries_->ListConnections(request));
+  ASSERT_EQ(first.connections_size(), 1);
+  EXPECT_EQ(first.connections(0).participant(), "participants/modi-narendra");
+  request.set_page_token(first.next_page_token());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse second,
+                              queries_->ListConnections(request));
+  ASSERT_EQ(second.connections_size(), 1);
+  EXPECT_EQ(second.connections(0).shared_events(), 1);
+  EXPECT_TRUE(second.next_page_token().empty());
+
+  v1::ListConnectionsRequest bad;
+  EXPECT_THAT(queries_->ListConnections(bad),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("participant")));
+}
+
+
 }  // namespace
 }  // namespace parley::service

@@ -1,0 +1,27 @@
+// When two stored reports describe one real-world event. Pure.
+//
+// Several publishers report one meeting; counting reports would count the
+// meeting several times. Two reports are of one event when their dates
+// overlap and they share two participants, or one participant, the event
+// type and a location. Participants are compared by id after identity links
+// (services/people_resolver.h); locations after folding. Undated reports are
+// never joined: nothing says they are the same day.
+#ifndef PARLEY_SERVICES_REAL_EVENTS_H_
+#define PARLEY_SERVICES_REAL_EVENTS_H_
+
+#include <string>
+#include <vector>
+
+#include "parley/v1/event.pb.h"
+
+namespace parley::service {
+
+bool SameRealEvent(const v1::Event& a, const v1::Event& b);
+
+// The report that stands for a real-world event: the smallest of the event's
+// id and its other reports' ids ("events/{id}").
+std::string StandingReport(const v1::Event& event);
+
+}  // namespace parley::service
+
+#endif  // PARLEY_SERVICES_REAL_EVENTS_H_

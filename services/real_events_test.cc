@@ -1,0 +1,61 @@
+#include "services/real_events.h"
+
+#include "gtest/gtest.h"
+
+namespace parley::service {
+namespace {
+
+v1::Event Report(const std::string& id, const std::string& start, const std::string& end,
+                 std::vector<std::string> people, const std::string& place,
+                 v1::EventType type = v1::MEETING) {
+  v1::Event event;
+  event.set_name("events/" + id);
+  event.set_start_date(start);
+  event.set_end_date(end);
+  event.set_type(type);
+  for (const std::string& p : people) {
+    event.add_participants()->set_participant("participants/" + p);
+  }
+  if (!place.empty()) event.add_locations()->set_name(place);
+  return event;
+}
+
+// The Yoon-Kishida meeting of 2023-03-16, reported by both governments.
+TEST(SameRealEventTest, TwoSharedParticipantsOnOverlappingDatesAreOneEvent) {
+  v1::Event us = Report("mofa", "2023-03-16", "2023-03-16", {"fumio-kishida", "suk-yeol-yoon"},
+                        "Tokyo");
+  v1::Event kr = Report("kr", "2023-03-16", "2023-03-17",
+                        {"suk-yeol-yoon", "fumio-kishida", "jin-park"}, "");
+  EXPECT_TRUE(SameRealEvent(us, kr));
+  EXPECT_TRUE(SameRealEvent(kr, us));
+  kr.set_start_date("2023-03-18");
+  kr.set_end_date("2023-03-18");
+  EXPECT_FALSE(SameRealEvent(us, kr));  // a later meeting of the same people
+}
+
+TEST(SameRealEventTest, OneSharedParticipantNeedsTheTypeAndAPlace) {
+  v1::Event a = Report("a", "2023-02-13", "2023-02-14", {"diella-francesco"}, "Seoul");
+  v1::Event b = Report("b", "2023-02-14", "2023-02-14", {"diella-francesco"}, "SEOUL");
+  EXPECT_TRUE(SameRealEvent(a, b));
+  b.set_type(v1::VISIT);
+  EXPECT_FALSE(SameRealEvent(a, b));
+  b.set_type(v1::MEETING);
+  b.mutable_locations(0)->set_name("Busan");
+  EXPECT_FALSE(SameRealEvent(a, b));
+}
+
+TEST(SameRealEventTest, UndatedReportsAreNeverJoined) {
+  v1::Event a = Report("a", "", "", {"x", "y"}, "");
+  v1::Event b = Report("b", "", "", {"x", "y"}, "");
+  EXPECT_FALSE(SameRealEvent(a, b));
+}
+
+TEST(StandingReportTest, TheSmallestIdStandsForTheEvent) {
+  v1::Event a = Report("b", "2023-01-01", "", {}, "");
+  a.add_other_reports("events/c");
+  a.add_other_reports("events/a");
+  EXPECT_EQ(StandingReport(a), "events/a");
+}
+
+}  // namespace
+}  // namespace parley::service
