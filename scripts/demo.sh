@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: builds Parley, starts a local
 # single-node Kafka broker (KRaft) and parleyd on 127.0.0.1, publishes every
-# article in seeds/, prints a few typed queries, then keeps serving gRPC on
-# 127.0.0.1:50051 until Ctrl-C.
+# article in seeds/ (or in the directory given: scripts/demo.sh DIR), prints a
+# few typed queries, then keeps serving gRPC on 127.0.0.1:50051 until Ctrl-C.
 #
 # Env: PARLEY_KAFKA_PORT (default 9092), PARLEY_GRPC (default 127.0.0.1:50051),
 #      PARLEY_STATE_DIR (default .parley/ in the repository).
@@ -14,6 +14,8 @@ state_dir="${PARLEY_STATE_DIR:-${root}/.parley}"
 kafka_port="${PARLEY_KAFKA_PORT:-9092}"
 grpc_address="${PARLEY_GRPC:-127.0.0.1:50051}"
 topic=articles
+articles_dir="${1:-${root}/seeds}"
+[[ -d "${articles_dir}" ]] || { echo "demo: ${articles_dir} is not a directory" >&2; exit 2; }
 
 "${root}/scripts/setup.sh" "${build_dir}" parleyd parleyctl
 parleyd="${build_dir}/services/parleyd"
@@ -44,7 +46,7 @@ echo "demo: starting parleyd (gRPC on ${grpc_address}, log ${state_dir}/parleyd.
 parleyd_pid=$!
 
 articles=()
-for file in "${root}"/seeds/*; do
+for file in "${articles_dir}"/*; do
   case "${file}" in *.gold.json) continue ;; esac
   articles+=("${file}")
 done
@@ -61,7 +63,7 @@ for id in "${articles[@]}"; do
   done
 done
 
-run() { echo; echo "\$ parleyctl $*"; ctl "$@"; }
+run() { echo; echo "\$ parleyctl $*"; ctl "$@" || true; }
 run events
 run events --participant "Su-Kwang Kim" --from 2023-02-01 --to 2023-02-28
 run search "park"

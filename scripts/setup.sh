@@ -18,6 +18,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev librocksdb-dev libabsl-dev libre2-dev libicu-dev
   nlohmann-json3-dev libbenchmark-dev libgtest-dev libgmock-dev iso-codes wamerican
+  libgraphviz-dev
   kcat maven openjdk-17-jre-headless python3 openssl
 )
 # Callers that need more (scripts/fuzz.sh: clang) name it here.

@@ -19,6 +19,7 @@
 #include "nlohmann/json.hpp"
 #include "parley/v1/parley_service.grpc.pb.h"
 #include "services/auth.h"
+#include "services/pictures.h"
 #include "services/text_format.h"
 
 ABSL_FLAG(std::string, server, "127.0.0.1:50051", "parleyd gRPC address");
@@ -36,6 +37,10 @@ ABSL_FLAG(std::string, speaker, "", "quotes: speaker name or participants/ID");
 ABSL_FLAG(std::string, event, "", "quotes: events/ID");
 ABSL_FLAG(std::string, contains, "", "quotes: text the quote contains");
 ABSL_FLAG(int, page_size, 0, "Results per page (0: server default)");
+ABSL_FLAG(std::string, format, "text",
+          "connections, timeline: text, json, dot (Graphviz) or svg");
+ABSL_FLAG(std::string, order_by, "shared_events",
+          "connections: shared_events or most_recent");
 ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call");
 ABSL_FLAG(std::string, tls_ca, "",
@@ -64,7 +69,13 @@ Commands:
   participant ID                                       one participant with appearances
   search QUERY                                         participants by name prefix
   quotes [--speaker S] [--event ID] [--contains TEXT]  quotes
-  article ID                                           normalised article with fact spans)";
+  article ID                                           normalised article with fact spans
+  connections P [--from DATE] [--to DATE] [--type T] [--order-by most_recent]
+              [--format text|json|dot|svg]             people met, by real-world events shared
+  timeline P [--from DATE] [--to DATE] [--format text|json|dot|svg]
+                                                       a participant's events and titles over time
+
+  The pictures: parleyctl connections "Francesco Diella" --format svg > connections.svg)";
 
 std::string WithCollection(const std::string& id, const std::string& collection) {
   return id.rfind(collection + "/", 0) == 0 ? id : collection + "/" + id;
@@ -190,8 +201,97 @@ absl::StatusOr<v1::EventType> ParseEventType(const std::string& name) {
   return type;
 }
 
+absl::StatusOr<v1::ListConnectionsRequest::Order> ParseOrder(const std::string& name) {
+  if (name == "shared_events" || name.empty()) return v1::ListConnectionsRequest::SHARED_EVENTS;
+  if (name == "most_recent") return v1::ListConnectionsRequest::MOST_RECENT;
+  return absl::InvalidArgumentError(
+      absl::StrCat("--order-by: expected shared_events or most_recent, got ", name));
+}
+
+// Prints a picture command's result in --format.
+absl::Status PrintPicture(const google::protobuf::Message& message, const std::string& dot,
+                          const std::string& layout, const std::function<std::string()>& text) {
+  std::string format = absl::GetFlag(FLAGS_format);
+  if (format == "dot") {
+    std::cout << dot;
+    return absl::OkStatus();
+  }
+  if (format == "svg") {
+    PARLEY_ASSIGN_OR_RETURN(std::string svg, service::RenderSvg(dot, layout));
+    std::cout << svg;
+    return absl::OkStatus();
+  }
+  if (format == "json" || absl::GetFlag(FLAGS_json)) {
+    absl::SetFlag(&FLAGS_json, true);
+    return PrintMessage(message, text);
+  }
+  if (format != "text") {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--format: expected text, json, dot or svg, got ", format));
+  }
+  return PrintMessage(message, text);
+}
+
+absl::Status RunConnections(Client& client, const std::string& participant) {
+  v1::ListConnectionsRequest request;
+  request.set_participant(participant);
+  request.set_start_date(absl::GetFlag(FLAGS_from));
+  request.set_end_date(absl::GetFlag(FLAGS_to));
+  PARLEY_ASSIGN_OR_RETURN(v1::EventType type, ParseEventType(absl::GetFlag(FLAGS_type)));
+  request.set_type(type);
+  PARLEY_ASSIGN_OR_RETURN(auto order, ParseOrder(absl::GetFlag(FLAGS_order_by)));
+  request.set_order_by(order);
+  request.set_page_size(absl::GetFlag(FLAGS_page_size) > 0 ? absl::GetFlag(FLAGS_page_size) : 100);
+  request.set_page_token(absl::GetFlag(FLAGS_page_token));
+  PARLEY_ASSIGN_OR_RETURN(auto response,
+                          client.Call(&v1::Parley::Stub::ListConnections, request));
+  v1::GetParticipantRequest get;
+  get.set_name(response.participant());
+  PARLEY_ASSIGN_OR_RETURN(auto center, client.Call(&v1::Parley::Stub::GetParticipant, get));
+  return PrintPicture(response, service::ConnectionsDot(center, response), "twopi",
+                      [&] { return service::FormatConnections(center, response); });
+}
+
+// Every event of the participant in the date range (at most 2,000).
+absl::Status RunTimeline(Client& client, const std::string& participant) {
+  v1::GetParticipantRequest get;
+  get.set_name(participant.rfind("participants/", 0) == 0 ? participant : "");
+  if (get.name().empty()) {
+    v1::ListConnectionsRequest probe;  // resolves a full name to its id
+    probe.set_participant(participant);
+    probe.set_page_size(1);
+    PARLEY_ASSIGN_OR_RETURN(auto resolved,
+                            client.Call(&v1::Parley::Stub::ListConnections, probe));
+    get.set_name(resolved.participant());
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto person, client.Call(&v1::Parley::Stub::GetParticipant, get));
+  v1::ListEventsRequest request;
+  request.set_participant(get.name());
+  request.set_start_date(absl::GetFlag(FLAGS_from));
+  request.set_end_date(absl::GetFlag(FLAGS_to));
+  request.set_one_per_real_event(true);
+  request.set_page_size(100);
+  v1::ListEventsResponse all;
+  do {
+    PARLEY_ASSIGN_OR_RETURN(auto page, client.Call(&v1::Parley::Stub::ListEvents, request));
+    for (auto& event : *page.mutable_events()) *all.add_events() = std::move(event);
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty() && all.events_size() < 2000);
+  std::vector<v1::Event> events(all.events().begin(), all.events().end());
+  return PrintPicture(all, service::TimelineDot(person, events), "dot",
+                      [&] { return service::FormatEventList(all); });
+}
+
 absl::Status RunCommand(const std::string& command, const std::vector<std::string>& args) {
   if (command == "publish") return Publish(args);
+  if (command == "connections" || command == "timeline") {
+    if (args.size() != 1) {
+      return absl::InvalidArgumentError(absl::StrCat(command, ": expects exactly one participant"));
+    }
+    PARLEY_ASSIGN_OR_RETURN(Client client, Client::Create());
+    return command == "connections" ? RunConnections(client, args[0])
+                                    : RunTimeline(client, args[0]);
+  }
   PARLEY_ASSIGN_OR_RETURN(Client client, Client::Create());
   auto need_one = [&]() -> absl::StatusOr<std::string> {
     if (args.size() != 1) {

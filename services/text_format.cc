@@ -20,7 +20,9 @@ std::string PersonLine(const std::string& rank, const std::string& name,
   std::vector<std::string> details;
   if (!role.empty()) details.push_back(role);
   if (!organization.empty()) details.push_back(organization);
-  if (!details.empty()) absl::StrAppend(&line, " — ", absl::StrJoin(details, ", "));
+  if (!details.empty()) {
+    absl::StrAppend(&line, line.empty() ? "" : " — ", absl::StrJoin(details, ", "));
+  }
   return line;
 }
 
@@ -110,6 +112,19 @@ std::string FormatParticipant(const v1::Participant& participant) {
                     "\n");
   }
   return out;
+}
+
+std::string FormatConnections(const v1::Participant& center,
+                              const v1::ListConnectionsResponse& response) {
+  std::string out = absl::StrCat(response.participant(), "  ", center.display_name(), ": ",
+                                 response.events(), " real-world event(s)\n");
+  if (response.connections_size() == 0) absl::StrAppend(&out, "  no connections\n");
+  for (const v1::Connection& c : response.connections()) {
+    absl::StrAppend(&out, "  ", c.shared_events(), "  ", c.display_name(), "  (", c.participant(),
+                    ")  ", c.first_date(), c.first_date() == c.last_date() ? "" : " to ",
+                    c.first_date() == c.last_date() ? "" : c.last_date(), "\n");
+  }
+  return out + NextPage(response.next_page_token());
 }
 
 std::string FormatSearch(const v1::SearchParticipantsResponse& response) {

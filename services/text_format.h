@@ -12,6 +12,8 @@ namespace parley::service {
 std::string FormatEvent(const v1::Event& event);
 std::string FormatEventList(const v1::ListEventsResponse& response);
 std::string FormatParticipant(const v1::Participant& participant);
+std::string FormatConnections(const v1::Participant& center,
+                              const v1::ListConnectionsResponse& response);
 std::string FormatSearch(const v1::SearchParticipantsResponse& response);
 std::string FormatQuotes(const v1::ListQuotesResponse& response);
 std::string FormatArticle(const v1::Article& article);
