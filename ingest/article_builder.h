@@ -28,10 +28,10 @@ struct BuiltArticle {
 absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
                                           const BuildOptions& options);
 
-// Gives every participant a stable resource name, "participants/{slug of the
-// full name}", and links quotes to the participant who said them. Identity
-// by folded full name is the first step of cross-article resolution; the id
-// stays stable when aliases are merged into it later.
+// Gives every participant a stable resource name, "participants/{person key
+// of the name}" (identity/person_key.h), and links quotes to the participant
+// who said them. Queries then join the ids that name one person
+// (identity/links.h).
 void ResolveIdentities(v1::Event& event);
 
 // Every fact of the event with its span, in a stable order ("type",

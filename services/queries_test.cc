@@ -1,11 +1,15 @@
 #include "services/queries.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <random>
 
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "ingest/article_builder.h"
 #include "storage/testing/sample_events.h"
 
 namespace parley::service {
@@ -435,6 +439,45 @@ TEST_F(RealEventsTest, ConnectionsCountRealEventsByCountOrRecency) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("participant")));
 }
 
+
+// Two publishers report the Quad leaders' meeting of 2023-05-20 in
+// Hiroshima: the White House readout and an Indian news article (pool).
+TEST(PoolReportsTest, TwoPublishersReportingOneMeetingAreOneEvent) {
+  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
+  std::string pool = std::string(corpus ? corpus : PARLEY_CORPUS_DIR_DEFAULT) + "/pool/";
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("parley-pool-reports-" + std::to_string(std::random_device()()));
+  storage::StoreOptions options;
+  options.path = path.string();
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<storage::Store> store, storage::Store::Open(options));
+  const std::vector<std::string> ids = {"wh-20230520-quad-leaders-joint",
+                                        "idrw-20230521-quad-endorses-pm-modi-not-era-war-comment"};
+  for (const std::string& id : ids) {
+    std::ifstream in(pool + id + ".json");
+    ASSERT_TRUE(in) << pool << id;
+    std::stringstream text;
+    text << in.rdbuf();
+    ingest::IncomingMessage message;
+    message.key = id;
+    message.value = text.str();
+    PARLEY_ASSERT_OK_AND_ASSIGN(ingest::BuiltArticle built,
+                                ingest::BuildArticle(message, ingest::BuildOptions()));
+    ASSERT_THAT(store->WriteArticle(built.article, built.event), IsOk());
+  }
+  Queries queries(*store);
+  v1::GetEventRequest request;
+  request.set_name("events/" + ids[1]);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event news, queries.GetEvent(request));
+  EXPECT_THAT(news.other_reports(), ElementsAre("events/" + ids[0]));
+  v1::ListConnectionsRequest connections;
+  connections.set_participant("Narendra Modi");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse response,
+                              queries.ListConnections(connections));
+  EXPECT_EQ(response.events(), 1);  // one meeting, two reports
+  for (const v1::Connection& c : response.connections()) EXPECT_EQ(c.shared_events(), 1);
+  store.reset();
+  std::filesystem::remove_all(path);
+}
 
 }  // namespace
 }  // namespace parley::service
