@@ -442,6 +442,9 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
   const std::string& resume = paging.resume_key;
 
   v1::SearchParticipantsResponse response;
+  PeopleResolver people(store_);
+  std::set<std::string> shown;  // root ids on this page
+  absl::Status failure;
   int taken = 0;
   PARLEY_ASSIGN_OR_RETURN(
       std::string next,
@@ -461,9 +464,22 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
                      break;
                    }
                  }
+                 // Reported as the person it names ("Biden" as Joseph R.
+                 // Biden, Jr.), once per page.
+                 absl::StatusOr<std::string> root = people.RootOf(*id);
+                 if (!root.ok()) {
+                   failure = root.status();
+                   return false;
+                 }
+                 if (!shown.insert(*root).second) return false;
+                 if (*root != *id) {
+                   participant = store_.GetParticipant(*root);
+                   if (!participant.ok()) return false;
+                 }
                  *response.add_participants() = *std::move(participant);
                  return true;
                }));
+  PARLEY_RETURN_IF_ERROR(failure);
   while (response.participants_size() > taken) response.mutable_participants()->RemoveLast();
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
   return response;

@@ -341,6 +341,17 @@ TEST_P(PersonAcrossIdsTest, ListEventsFollowsEveryIdOfThePersonPageByPage) {
   EXPECT_EQ(hers.events(0).name(), "events/d");
 }
 
+TEST_P(PersonAcrossIdsTest, SearchShowsEachPersonOnce) {
+  v1::SearchParticipantsRequest request;
+  request.set_query("bid");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::SearchParticipantsResponse response,
+                              queries_->SearchParticipants(request));
+  std::vector<std::string> names;
+  for (const v1::Participant& p : response.participants()) names.push_back(p.name());
+  EXPECT_THAT(names, ::testing::UnorderedElementsAre("participants/biden-joseph",
+                                                     "participants/biden-jill"));
+}
+
 INSTANTIATE_TEST_SUITE_P(WrittenInEitherOrder, PersonAcrossIdsTest, ::testing::Bool());
 
 // Two governments report one meeting; connections count it once.
