@@ -13,6 +13,8 @@
 #include "common/string_view.h"
 #include "common/text.h"
 #include "extract/article.h"
+#include "extract/gazetteer.h"
+#include "identity/organizations.h"
 #include "identity/person_key.h"
 #include "services/page_token.h"
 #include "services/people_resolver.h"
@@ -22,9 +24,12 @@
 
 namespace parley::service {
 
+// An index term an event must have; any of `alternatives` when set (the
+// names of one organisation, the ids of one person).
 struct TermFilter {
   storage::Family family;
   std::string term;
+  std::vector<std::string> alternatives;
 };
 namespace {
 
@@ -87,7 +92,8 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
   if (!request.organization().empty()) {
     std::string folded = FoldForMatch(request.organization());
     if (folded.empty()) return InvalidField("organization", "is blank");
-    filters.push_back({Family::kOrganizationIndex, folded});
+    filters.push_back({Family::kOrganizationIndex, folded,
+                       identity::BuiltinOrganizationAliases().NamesOf(request.organization())});
   }
   if (!request.location().empty()) {
     std::string folded = FoldForMatch(request.location());
@@ -97,7 +103,13 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
   if (!request.country().empty()) {
     std::string code = absl::AsciiStrToUpper(ToAbsl(request.country()));
     if (code.size() != 2 || !absl::ascii_isalpha(code[0]) || !absl::ascii_isalpha(code[1])) {
-      return InvalidField("country", "must be an ISO 3166-1 alpha-2 code such as \"KR\"");
+      // A country's name or acronym: "South Korea", "Republic of Korea", "ROK".
+      extract_internal::PlaceEntry place = extract_internal::LookupPlace(request.country());
+      if (place.kind != extract_internal::PlaceKind::kCountry || place.code.empty()) {
+        return InvalidField("country",
+                            "must be an ISO 3166-1 alpha-2 code such as \"KR\" or a country's name");
+      }
+      code = place.code;
     }
     filters.push_back({Family::kCountryIndex, code});
   }
@@ -127,7 +139,11 @@ bool MatchesTerms(const v1::Event& event, const std::vector<TermFilter>& filters
     if (parts) present.emplace(entry.family, parts->term);
   }
   return std::all_of(filters.begin(), filters.end(), [&](const TermFilter& filter) {
-    return present.count({filter.family, filter.term}) > 0;
+    if (filter.alternatives.empty()) return present.count({filter.family, filter.term}) > 0;
+    return std::any_of(filter.alternatives.begin(), filter.alternatives.end(),
+                       [&](const std::string& term) {
+                         return present.count({filter.family, term}) > 0;
+                       });
   });
 }
 
@@ -203,8 +219,8 @@ absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
 
 }  // namespace
 
-absl::StatusOr<std::string> Queries::MergedParticipantPage(
-    PeopleResolver& people, const std::vector<std::string>& terms,
+absl::StatusOr<std::string> Queries::MergedTermsPage(
+    PeopleResolver& people, storage::Family family, const std::vector<std::string>& terms,
     const v1::ListEventsRequest& request,
     const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
     v1::ListEventsResponse& response) {
@@ -221,8 +237,7 @@ absl::StatusOr<std::string> Queries::MergedParticipantPage(
     size_t taken = 0;
     std::string last;
     PARLEY_RETURN_IF_ERROR(store_.Scan(
-        Family::kParticipantIndex, prefix, prefix + start,
-        [&](std::string_view key, std::string_view) {
+        family, prefix, prefix + start, [&](std::string_view key, std::string_view) {
           last = std::string(key.substr(prefix.size()));
           positions.push_back(last);
           return ++taken < chunk;
@@ -336,15 +351,18 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   v1::ListEventsResponse response;
   PeopleResolver people(store_);
   if (!filters.empty() && filters.front().family == Family::kParticipantIndex) {
-    // Every id that names the person drives the scan, merged newest first.
+    // Every id that names the person.
     PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(filters.front().term));
     PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
-    std::vector<std::string> terms;
-    for (const Member& m : members) terms.push_back(m.id);
+    for (const Member& m : members) filters.front().alternatives.push_back(m.id);
+  }
+  if (!filters.empty() && filters.front().alternatives.size() > 1) {
+    // Every alternative drives the scan, merged newest first.
+    TermFilter driver = filters.front();
     filters.erase(filters.begin());
-    PARLEY_ASSIGN_OR_RETURN(
-        std::string next,
-        MergedParticipantPage(people, terms, request, filters, resume, page_size, response));
+    PARLEY_ASSIGN_OR_RETURN(std::string next,
+                            MergedTermsPage(people, driver.family, driver.alternatives, request,
+                                            filters, resume, page_size, response));
     if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
     return response;
   }

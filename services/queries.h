@@ -55,12 +55,13 @@ class Queries {
   // and another report stands for its event.
   absl::StatusOr<bool> Present(PeopleResolver& people, bool one_per_real_event,
                                v1::Event& event);
-  // One page of the events of every participant id in `terms` (the ids of
-  // one person), merged newest first, that pass the other filters. Page
-  // positions are index-key suffixes (day and event id), common to all ids.
-  // Returns the position to resume after, empty when nothing is left.
-  absl::StatusOr<std::string> MergedParticipantPage(
-      PeopleResolver& people, const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
+  // One page of the events under any of `terms` in `family` (the ids of one
+  // person, the names of one organisation), merged newest first, that pass
+  // the other filters. Page positions are index-key suffixes (day and event
+  // id), common to all terms. Returns the position to resume after, empty
+  // when nothing is left.
+  absl::StatusOr<std::string> MergedTermsPage(
+      PeopleResolver& people, storage::Family family, const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
       const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
       v1::ListEventsResponse& response);
 

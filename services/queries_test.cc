@@ -101,6 +101,17 @@ TEST_F(QueriesTest, FiltersByEachFieldAndCombinesThem) {
   v1::ListEventsRequest by_country;
   by_country.set_country("kr");
   EXPECT_THAT(EventNames(by_country), ElementsAre("events/seoul"));
+  // A country's other names and acronyms are the country.
+  for (const char* name : {"Republic of Korea", "South Korea", "ROK"}) {
+    by_country.set_country(name);
+    EXPECT_THAT(EventNames(by_country), ElementsAre("events/seoul")) << name;
+  }
+  // An organisation's other names find it (identity/data/organization_aliases.tsv).
+  v1::ListEventsRequest by_alias;
+  by_alias.set_organization("North Atlantic Treaty Organization");
+  EXPECT_THAT(EventNames(by_alias), ElementsAre("events/brussels", "events/bogota"));
+  by_alias.set_country("CO");
+  EXPECT_THAT(EventNames(by_alias), ElementsAre("events/bogota"));
   v1::ListEventsRequest by_location;
   by_location.set_location("BOGOTA");  // accent- and case-insensitive
   EXPECT_THAT(EventNames(by_location), ElementsAre("events/bogota"));
@@ -152,7 +163,7 @@ TEST_F(QueriesTest, BadRequestsNameTheField) {
   };
   std::vector<Case> cases = {
       {[](auto& r) { r.set_page_size(-1); }, "page_size"},
-      {[](auto& r) { r.set_country("Korea"); }, "country"},
+      {[](auto& r) { r.set_country("Atlantis"); }, "country"},
       {[](auto& r) { r.set_start_date("2023-13-01"); }, "start_date"},
       {[](auto& r) { r.set_end_date("yesterday"); }, "end_date"},
       {[](auto& r) {
