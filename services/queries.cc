@@ -199,6 +199,42 @@ absl::StatusOr<Paging> StartPaging(const Request& request) {
 // The smallest key strictly greater than `key`.
 std::string After(std::string_view key) { return std::string(key) + '\0'; }
 
+// Index entries under several terms (the ids of one person, the names of one
+// organisation), merged by the part of the key after the term, which orders
+// them newest first in every index. Up to `chunk` entries of each term from
+// `start`; past `boundary` (the smallest last position of a term that has
+// more) the merge is not known yet, and a page resumes there.
+struct MergedPositions {
+  std::vector<std::pair<std::string, std::string>> positions;  // (suffix, value), sorted
+  std::string boundary;                                          // empty: all read
+};
+
+absl::StatusOr<MergedPositions> MergePositions(storage::Store& store, Family family,
+                                               const std::vector<std::string>& terms,
+                                               const std::string& start, int chunk) {
+  MergedPositions merged;
+  for (const std::string& term : terms) {
+    std::string prefix = storage::IndexPrefix(term);
+    int taken = 0;
+    std::string last;
+    PARLEY_RETURN_IF_ERROR(store.Scan(
+        family, prefix, prefix + start, [&](std::string_view key, std::string_view value) {
+          last = std::string(key.substr(prefix.size()));
+          merged.positions.emplace_back(last, std::string(value));
+          return ++taken < chunk;
+        }));
+    if (taken == chunk && (merged.boundary.empty() || last < merged.boundary)) {
+      merged.boundary = last;
+    }
+  }
+  std::sort(merged.positions.begin(), merged.positions.end());
+  merged.positions.erase(
+      std::unique(merged.positions.begin(), merged.positions.end(),
+                  [](const auto& a, const auto& b) { return a.first == b.first; }),
+      merged.positions.end());
+  return merged;
+}
+
 // Participant ids in `event` as the ids that stand for their people.
 absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
   for (v1::EventParticipant& p : *event.mutable_participants()) {
@@ -227,27 +263,11 @@ absl::StatusOr<std::string> Queries::MergedTermsPage(
   std::string start;
   if (!request.end_date().empty()) start = storage::EventOrderKey(request.end_date(), "");
   if (!resume.empty()) start = std::max(start, After(resume));
-  // Up to `chunk` positions of each id; beyond the smallest last position of
-  // an id that has more, the merge is not known yet.
-  const size_t chunk = static_cast<size_t>(page_size) * 2 + 2;
-  std::vector<std::string> positions;
-  std::string boundary;
-  for (const std::string& term : terms) {
-    std::string prefix = storage::IndexPrefix(term);
-    size_t taken = 0;
-    std::string last;
-    PARLEY_RETURN_IF_ERROR(store_.Scan(
-        family, prefix, prefix + start, [&](std::string_view key, std::string_view) {
-          last = std::string(key.substr(prefix.size()));
-          positions.push_back(last);
-          return ++taken < chunk;
-        }));
-    if (taken == chunk && (boundary.empty() || last < boundary)) boundary = last;
-  }
-  std::sort(positions.begin(), positions.end());
-  positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+  PARLEY_ASSIGN_OR_RETURN(MergedPositions merged,
+                          MergePositions(store_, family, terms, start, page_size * 2 + 2));
+  const std::string& boundary = merged.boundary;
   std::string last_taken;
-  for (const std::string& position : positions) {
+  for (const auto& [position, value] : merged.positions) {
     if (!boundary.empty() && position > boundary) return boundary;
     std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(position, false);
     if (!parts) continue;
@@ -503,6 +523,27 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
   return response;
 }
 
+absl::StatusOr<std::string> Queries::QuotePage(
+    const std::vector<std::string>& speaker_ids, const std::string& resume, int page_size,
+    const std::function<bool(const v1::Quote&)>& wanted, v1::ListQuotesResponse& response) {
+  PARLEY_ASSIGN_OR_RETURN(
+      MergedPositions merged,
+      MergePositions(store_, Family::kQuoteIndex, speaker_ids,
+                     resume.empty() ? std::string() : After(resume), page_size * 2 + 2));
+  std::string last_taken;
+  int scanned = 0;
+  for (const auto& [position, value] : merged.positions) {
+    if (!merged.boundary.empty() && position > merged.boundary) return merged.boundary;
+    if (++scanned > options_.max_scanned) return last_taken.empty() ? position : last_taken;
+    v1::QuoteResult result;
+    if (!result.ParseFromString(value) || !wanted(result.quote())) continue;
+    if (response.quotes_size() == page_size) return last_taken;  // one more exists
+    *response.add_quotes() = std::move(result);
+    last_taken = position;
+  }
+  return merged.boundary;
+}
+
 absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
     const v1::ListQuotesRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
@@ -510,8 +551,13 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
     return InvalidField("speaker", "speaker or event is required");
   }
   std::string speaker;
+  std::vector<std::string> speaker_ids;  // every id of the speaker
   if (!request.speaker().empty()) {
     PARLEY_ASSIGN_OR_RETURN(speaker, ParticipantKey(request.speaker(), "speaker"));
+    PeopleResolver people(store_);
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(speaker));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
+    for (const Member& m : members) speaker_ids.push_back(m.id);
   }
   std::string contains = FoldForMatch(request.contains());
   PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
@@ -520,7 +566,8 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
 
   v1::ListQuotesResponse response;
   auto wanted = [&](const v1::Quote& quote) {
-    return (speaker.empty() || storage::QuoteSpeakerKey(quote) == speaker) &&
+    return (speaker.empty() || std::find(speaker_ids.begin(), speaker_ids.end(),
+                                         storage::QuoteSpeakerKey(quote)) != speaker_ids.end()) &&
            (contains.empty() || FoldForMatch(quote.text()).find(contains) != std::string::npos);
   };
   std::string next;
@@ -547,23 +594,7 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
       *result->mutable_quote() = event.quotes(i);
     }
   } else {
-    std::string prefix = storage::IndexPrefix(speaker);
-    int taken = 0;
-    PARLEY_ASSIGN_OR_RETURN(
-        next, ScanPage(store_, Family::kQuoteIndex, prefix,
-                       resume.empty() ? prefix : After(resume), page_size,
-                       options_.max_scanned, taken,
-                       [&](std::string_view, std::string_view value) {
-                         v1::QuoteResult result;
-                         if (!result.ParseFromArray(value.data(),
-                                                    static_cast<int>(value.size())) ||
-                             !wanted(result.quote())) {
-                           return false;
-                         }
-                         *response.add_quotes() = std::move(result);
-                         return true;
-                       }));
-    while (response.quotes_size() > taken) response.mutable_quotes()->RemoveLast();
+    PARLEY_ASSIGN_OR_RETURN(next, QuotePage(speaker_ids, resume, page_size, wanted, response));
   }
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
   return response;

@@ -4,6 +4,7 @@
 #ifndef PARLEY_SERVICES_QUERIES_H_
 #define PARLEY_SERVICES_QUERIES_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ class Queries {
 
  private:
   absl::StatusOr<int> PageSize(int requested) const;
+  // One page of the quotes of a speaker's ids, merged newest first, that
+  // `wanted` keeps. Returns the position to resume after, empty when done.
+  absl::StatusOr<std::string> QuotePage(const std::vector<std::string>& speaker_ids,
+                                        const std::string& resume, int page_size,
+                                        const std::function<bool(const v1::Quote&)>& wanted,
+                                        v1::ListQuotesResponse& response);
   // Fills event.other_reports (services/real_events.h) from the events of
   // its participants' ids around its dates. `event` is as stored.
   absl::Status FillOtherReports(PeopleResolver& people, v1::Event& event);

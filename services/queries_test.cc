@@ -272,6 +272,14 @@ TEST_F(QueriesTest, ListQuotesBySpeakerEventAndText) {
 }
 
 
+void AddQuote(v1::Event& event, const std::string& speaker, const std::string& participant,
+              const std::string& text) {
+  v1::Quote* quote = event.add_quotes();
+  quote->set_speaker(speaker);
+  quote->set_speaker_participant(participant);
+  quote->set_text(text);
+}
+
 // One person under several ids: "Biden" with the role President is Joe
 // Biden, never Jill; answers do not depend on the order of writing.
 class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
@@ -290,6 +298,8 @@ class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
         MakeEvent("b", "2023-03-05", {{"Biden", "", "President", ""}}),
         MakeEvent("c", "2023-04-01", {{"Joe Biden", "", "President", ""}}),
         MakeEvent("d", "2023-02-01", {{"Jill Biden", "", "First Lady", ""}})};
+    AddQuote(events[1], "Biden", "participants/biden", "We stand together.");
+    AddQuote(events[2], "Joe Biden", "participants/biden-joseph", "Democracy delivers.");
     if (GetParam()) std::reverse(events.begin(), events.end());
     for (const v1::Event& event : events) {
       std::string id = event.name().substr(std::string("events/").size());
@@ -350,6 +360,23 @@ TEST_P(PersonAcrossIdsTest, ListEventsFollowsEveryIdOfThePersonPageByPage) {
   PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse hers, queries_->ListEvents(jill));
   ASSERT_EQ(hers.events_size(), 1);
   EXPECT_EQ(hers.events(0).name(), "events/d");
+}
+
+TEST_P(PersonAcrossIdsTest, QuotesOfEveryIdOfTheSpeaker) {
+  v1::ListQuotesRequest request;
+  request.set_speaker("Joseph R. Biden, Jr.");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse response, queries_->ListQuotes(request));
+  ASSERT_EQ(response.quotes_size(), 2);
+  EXPECT_EQ(response.quotes(0).quote().text(), "Democracy delivers.");
+  EXPECT_EQ(response.quotes(1).quote().text(), "We stand together.");
+  request.set_page_size(1);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse first, queries_->ListQuotes(request));
+  ASSERT_EQ(first.quotes_size(), 1);
+  request.set_page_token(first.next_page_token());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListQuotesResponse second, queries_->ListQuotes(request));
+  ASSERT_EQ(second.quotes_size(), 1);
+  EXPECT_EQ(second.quotes(0).quote().text(), "We stand together.");
+  EXPECT_TRUE(second.next_page_token().empty());
 }
 
 TEST_P(PersonAcrossIdsTest, SearchShowsEachPersonOnce) {
