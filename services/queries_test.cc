@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <algorithm>
 #include <random>
 
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "identity/person_key.h"
 #include "ingest/article_builder.h"
 #include "storage/testing/sample_events.h"
 
@@ -526,6 +528,76 @@ TEST(PoolReportsTest, TwoPublishersReportingOneMeetingAreOneEvent) {
   for (const v1::Connection& c : response.connections()) EXPECT_EQ(c.shared_events(), 1);
   store.reset();
   std::filesystem::remove_all(path);
+}
+
+// The whole pool written in two shuffled orders gives identical stores and
+// identical answers about people (identity decided from the set, not the
+// order).
+TEST(PoolOrderTest, ShuffledOrdersOfThePoolGiveTheSameStoreAndAnswers) {
+  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
+  std::filesystem::path pool =
+      std::filesystem::path(corpus ? corpus : PARLEY_CORPUS_DIR_DEFAULT) / "pool";
+  std::vector<ingest::BuiltArticle> built;
+  for (const auto& entry : std::filesystem::directory_iterator(pool)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    ingest::IncomingMessage message;
+    message.key = entry.path().stem().string();
+    message.value = text.str();
+    absl::StatusOr<ingest::BuiltArticle> article =
+        ingest::BuildArticle(message, ingest::BuildOptions());
+    if (article.ok()) built.push_back(*std::move(article));
+  }
+  ASSERT_GT(built.size(), 1000u);
+  struct Answers {
+    std::vector<storage::FamilyDigest> digests;
+    std::string answers;
+  };
+  auto ingest_in_order = [&](unsigned seed) {
+    std::vector<const ingest::BuiltArticle*> order;
+    for (const auto& b : built) order.push_back(&b);
+    std::mt19937 random(seed);
+    std::shuffle(order.begin(), order.end(), random);
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() /
+        ("parley-pool-order-" + std::to_string(seed) + "-" + std::to_string(std::random_device()()));
+    storage::StoreOptions options;
+    options.path = path.string();
+    Answers out;
+    {
+      auto store = storage::Store::Open(options);
+      EXPECT_THAT(store, IsOk());
+      if (!store.ok()) return out;
+      for (const ingest::BuiltArticle* b : order) {
+        EXPECT_THAT((*store)->WriteArticle(b->article, b->event), IsOk());
+      }
+      auto digests = storage::DigestStore(**store);
+      if (digests.ok()) out.digests = *digests;
+      Queries queries(**store);
+      for (const char* person : {"Joe Biden", "participants/biden", "S. Jaishankar",
+                                 "Fumio Kishida", "Jens Stoltenberg"}) {
+        v1::GetParticipantRequest get;
+        get.set_name(std::string(person).rfind("participants/", 0) == 0
+                         ? person
+                         : "participants/" + identity::PersonIdOf(person));
+        auto participant = queries.GetParticipant(get);
+        if (participant.ok()) out.answers += participant->SerializeAsString();
+        v1::ListConnectionsRequest connections;
+        connections.set_participant(person);
+        auto response = queries.ListConnections(connections);
+        if (response.ok()) out.answers += response->SerializeAsString();
+      }
+    }
+    std::filesystem::remove_all(path);
+    return out;
+  };
+  Answers first = ingest_in_order(1);
+  Answers second = ingest_in_order(2);
+  EXPECT_EQ(first.digests, second.digests);
+  EXPECT_FALSE(first.answers.empty());
+  EXPECT_EQ(first.answers, second.answers);
 }
 
 }  // namespace
