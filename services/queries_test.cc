@@ -30,17 +30,39 @@ const SamplePerson kDiella{"Francesco Diella", "Lieutenant General", "Director",
 const SamplePerson kKim{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"};
 const SamplePerson kJose{"José Ramírez", "Admiral", "", "Colombian Navy"};
 
-class QueriesTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("parley-queries-test-" + std::to_string(std::random_device()()));
+// A store in a fresh temporary directory, removed with it.
+class TempStore {
+ public:
+  explicit TempStore(const std::string& name)
+      : path_(std::filesystem::temp_directory_path() /
+              ("parley-" + name + "-" + std::to_string(std::random_device()()))) {
     storage::StoreOptions options;
     options.path = path_.string();
     auto store = storage::Store::Open(options);
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-    queries_ = std::make_unique<Queries>(*store_);
+    if (store.ok()) store_ = *std::move(store);
+  }
+  ~TempStore() {
+    store_.reset();
+    std::filesystem::remove_all(path_);
+  }
+  // Null when the store could not be opened.
+  storage::Store* get() { return store_.get(); }
+  absl::Status Write(const v1::Event& event) {
+    std::string id = event.name().substr(std::string("events/").size());
+    return store_->WriteArticle(MakeStoredArticle(id), event);
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::unique_ptr<storage::Store> store_;
+};
+
+class QueriesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<TempStore>("queries-test");
+    ASSERT_NE(store_->get(), nullptr);
+    queries_ = std::make_unique<Queries>(*store_->get());
 
     v1::Event seoul = MakeEvent("seoul", "2023-02-13", {kDiella, kKim},
                                 {"Republic of Korea Joint Chiefs of Staff"}, "KR", "Seoul");
@@ -63,12 +85,8 @@ class QueriesTest : public ::testing::Test {
   void TearDown() override {
     queries_.reset();
     store_.reset();
-    std::filesystem::remove_all(path_);
   }
-  void Write(const v1::Event& event) {
-    std::string id = event.name().substr(std::string("events/").size());
-    ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
-  }
+  void Write(const v1::Event& event) { ASSERT_THAT(store_->Write(event), IsOk()); }
   std::vector<std::string> EventNames(const v1::ListEventsRequest& request) {
     auto response = queries_->ListEvents(request);
     EXPECT_THAT(response, IsOk());
@@ -79,8 +97,7 @@ class QueriesTest : public ::testing::Test {
     return names;
   }
 
-  std::filesystem::path path_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<TempStore> store_;
   std::unique_ptr<Queries> queries_;
 };
 
@@ -287,14 +304,9 @@ void AddQuote(v1::Event& event, const std::string& speaker, const std::string& p
 class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("parley-people-test-" + std::to_string(std::random_device()()));
-    storage::StoreOptions options;
-    options.path = path_.string();
-    auto store = storage::Store::Open(options);
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-    queries_ = std::make_unique<Queries>(*store_);
+    store_ = std::make_unique<TempStore>("people-test");
+    ASSERT_NE(store_->get(), nullptr);
+    queries_ = std::make_unique<Queries>(*store_->get());
     std::vector<v1::Event> events = {
         MakeEvent("a", "2023-01-10", {{"Joseph R. Biden, Jr.", "", "President", ""}}),
         MakeEvent("b", "2023-03-05", {{"Biden", "", "President", ""}}),
@@ -303,18 +315,13 @@ class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
     AddQuote(events[1], "Biden", "participants/biden", "We stand together.");
     AddQuote(events[2], "Joe Biden", "participants/biden-joseph", "Democracy delivers.");
     if (GetParam()) std::reverse(events.begin(), events.end());
-    for (const v1::Event& event : events) {
-      std::string id = event.name().substr(std::string("events/").size());
-      ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
-    }
+    for (const v1::Event& event : events) ASSERT_THAT(store_->Write(event), IsOk());
   }
   void TearDown() override {
     queries_.reset();
     store_.reset();
-    std::filesystem::remove_all(path_);
   }
-  std::filesystem::path path_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<TempStore> store_;
   std::unique_ptr<Queries> queries_;
 };
 
@@ -398,14 +405,9 @@ INSTANTIATE_TEST_SUITE_P(WrittenInEitherOrder, PersonAcrossIdsTest, ::testing::B
 class RealEventsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("parley-real-events-test-" + std::to_string(std::random_device()()));
-    storage::StoreOptions options;
-    options.path = path_.string();
-    auto store = storage::Store::Open(options);
-    ASSERT_THAT(store, IsOk());
-    store_ = *std::move(store);
-    queries_ = std::make_unique<Queries>(*store_);
+    store_ = std::make_unique<TempStore>("real-events-test");
+    ASSERT_NE(store_->get(), nullptr);
+    queries_ = std::make_unique<Queries>(*store_->get());
     const storage::testing::SamplePerson joe{"Joe Biden", "", "President", ""};
     const storage::testing::SamplePerson biden{"Biden", "", "President", ""};
     const storage::testing::SamplePerson kishida{"Fumio Kishida", "", "Prime Minister", ""};
@@ -416,14 +418,12 @@ class RealEventsTest : public ::testing::Test {
           MakeEvent("m2", "2023-03-16", {kishida_jp, biden}, {}, "", "Tokyo"),
           MakeEvent("m3", "2023-05-20", {joe, kishida, modi}, {}, "", "Hiroshima"),
           MakeEvent("m4", "2023-06-01", {joe, modi}, {}, "", "Washington")}) {
-      std::string id = event.name().substr(std::string("events/").size());
-      ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), event), IsOk());
+      ASSERT_THAT(store_->Write(event), IsOk());
     }
   }
   void TearDown() override {
     queries_.reset();
     store_.reset();
-    std::filesystem::remove_all(path_);
   }
   std::vector<std::string> EventNamesOf(const v1::ListEventsRequest& request) {
     std::vector<std::string> names;
@@ -434,8 +434,7 @@ class RealEventsTest : public ::testing::Test {
     }
     return names;
   }
-  std::filesystem::path path_;
-  std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<TempStore> store_;
   std::unique_ptr<Queries> queries_;
 };
 
@@ -496,11 +495,9 @@ TEST_F(RealEventsTest, ConnectionsCountRealEventsByCountOrRecency) {
 TEST(PoolReportsTest, TwoPublishersReportingOneMeetingAreOneEvent) {
   const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
   std::string pool = std::string(corpus ? corpus : PARLEY_CORPUS_DIR_DEFAULT) + "/pool/";
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("parley-pool-reports-" + std::to_string(std::random_device()()));
-  storage::StoreOptions options;
-  options.path = path.string();
-  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<storage::Store> store, storage::Store::Open(options));
+  TempStore temp("pool-reports");
+  storage::Store* store = temp.get();
+  ASSERT_NE(store, nullptr);
   const std::vector<std::string> ids = {"wh-20230520-quad-leaders-joint",
                                         "idrw-20230521-quad-endorses-pm-modi-not-era-war-comment"};
   for (const std::string& id : ids) {
@@ -526,8 +523,6 @@ TEST(PoolReportsTest, TwoPublishersReportingOneMeetingAreOneEvent) {
                               queries.ListConnections(connections));
   EXPECT_EQ(response.events(), 1);  // one meeting, two reports
   for (const v1::Connection& c : response.connections()) EXPECT_EQ(c.shared_events(), 1);
-  store.reset();
-  std::filesystem::remove_all(path);
 }
 
 // The whole pool written in two shuffled orders gives identical stores and
@@ -560,22 +555,18 @@ TEST(PoolOrderTest, ShuffledOrdersOfThePoolGiveTheSameStoreAndAnswers) {
     for (const auto& b : built) order.push_back(&b);
     std::mt19937 random(seed);
     std::shuffle(order.begin(), order.end(), random);
-    std::filesystem::path path =
-        std::filesystem::temp_directory_path() /
-        ("parley-pool-order-" + std::to_string(seed) + "-" + std::to_string(std::random_device()()));
-    storage::StoreOptions options;
-    options.path = path.string();
     Answers out;
     {
-      auto store = storage::Store::Open(options);
-      EXPECT_THAT(store, IsOk());
-      if (!store.ok()) return out;
+      TempStore temp("pool-order-" + std::to_string(seed));
+      storage::Store* store = temp.get();
+      EXPECT_NE(store, nullptr);
+      if (store == nullptr) return out;
       for (const ingest::BuiltArticle* b : order) {
-        EXPECT_THAT((*store)->WriteArticle(b->article, b->event), IsOk());
+        EXPECT_THAT(store->WriteArticle(b->article, b->event), IsOk());
       }
-      auto digests = storage::DigestStore(**store);
+      auto digests = storage::DigestStore(*store);
       if (digests.ok()) out.digests = *digests;
-      Queries queries(**store);
+      Queries queries(*store);
       for (const char* person : {"Joe Biden", "participants/biden", "S. Jaishankar",
                                  "Fumio Kishida", "Jens Stoltenberg"}) {
         v1::GetParticipantRequest get;
@@ -590,7 +581,6 @@ TEST(PoolOrderTest, ShuffledOrdersOfThePoolGiveTheSameStoreAndAnswers) {
         if (response.ok()) out.answers += response->SerializeAsString();
       }
     }
-    std::filesystem::remove_all(path);
     return out;
   };
   Answers first = ingest_in_order(1);
