@@ -69,15 +69,16 @@ const KnownPerson* Dominant(const std::vector<const KnownPerson*>& candidates,
   return best != nullptr && best_count >= 10 * (total - best_count) ? best : nullptr;
 }
 
-void Count(std::vector<std::pair<std::string, int>>& counts, const std::string& value) {
-  if (value.empty()) return;
+void Count(std::vector<std::pair<std::string, int>>& counts, const std::string& value,
+           int times) {
+  if (value.empty() || times <= 0) return;
   for (auto& [v, n] : counts) {
     if (v == value) {
-      ++n;
+      n += times;
       return;
     }
   }
-  counts.emplace_back(value, 1);
+  counts.emplace_back(value, times);
   std::sort(counts.begin(), counts.end());
 }
 
@@ -132,9 +133,10 @@ std::optional<Link> LinkOf(const KnownPerson& person, const std::vector<KnownPer
   return std::nullopt;
 }
 
-void KnownPerson::Describe(const std::string& role, const std::string& organization) {
-  Count(roles, role);
-  Count(organizations, organization);
+void KnownPerson::Describe(const std::string& role, const std::string& organization,
+                           int appearances) {
+  Count(roles, role, appearances);
+  Count(organizations, organization, appearances);
 }
 
 PersonDirectory::PersonDirectory(std::vector<KnownPerson> people) : people_(std::move(people)) {

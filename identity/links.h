@@ -27,8 +27,9 @@ struct KnownPerson {
   std::vector<std::pair<std::string, int>> roles;
   std::vector<std::pair<std::string, int>> organizations;
 
-  // Counts one appearance's role and organisation (empty ones are skipped).
-  void Describe(const std::string& role, const std::string& organization);
+  // Counts `appearances` appearances with this role and organisation (empty
+  // ones are skipped).
+  void Describe(const std::string& role, const std::string& organization, int appearances = 1);
 };
 
 struct Link {

@@ -23,7 +23,7 @@ absl::StatusOr<std::optional<identity::KnownPerson>> PeopleResolver::Known(const
     for (const v1::ParticipantHistoryEntry& entry : record->history()) {
       std::string role = FoldForMatch(entry.role());
       std::string organization = FoldForMatch(entry.organization());
-      for (int i = 0; i < entry.event_count(); ++i) person->Describe(role, organization);
+      person->Describe(role, organization, entry.event_count());
     }
   } else if (!absl::IsNotFound(record.status())) {
     return record.status();
