@@ -615,6 +615,40 @@ void Count(Tally& tally, const std::string& report, const std::string& date) {
   if (date > tally.last_date) tally.last_date = date;
 }
 
+// By shared events (or by last shared date), then by last shared date, then id.
+std::vector<std::pair<std::string, const Tally*>> RankConnections(
+    const std::map<std::string, Tally>& tallies, bool by_recency) {
+  std::vector<std::pair<std::string, const Tally*>> ranked;
+  for (const auto& [participant, tally] : tallies) ranked.emplace_back(participant, &tally);
+  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
+    auto count = [](const Tally* t) { return t->events.size(); };
+    if (by_recency && a.second->last_date != b.second->last_date) {
+      return a.second->last_date > b.second->last_date;
+    }
+    if (count(a.second) != count(b.second)) return count(a.second) > count(b.second);
+    if (a.second->last_date != b.second->last_date) {
+      return a.second->last_date > b.second->last_date;
+    }
+    return a.first < b.first;
+  });
+  return ranked;
+}
+
+void AddConnection(storage::Store& store, const std::string& participant, const Tally& tally,
+                   v1::ListConnectionsResponse& response) {
+  v1::Connection* c = response.add_connections();
+  c->set_participant(participant);
+  c->set_shared_events(static_cast<int32_t>(tally.events.size()));
+  c->set_first_date(tally.first_date);
+  c->set_last_date(tally.last_date);
+  std::vector<std::pair<std::string, std::string>> by_date;  // (date, report)
+  for (const auto& [report, date] : tally.events) by_date.emplace_back(date, report);
+  std::sort(by_date.rbegin(), by_date.rend());
+  for (const auto& [date, report] : by_date) c->add_events(report);
+  absl::StatusOr<v1::Participant> other = store.GetParticipant(storage::ParticipantId(participant));
+  if (other.ok()) c->set_display_name(other->display_name());
+}
+
 }  // namespace
 
 absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
@@ -671,38 +705,13 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
       Count(tallies[p.participant()], report, date);
     }
   }
-  std::vector<std::pair<std::string, const Tally*>> ranked;
-  for (const auto& [participant, tally] : tallies) ranked.emplace_back(participant, &tally);
-  bool by_recency = request.order_by() == v1::ListConnectionsRequest::MOST_RECENT;
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
-    auto count = [](const Tally* t) { return t->events.size(); };
-    if (by_recency && a.second->last_date != b.second->last_date) {
-      return a.second->last_date > b.second->last_date;
-    }
-    if (count(a.second) != count(b.second)) return count(a.second) > count(b.second);
-    if (a.second->last_date != b.second->last_date) {
-      return a.second->last_date > b.second->last_date;
-    }
-    return a.first < b.first;
-  });
-
+  std::vector<std::pair<std::string, const Tally*>> ranked =
+      RankConnections(tallies, request.order_by() == v1::ListConnectionsRequest::MOST_RECENT);
   v1::ListConnectionsResponse response;
   response.set_participant(self);
   response.set_events(static_cast<int32_t>(own_events.size()));
   for (size_t i = offset; i < ranked.size() && i < offset + page_size; ++i) {
-    v1::Connection* c = response.add_connections();
-    c->set_participant(ranked[i].first);
-    const Tally& tally = *ranked[i].second;
-    c->set_shared_events(static_cast<int32_t>(tally.events.size()));
-    c->set_first_date(tally.first_date);
-    c->set_last_date(tally.last_date);
-    std::vector<std::pair<std::string, std::string>> by_date;  // (date, report)
-    for (const auto& [report, date] : tally.events) by_date.emplace_back(date, report);
-    std::sort(by_date.rbegin(), by_date.rend());
-    for (const auto& [date, report] : by_date) c->add_events(report);
-    absl::StatusOr<v1::Participant> other =
-        store_.GetParticipant(storage::ParticipantId(ranked[i].first));
-    if (other.ok()) c->set_display_name(other->display_name());
+    AddConnection(store_, ranked[i].first, *ranked[i].second, response);
   }
   if (offset + page_size < ranked.size()) {
     std::string next;
