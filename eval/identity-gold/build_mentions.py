@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild mentions.tsv from the extractor output and annotations.py.
 
-  build/tools/parley-extract $(ls ../shared/corpus/pool/*.json | LC_ALL=C sort) > /tmp/out.jsonl   # from /work/main
+  build/tools/parley-extract $(ls ../shared/corpus/pool/*.json | LC_ALL=C sort) > /tmp/out.jsonl   # from the repository root
   python3 eval/identity-gold/build_mentions.py /tmp/out.jsonl ../shared/corpus/pool > eval/identity-gold/mentions.tsv
 Line i of the extractor output belongs to the i-th file given (byte-sorted file names).
 """
