@@ -223,8 +223,15 @@ TEST_F(IngestQueryTest, QueriesOverGrpcAndBadRequestsNameTheField) {
   ASSERT_EQ(quotes.quotes_size(), 1);
   EXPECT_THAT(quotes.quotes(0).quote().text(), ::testing::StartsWith("Korea is one of NATO"));
 
+  // A country's name is the country; a name that is no country is refused.
+  v1::ListEventsRequest by_name;
+  by_name.set_country("Republic of Korea");
+  ASSERT_TRUE(parleyd_->stub()
+                  .ListEvents(testing::ContextWithDeadline().get(), by_name, &events)
+                  .ok());
+  EXPECT_EQ(events.events_size(), 1);
   v1::ListEventsRequest bad;
-  bad.set_country("Korea");
+  bad.set_country("Atlantis");
   grpc::Status status =
       parleyd_->stub().ListEvents(testing::ContextWithDeadline().get(), bad, &events);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
