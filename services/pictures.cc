@@ -149,19 +149,22 @@ std::string TimelineDot(const v1::Participant& participant, const std::vector<v1
 }
 
 absl::StatusOr<std::string> RenderSvg(const std::string& dot, const std::string& layout) {
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContext(), gvFreeContext);
-  if (!context) return absl::InternalError("Graphviz: no context");
+  // One context for the life of the process: Graphviz's text-size cache
+  // outlives gvFreeContext, and a second context then reads freed font
+  // names (found by AddressSanitizer). Not thread-safe, like Graphviz.
+  static GVC_t* const context = gvContext();
+  if (context == nullptr) return absl::InternalError("Graphviz: no context");
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
   if (!graph) return absl::InvalidArgumentError("Graphviz could not read the DOT text");
-  if (gvLayout(context.get(), graph.get(), layout.c_str()) != 0) {
+  if (gvLayout(context, graph.get(), layout.c_str()) != 0) {
     return absl::InternalError(absl::StrCat("Graphviz layout ", layout, " failed"));
   }
   char* data = nullptr;
   unsigned int size = 0;
-  int rendered = gvRenderData(context.get(), graph.get(), "svg", &data, &size);
+  int rendered = gvRenderData(context, graph.get(), "svg", &data, &size);
   std::string svg = rendered == 0 && data != nullptr ? std::string(data, size) : std::string();
   gvFreeRenderData(data);
-  gvFreeLayout(context.get(), graph.get());
+  gvFreeLayout(context, graph.get());
   if (rendered != 0) return absl::InternalError("Graphviz could not render SVG");
   return svg;
 }
