@@ -18,6 +18,7 @@
 #include "ingest/kafka_client.h"
 #include "nlohmann/json.hpp"
 #include "parley/v1/parley_service.grpc.pb.h"
+#include "identity/person_key.h"
 #include "services/auth.h"
 #include "services/pictures.h"
 #include "services/text_format.h"
@@ -255,18 +256,17 @@ absl::Status RunConnections(Client& client, const std::string& participant) {
 // Every event of the participant in the date range (at most 2,000).
 absl::Status RunTimeline(Client& client, const std::string& participant) {
   v1::GetParticipantRequest get;
-  get.set_name(participant.rfind("participants/", 0) == 0 ? participant : "");
-  if (get.name().empty()) {
-    v1::ListConnectionsRequest probe;  // resolves a full name to its id
-    probe.set_participant(participant);
-    probe.set_page_size(1);
-    PARLEY_ASSIGN_OR_RETURN(auto resolved,
-                            client.Call(&v1::Parley::Stub::ListConnections, probe));
-    get.set_name(resolved.participant());
+  if (participant.rfind("participants/", 0) == 0) {
+    get.set_name(participant);
+  } else {
+    // A full name or a bare id: its person key, which the server resolves.
+    std::string id = identity::PersonIdOf(participant);
+    if (id.empty()) return absl::InvalidArgumentError("timeline: the participant has no name");
+    get.set_name("participants/" + id);
   }
   PARLEY_ASSIGN_OR_RETURN(auto person, client.Call(&v1::Parley::Stub::GetParticipant, get));
   v1::ListEventsRequest request;
-  request.set_participant(get.name());
+  request.set_participant(person.name());
   request.set_start_date(absl::GetFlag(FLAGS_from));
   request.set_end_date(absl::GetFlag(FLAGS_to));
   request.set_one_per_real_event(true);

@@ -57,13 +57,19 @@ absl::StatusOr<std::vector<identity::KnownPerson>> PeopleResolver::WithWord(
 }
 
 absl::StatusOr<std::optional<identity::Link>> PeopleResolver::LinkOf(const std::string& id) {
+  auto cached = links_.find(id);
+  if (cached != links_.end()) return cached->second;
   PARLEY_ASSIGN_OR_RETURN(std::optional<identity::KnownPerson> person, Known(id));
-  if (!person || person->key.words.empty()) return std::optional<identity::Link>();
-  // A fuller name holds every word of the person's key, so the holders of
-  // one word are enough.
-  PARLEY_ASSIGN_OR_RETURN(std::vector<identity::KnownPerson> candidates,
-                          WithWord(person->key.words.front()));
-  return identity::LinkOf(*person, candidates);
+  std::optional<identity::Link> link;
+  if (person && !person->key.words.empty()) {
+    // A fuller name holds every word of the person's key, so the holders of
+    // one word are enough.
+    PARLEY_ASSIGN_OR_RETURN(std::vector<identity::KnownPerson> candidates,
+                            WithWord(person->key.words.front()));
+    link = identity::LinkOf(*person, candidates);
+  }
+  links_.emplace(id, link);
+  return link;
 }
 
 absl::StatusOr<std::string> PeopleResolver::RootOf(const std::string& id) {

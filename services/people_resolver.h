@@ -41,6 +41,7 @@ class PeopleResolver {
   storage::Store& store_;
   std::map<std::string, std::optional<identity::KnownPerson>> known_;
   std::map<std::string, std::vector<std::string>> ids_with_word_;
+  std::map<std::string, std::optional<identity::Link>> links_;
   std::map<std::string, std::string> roots_;
 };
 

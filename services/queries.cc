@@ -440,30 +440,21 @@ absl::StatusOr<v1::Participant> Queries::GetParticipant(
     storage::MergeRecordInto(other, record);
   }
   v1::Participant participant = storage::ParticipantFromRecord(root, record);
-  // Newest appearances over all ids, by their position in the index.
-  std::vector<std::pair<std::string, v1::ParticipantAppearance>> appearances;
+  std::vector<std::string> ids;
   for (const Member& member : members) {
-    int taken = 0;
-    PARLEY_RETURN_IF_ERROR(store_.Scan(
-        Family::kParticipantIndex, storage::IndexPrefix(member.id), "",
-        [&](std::string_view key, std::string_view value) {
-          v1::ParticipantAppearance appearance;
-          appearance.ParseFromArray(value.data(), static_cast<int>(value.size()));
-          appearances.emplace_back(std::string(key.substr(member.id.size() + 1)),
-                                   std::move(appearance));
-          return ++taken < options_.max_appearances;
-        }));
-    if (!member.reason.empty()) {
-      v1::ParticipantMerge* merge = participant.add_merges();
-      merge->set_participant(absl::StrCat("participants/", member.id));
-      merge->set_reason(member.reason);
-    }
+    ids.push_back(member.id);
+    if (member.reason.empty()) continue;
+    v1::ParticipantMerge* merge = participant.add_merges();
+    merge->set_participant(absl::StrCat("participants/", member.id));
+    merge->set_reason(member.reason);
   }
-  std::sort(appearances.begin(), appearances.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [order, appearance] : appearances) {
+  // Newest appearances over all ids: each id's newest are enough.
+  PARLEY_ASSIGN_OR_RETURN(
+      MergedPositions merged,
+      MergePositions(store_, Family::kParticipantIndex, ids, "", options_.max_appearances));
+  for (const auto& [position, value] : merged.positions) {
     if (participant.appearances_size() >= options_.max_appearances) break;
-    *participant.add_appearances() = std::move(appearance);
+    participant.add_appearances()->ParseFromString(value);
   }
   return participant;
 }

@@ -252,9 +252,10 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
         old_value->second == new_value->second) {
       continue;  // re-delivery: nothing about this participant changed
     }
-    records::ParticipantRecord record;
-    absl::Status read = GetProto(Family::kParticipants, id, "participant", record);
-    if (!read.ok() && !absl::IsNotFound(read)) return read;
+    absl::StatusOr<records::ParticipantRecord> stored = GetParticipantRecord(id);
+    if (!stored.ok() && !absl::IsNotFound(stored.status())) return stored.status();
+    records::ParticipantRecord record = stored.ok() ? *std::move(stored)
+                                                    : records::ParticipantRecord();
     v1::Participant previous = ParticipantFromRecord(id, record);
     std::optional<v1::ParticipantAppearance> removed = ParseAppearance(before, id);
     std::optional<v1::ParticipantAppearance> added = ParseAppearance(after, id);
