@@ -20,9 +20,12 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/grpcpp.h"
 #include "ingest/kafka_ingestor.h"
+#include "ingest/reindexer.h"
+#include "services/admin_service.h"
 #include "services/auth.h"
 #include "services/grpc_service.h"
 #include "services/queries.h"
+#include "services/watch.h"
 #include "storage/store.h"
 
 ABSL_FLAG(std::string, brokers, "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,...]");
@@ -50,6 +53,14 @@ ABSL_FLAG(std::string, auth_token_file, "",
 ABSL_FLAG(std::string, health_listen, "",
           "Extra plaintext address serving only grpc.health.v1.Health, for probes "
           "that cannot do TLS (e.g. Kubernetes grpc probes); default: none");
+ABSL_FLAG(absl::Duration, watch_stall_timeout, absl::Seconds(30),
+          "A WatchEvents client that reads nothing for this long while changes wait for it "
+          "is ended with RESOURCE_EXHAUSTED and the cursor to resume from");
+ABSL_FLAG(int64_t, change_log_retention, 100000,
+          "Changes kept for WatchEvents cursors; an older cursor gets OUT_OF_RANGE");
+ABSL_FLAG(bool, all, false,
+          "With `parleyd reindex`: re-extract every article, not only those made by "
+          "another extractor version");
 
 namespace parley {
 namespace {
@@ -121,6 +132,8 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   storage::StoreOptions store_options;
   store_options.path = data_dir;
   store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  store_options.change_log_retention =
+      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
                           storage::Store::Open(store_options));
 
@@ -136,7 +149,12 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
                           ingest::KafkaIngestor::Create(ingest_options, *store));
 
   service::Queries queries(*store);
-  service::ParleyService parley_service(queries);
+  service::WatchOptions watch_options;
+  watch_options.stall_timeout = absl::GetFlag(FLAGS_watch_stall_timeout);
+  service::ChangeFeed feed(*store, watch_options);
+  service::ParleyService parley_service(queries, &feed);
+  service::BackgroundReindex reindex(*store);
+  service::ParleyAdminService admin_service(reindex, security.token);
   std::unique_ptr<service::TokenCheckedParleyService> checked_service;
   grpc::Service* served = &parley_service;
   if (!security.token.empty()) {
@@ -175,6 +193,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   std::string listen = absl::GetFlag(FLAGS_listen);
   builder.AddListeningPort(listen, security.credentials, &bound_port);
   builder.RegisterService(served);
+  builder.RegisterService(&admin_service);
   builder.SetMaxReceiveMessageSize(1 << 20);
   builder.SetMaxSendMessageSize(32 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -217,6 +236,10 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   shutting_down = true;
   set_health(kQueryService, false);
   ingestor->Stop();
+  reindex.Stop();
+  // Streams end with the cursor to resume from; the server then has no
+  // stream to wait for.
+  feed.Shutdown();
   health_thread.join();
   if (!ingest_done.WaitForNotificationWithTimeout(absl::GetFlag(FLAGS_shutdown_grace))) {
     // librdkafka's close() waits for the group coordinator without a bound.
@@ -237,6 +260,64 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   return ingest_status;
 }
 
+std::atomic<bool> reindex_interrupted{false};
+extern "C" void InterruptReindex(int) { reindex_interrupted = true; }
+
+// A progress line: a bar on a terminal, a log line per checkpoint otherwise.
+void ShowReindexProgress(const ingest::ReindexReport& report, bool terminal) {
+  int64_t total = std::max<int64_t>(report.articles_total, 1);
+  int64_t done = report.progress.articles_done();
+  if (!terminal) {
+    LogInfo(absl::StrCat("reindex: ", done, " of ~", total, " articles, ",
+                         report.progress.articles_reextracted(), " re-extracted"));
+    return;
+  }
+  constexpr int kWidth = 40;
+  int filled = static_cast<int>(std::min<int64_t>(kWidth, done * kWidth / total));
+  std::fprintf(stderr, "\r[%s%s] %lld/~%lld articles, %lld re-extracted", 
+               std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+               static_cast<long long>(done), static_cast<long long>(total),
+               static_cast<long long>(report.progress.articles_reextracted()));
+  std::fflush(stderr);
+}
+
+// `parleyd reindex`: re-extracts the stored articles offline (parleyd must
+// not be running on the store). Ctrl-C stops at the next article; running it
+// again resumes.
+absl::Status RunReindex() {
+  std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
+  storage::StoreOptions store_options;
+  store_options.path = data_dir;
+  store_options.change_log_retention =
+      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
+                          storage::Store::Open(store_options));
+  std::signal(SIGINT, InterruptReindex);
+  std::signal(SIGTERM, InterruptReindex);
+  ingest::ReindexOptions options;
+  options.all = absl::GetFlag(FLAGS_all);
+  bool terminal = isatty(STDERR_FILENO) != 0;
+  PARLEY_ASSIGN_OR_RETURN(
+      ingest::ReindexReport report,
+      ingest::Reindexer(*store, options)
+          .Run(reindex_interrupted, [&](const ingest::ReindexReport& progress) {
+            ShowReindexProgress(progress, terminal);
+          }));
+  if (terminal) std::fputc('\n', stderr);
+  PARLEY_RETURN_IF_ERROR(store->Flush());
+  if (!report.progress.finished()) {
+    return absl::CancelledError(absl::StrCat(
+        "interrupted after ", report.progress.articles_done(),
+        " articles; run `parleyd reindex` again to resume"));
+  }
+  LogInfo(absl::StrCat("reindex done: ", report.progress.articles_done(), " articles, ",
+                       report.progress.articles_reextracted(),
+                       " re-extracted with extractor version ",
+                       report.progress.target_version()));
+  return absl::OkStatus();
+}
+
 }  // namespace
 }  // namespace parley
 
@@ -246,15 +327,18 @@ int main(int argc, char** argv) {
       "        [--dlq-topic T] [--group-id G] [--kafka-property KEY=VALUE]... "
       "[--kafka-config FILE]\n"
       "        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] "
-      "[--auth-token-file FILE] [--health-listen ADDR]");
+      "[--auth-token-file FILE] [--health-listen ADDR]\n"
+      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline");
   parley::CommandLine command_line =
       parley::ParseDashedCommandLine(argc, argv, {"kafka_property"});
-  if (!command_line.positional.empty()) {
+  bool reindex = !command_line.positional.empty() && command_line.positional.front() == "reindex";
+  if (command_line.positional.size() > (reindex ? 1u : 0u)) {
     parley::LogError(
-        absl::StrCat("parleyd: unexpected argument ", command_line.positional.front()));
+        absl::StrCat("parleyd: unexpected argument ", command_line.positional.back()));
     return 2;
   }
-  absl::Status status = parley::Run(command_line.repeated["kafka_property"]);
+  absl::Status status =
+      reindex ? parley::RunReindex() : parley::Run(command_line.repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 1;

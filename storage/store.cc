@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/cancellation.h"
 #include "common/status_macros.h"
 #include "common/string_view.h"
 #include "common/text.h"
@@ -208,7 +209,10 @@ absl::Status RocksStore::Scan(Family family, std::string_view prefix,
   }
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handle(family)));
   std::string_view seek_key = std::max(prefix, start);
+  int visited = 0;
   for (it->Seek(ToSlice(seek_key)); it->Valid(); it->Next()) {
+    // A long scan stops when the request it serves is over.
+    if (++visited % 256 == 0) PARLEY_RETURN_IF_ERROR(CheckCancellation());
     if (!visit(ToView(it->key()), ToView(it->value()))) break;
   }
   return FromRocks(it->status(), absl::StrCat("scanning ", FamilyName(family)));
