@@ -375,6 +375,9 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   const std::string& resume = paging.resume_key;
 
   v1::ListEventsResponse response;
+  // Taken before the page is read: a change made while it is read is then
+  // watched too, never lost between the list and the watch.
+  response.set_watch_cursor(EncodeWatchCursor(store_.StoreId(), store_.LastChangeSequence()));
   PeopleResolver people(store_);
   if (!filters.empty() && filters.front().family == Family::kParticipantIndex) {
     // Every id that names the person.
