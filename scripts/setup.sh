@@ -19,7 +19,7 @@ packages=(
   librdkafka-dev librocksdb-dev libabsl-dev libre2-dev libicu-dev
   nlohmann-json3-dev libbenchmark-dev libgtest-dev libgmock-dev iso-codes wamerican
   libgraphviz-dev
-  kcat maven openjdk-17-jre-headless python3 openssl
+  kcat maven openjdk-17-jre-headless python3 python3-venv openssl
 )
 # Callers that need more (scripts/fuzz.sh: clang) name it here.
 # shellcheck disable=SC2206
