@@ -19,6 +19,7 @@
 #include "storage/store.h"
 #include "tests/testing/kafka_helpers.h"
 #include "tests/testing/local_services.h"
+#include "tests/testing/store_helpers.h"
 
 namespace parley {
 namespace {
@@ -121,11 +122,7 @@ absl::Status AwaitCaughtUp(const std::string& data_dir, const std::string& topic
 }
 
 absl::StatusOr<std::vector<storage::FamilyDigest>> Digest(const std::string& data_dir) {
-  storage::StoreOptions options;
-  options.path = data_dir;
-  auto store = storage::Store::Open(options);
-  if (!store.ok()) return store.status();
-  return storage::DigestStore(**store);
+  return testing::DigestDir(data_dir);
 }
 
 void StopGracefully(Parleyd& parleyd) {
@@ -310,34 +307,6 @@ TEST_F(CrashTest, KilledDuringABurstOfDeletionsLosesAndDoublesNothing) {
   EXPECT_EQ(Records(*crashed_digest, "articles"), articles.size() - deleted + recreated);
 }
 
-// Makes every event of the store at `dir` look made by an older extractor
-// (fewer facts, an older version), as a store is before an upgrade.
-void AgeTheExtraction(const std::string& dir) {
-  storage::StoreOptions options;
-  options.path = dir;
-  auto store = storage::Store::Open(options);
-  ASSERT_THAT(store, IsOk());
-  std::vector<std::string> ids;
-  ASSERT_THAT((*store)->Scan(storage::Family::kArticles, "", "",
-                             [&](std::string_view key, std::string_view) {
-                               ids.emplace_back(key);
-                               return true;
-                             }),
-              IsOk());
-  for (const std::string& id : ids) {
-    auto aged = (*store)->RebuildArticle(
-        id, [](const records::StoredArticle& article, const v1::Event& current)
-                -> absl::StatusOr<std::optional<storage::RebuiltArticle>> {
-          storage::RebuiltArticle older{article, current};
-          older.event.set_extractor_version(current.extractor_version() - 1);
-          older.event.clear_topics();
-          older.article.mutable_article()->clear_facts();
-          return older;
-        });
-    ASSERT_THAT(aged, IsOk());
-  }
-}
-
 TEST_F(CrashTest, KilledDuringReindexEndsLikeAFreshBuild) {
   const std::string topic = "reindex";
   std::map<int32_t, int64_t> ends =
@@ -353,16 +322,8 @@ TEST_F(CrashTest, KilledDuringReindexEndsLikeAFreshBuild) {
   std::string dir = testing::MakeTempDir("parley-reindex-crash");
   std::filesystem::copy((*fresh)->data_dir(), dir, std::filesystem::copy_options::recursive |
                                                        std::filesystem::copy_options::overwrite_existing);
-  AgeTheExtraction(dir);
+  PARLEY_ASSERT_OK_AND_ASSIGN(uint64_t aged_at, testing::AgeTheExtraction(dir));
   ASSERT_NE(*Digest(dir), *fresh_digest);
-  uint64_t aged_at = 0;
-  {
-    storage::StoreOptions options;
-    options.path = dir;
-    auto store = storage::Store::Open(options);
-    ASSERT_THAT(store, IsOk());
-    aged_at = (*store)->LastChangeSequence();
-  }
 
   const char* parleyd = std::getenv("PARLEYD");
   ASSERT_NE(parleyd, nullptr);

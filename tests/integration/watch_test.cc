@@ -16,6 +16,7 @@
 #include "services/page_token.h"
 #include "tests/testing/kafka_helpers.h"
 #include "tests/testing/local_services.h"
+#include "tests/testing/store_helpers.h"
 
 namespace parley {
 namespace {
@@ -207,6 +208,56 @@ TEST_F(WatchTest, AClientThatStopsReadingIsToldToResumeWhileOthersAndIngestGoOn)
   for (size_t i = 0; i < got.size(); ++i) {
     EXPECT_EQ(got[i].cursor(), fast.changes[i].cursor()) << i;
   }
+}
+
+TEST_F(WatchTest, OnlineReindexIsWatchedAsReplacementsWhileIngestGoesOn) {
+  const std::string topic = "watch-reindex";
+  ASSERT_THAT(kafka_->CreateTopic(topic, 2), IsOk());
+  ASSERT_THAT(kafka_->CreateTopic(topic + ".dlq", 1), IsOk());
+  std::vector<KeyedMessage> articles = PoolMessages(200);
+  std::vector<KeyedMessage> old_articles(articles.begin(), articles.begin() + 150);
+  std::vector<KeyedMessage> new_articles(articles.begin() + 150, articles.end());
+  auto parleyd = Parleyd::Start(kafka_->bootstrap(), topic);
+  ASSERT_THAT(parleyd, IsOk());
+  v1::ListEventsResponse listed;
+  ASSERT_TRUE((*parleyd)->stub().ListEvents((*parleyd)->Context().get(), {}, &listed).ok());
+  ASSERT_THAT(testing::PublishAll(kafka_->bootstrap(), topic, old_articles), IsOk());
+  ASSERT_EQ(ReadChanges((*parleyd)->stub(), After(listed.watch_cursor()), 150).changes.size(),
+            150u);
+  // The store as an older extractor left it.
+  std::string data_dir = (*parleyd)->data_dir();
+  (*parleyd)->process().Signal(SIGTERM);
+  ASSERT_TRUE((*parleyd)->process().Wait(absl::Seconds(60)).has_value());
+  ASSERT_THAT(testing::AgeTheExtraction(data_dir), IsOk());
+  parleyd = Parleyd::Start(kafka_->bootstrap(), topic, data_dir);
+  ASSERT_THAT(parleyd, IsOk());
+  ASSERT_TRUE((*parleyd)->stub().ListEvents((*parleyd)->Context().get(), {}, &listed).ok());
+
+  auto admin = v1::ParleyAdmin::NewStub((*parleyd)->channel());
+  v1::StartReindexResponse started;
+  ASSERT_TRUE(admin->StartReindex((*parleyd)->Context().get(), {}, &started).ok());
+  ASSERT_THAT(testing::PublishAll(kafka_->bootstrap(), topic, new_articles), IsOk());
+  v1::GetReindexStatusResponse status;
+  for (absl::Time deadline = absl::Now() + absl::Seconds(120); absl::Now() < deadline;) {
+    ASSERT_TRUE(admin->GetReindexStatus((*parleyd)->Context().get(), {}, &status).ok());
+    if (status.status().state() != v1::ReindexStatus::STATE_RUNNING) break;
+    absl::SleepFor(absl::Milliseconds(200));
+  }
+  ASSERT_EQ(status.status().state(), v1::ReindexStatus::STATE_DONE) << status.DebugString();
+  EXPECT_EQ(status.status().articles_reextracted(), 150);
+
+  // A watcher saw every old event replaced and every new one stored.
+  Received changes = ReadChanges((*parleyd)->stub(), After(listed.watch_cursor()), 200);
+  ASSERT_EQ(changes.changes.size(), 200u) << changes.status.error_message();
+  std::set<std::string> replaced, stored, expected_replaced, expected_stored;
+  for (const auto& change : changes.changes) {
+    (change.change_type() == v1::WatchEventsResponse::CHANGE_TYPE_REPLACED ? replaced : stored)
+        .insert(change.event().name());
+  }
+  for (const auto& article : old_articles) expected_replaced.insert("events/" + article.key);
+  for (const auto& article : new_articles) expected_stored.insert("events/" + article.key);
+  EXPECT_EQ(replaced, expected_replaced);
+  EXPECT_EQ(stored, expected_stored);
 }
 
 }  // namespace
