@@ -145,15 +145,7 @@ class Client {
   absl::StatusOr<Response> Call(
       grpc::Status (v1::Parley::Stub::*method)(grpc::ClientContext*, const Request&, Response*),
       const Request& request) {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
-    if (!token_.empty()) {
-      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
-    }
-    Response response;
-    PARLEY_RETURN_IF_ERROR(FromGrpc((stub_.get()->*method)(&context, request, &response)));
-    return response;
+    return CallOn(*stub_, method, request);
   }
 
   template <typename Request, typename Response>
@@ -161,15 +153,7 @@ class Client {
       grpc::Status (v1::ParleyAdmin::Stub::*method)(grpc::ClientContext*, const Request&,
                                                     Response*),
       const Request& request) {
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() +
-                         std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
-    if (!token_.empty()) {
-      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
-    }
-    Response response;
-    PARLEY_RETURN_IF_ERROR(FromGrpc((admin_.get()->*method)(&context, request, &response)));
-    return response;
+    return CallOn(*admin_, method, request);
   }
 
   // Streams changes to `show` until it returns false, the stream ends or
@@ -194,6 +178,22 @@ class Client {
   }
 
  private:
+  // One unary call with the deadline of --timeout-seconds and the token.
+  template <typename Stub, typename Request, typename Response>
+  absl::StatusOr<Response> CallOn(
+      Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
+      const Request& request) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+    if (!token_.empty()) {
+      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
+    }
+    Response response;
+    PARLEY_RETURN_IF_ERROR(FromGrpc((stub.*method)(&context, request, &response)));
+    return response;
+  }
+
   Client(std::shared_ptr<grpc::Channel> channel, std::string token)
       : stub_(v1::Parley::NewStub(channel)),
         admin_(v1::ParleyAdmin::NewStub(channel)),
@@ -331,10 +331,9 @@ absl::Status RunTimeline(Client& client, const std::string& participant) {
                       [&] { return service::FormatEventList(all); });
 }
 
-// One line per change: its type, date, id and title, then the cursor to
-// resume after it; or one compact JSON object per line with --json.
-absl::Status RunWatch(Client& client) {
-  v1::WatchEventsRequest request;
+// The event filter flags, shared by `events` and `watch`.
+template <typename Request>
+absl::Status SetEventFilters(Request& request) {
   request.set_participant(absl::GetFlag(FLAGS_participant));
   request.set_organization(absl::GetFlag(FLAGS_organization));
   request.set_country(absl::GetFlag(FLAGS_country));
@@ -343,6 +342,14 @@ absl::Status RunWatch(Client& client) {
   request.set_type(type);
   request.set_start_date(absl::GetFlag(FLAGS_from));
   request.set_end_date(absl::GetFlag(FLAGS_to));
+  return absl::OkStatus();
+}
+
+// One line per change: its type, date, id and title, then the cursor to
+// resume after it; or one compact JSON object per line with --json.
+absl::Status RunWatch(Client& client) {
+  v1::WatchEventsRequest request;
+  PARLEY_RETURN_IF_ERROR(SetEventFilters(request));
   request.set_after(absl::GetFlag(FLAGS_after));
   int limit = absl::GetFlag(FLAGS_count);
   int shown = 0;
@@ -404,14 +411,7 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
   };
   if (command == "events") {
     v1::ListEventsRequest request;
-    request.set_participant(absl::GetFlag(FLAGS_participant));
-    request.set_organization(absl::GetFlag(FLAGS_organization));
-    request.set_country(absl::GetFlag(FLAGS_country));
-    request.set_location(absl::GetFlag(FLAGS_location));
-    PARLEY_ASSIGN_OR_RETURN(v1::EventType type, ParseEventType(absl::GetFlag(FLAGS_type)));
-    request.set_type(type);
-    request.set_start_date(absl::GetFlag(FLAGS_from));
-    request.set_end_date(absl::GetFlag(FLAGS_to));
+    PARLEY_RETURN_IF_ERROR(SetEventFilters(request));
     request.set_page_size(absl::GetFlag(FLAGS_page_size));
     request.set_page_token(absl::GetFlag(FLAGS_page_token));
     PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::ListEvents, request));

@@ -19,6 +19,7 @@
 #include "storage/store.h"
 #include "tests/testing/kafka_helpers.h"
 #include "tests/testing/local_services.h"
+#include "tests/testing/shared_kafka_test.h"
 #include "tests/testing/store_helpers.h"
 
 namespace parley {
@@ -26,7 +27,6 @@ namespace {
 
 using ::parley::testing::IsOk;
 using ::parley::testing::KeyedMessage;
-using ::parley::testing::LocalKafka;
 using ::parley::testing::Parleyd;
 
 constexpr int kPartitions = 3;
@@ -139,17 +139,8 @@ uint64_t Records(const std::vector<storage::FamilyDigest>& digests, const std::s
   return 0;
 }
 
-class CrashTest : public ::testing::Test {
+class CrashTest : public testing::SharedKafkaTest {
  protected:
-  static void SetUpTestSuite() {
-    auto kafka = LocalKafka::Start();
-    ASSERT_THAT(kafka, IsOk());
-    kafka_ = kafka->release();
-  }
-  static void TearDownTestSuite() {
-    delete kafka_;
-    kafka_ = nullptr;
-  }
 
   // Creates `topic` (+ its dead-letter topic), publishes the messages and
   // returns the partitions' end offsets.
@@ -166,10 +157,30 @@ class CrashTest : public ::testing::Test {
     return ends.ok() ? *ends : std::map<int32_t, int64_t>();
   }
 
-  static LocalKafka* kafka_;
-};
+  // Runs parleyd on `data_dir` over `topic`, SIGKILLs it after random delays
+  // (at most `max_kills` times) and restarts it until it has consumed to
+  // `ends`, then stops it gracefully. Returns the number of kills.
+  int KillUntilCaughtUp(const std::string& topic, const std::map<int32_t, int64_t>& ends,
+                        const std::string& data_dir, int max_kills, std::mt19937& random,
+                        std::uniform_int_distribution<int>& delay_ms) {
+    auto parleyd = Parleyd::Start(kafka_->bootstrap(), topic, data_dir);
+    EXPECT_THAT(parleyd, IsOk());
+    if (!parleyd.ok()) return 0;
+    int kills = 0;
+    for (; kills < max_kills && !CaughtUp(data_dir, topic, ends); ++kills) {
+      absl::SleepFor(absl::Milliseconds(delay_ms(random)));
+      (*parleyd)->process().Signal(SIGKILL);
+      EXPECT_TRUE((*parleyd)->process().Wait(absl::Seconds(10)).has_value());
+      parleyd = Parleyd::Start(kafka_->bootstrap(), topic, data_dir);
+      EXPECT_THAT(parleyd, IsOk());
+      if (!parleyd.ok()) return kills;
+    }
+    EXPECT_THAT(AwaitCaughtUp(data_dir, topic, ends, **parleyd), IsOk());
+    StopGracefully(**parleyd);
+    return kills;
+  }
 
-LocalKafka* CrashTest::kafka_ = nullptr;
+};
 
 TEST_F(CrashTest, KilledRepeatedlyDuringIngestStoresEveryArticleExactlyOnce) {
   const std::string topic = "crash";
@@ -182,20 +193,9 @@ TEST_F(CrashTest, KilledRepeatedlyDuringIngestStoresEveryArticleExactlyOnce) {
   std::cout << "kill schedule seed " << seed << "\n";
   std::mt19937 random(seed);
   std::uniform_int_distribution<int> delay_ms(500, 4000);
-  auto crashed = Parleyd::Start(kafka_->bootstrap(), topic);
-  ASSERT_THAT(crashed, IsOk());
-  std::string crashed_dir = (*crashed)->data_dir();
-  int kills = 0;
-  for (; kills < 5 && !CaughtUp(crashed_dir, topic, ends); ++kills) {
-    absl::SleepFor(absl::Milliseconds(delay_ms(random)));
-    (*crashed)->process().Signal(SIGKILL);
-    ASSERT_TRUE((*crashed)->process().Wait(absl::Seconds(10)).has_value());
-    crashed = Parleyd::Start(kafka_->bootstrap(), topic, crashed_dir);
-    ASSERT_THAT(crashed, IsOk());
-  }
+  std::string crashed_dir = testing::MakeTempDir("parley-crashed");
+  int kills = KillUntilCaughtUp(topic, ends, crashed_dir, 5, random, delay_ms);
   std::cout << "killed parleyd " << kills << " times\n";
-  ASSERT_THAT(AwaitCaughtUp(crashed_dir, topic, ends, **crashed), IsOk());
-  StopGracefully(**crashed);
 
   // Every malformed message, and only those, reached the dead-letter topic.
   // A kill between the dead-letter write and the offset write re-sends one,
@@ -276,22 +276,11 @@ TEST_F(CrashTest, KilledDuringABurstOfDeletionsLosesAndDoublesNothing) {
   std::vector<KeyedMessage> messages = WithDeletionsAndCorrections(articles);
   std::map<int32_t, int64_t> ends = PublishTopic(topic, messages);
   // Ingest the articles first, then kill while the tombstones are consumed.
-  auto crashed = Parleyd::Start(kafka_->bootstrap(), topic);
-  ASSERT_THAT(crashed, IsOk());
-  std::string crashed_dir = (*crashed)->data_dir();
+  std::string crashed_dir = testing::MakeTempDir("parley-crashed");
   std::mt19937 random(std::random_device{}());
   std::uniform_int_distribution<int> delay_ms(300, 2500);
-  int kills = 0;
-  for (; kills < 6 && !CaughtUp(crashed_dir, topic, ends); ++kills) {
-    absl::SleepFor(absl::Milliseconds(delay_ms(random)));
-    (*crashed)->process().Signal(SIGKILL);
-    ASSERT_TRUE((*crashed)->process().Wait(absl::Seconds(10)).has_value());
-    crashed = Parleyd::Start(kafka_->bootstrap(), topic, crashed_dir);
-    ASSERT_THAT(crashed, IsOk());
-  }
+  int kills = KillUntilCaughtUp(topic, ends, crashed_dir, 6, random, delay_ms);
   std::cout << "killed parleyd " << kills << " times during deletions\n";
-  ASSERT_THAT(AwaitCaughtUp(crashed_dir, topic, ends, **crashed), IsOk());
-  StopGracefully(**crashed);
 
   auto clean = Parleyd::Start(kafka_->bootstrap(), topic);
   ASSERT_THAT(clean, IsOk());

@@ -16,6 +16,7 @@
 #include "services/page_token.h"
 #include "tests/testing/kafka_helpers.h"
 #include "tests/testing/local_services.h"
+#include "tests/testing/shared_kafka_test.h"
 #include "tests/testing/store_helpers.h"
 
 namespace parley {
@@ -23,7 +24,6 @@ namespace {
 
 using ::parley::testing::IsOk;
 using ::parley::testing::KeyedMessage;
-using ::parley::testing::LocalKafka;
 using ::parley::testing::Parleyd;
 using ::testing::HasSubstr;
 
@@ -72,21 +72,7 @@ v1::WatchEventsRequest After(const std::string& cursor) {
   return request;
 }
 
-class WatchTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto kafka = LocalKafka::Start();
-    ASSERT_THAT(kafka, IsOk());
-    kafka_ = kafka->release();
-  }
-  static void TearDownTestSuite() {
-    delete kafka_;
-    kafka_ = nullptr;
-  }
-  static LocalKafka* kafka_;
-};
-
-LocalKafka* WatchTest::kafka_ = nullptr;
+class WatchTest : public testing::SharedKafkaTest {};
 
 TEST_F(WatchTest, ResumesAcrossARestartWithNothingMissedOrRepeatedAndSeesDeletions) {
   const std::string topic = "watch-resume";
