@@ -83,7 +83,8 @@ int NameRunEnd(const PeopleContext& c, int i, int b) {
 // not "Rose", "Young", "Smith").
 bool IsPlainWord(const Token& t) {
   std::string_view w = t.Bare();
-  if (IsCommonWord(w)) return !IsAlsoAName(w);
+  CommonWordKinds kinds = LookupCommonWord(w);
+  if (kinds.common) return !kinds.also_name;
   // "Low-Intensity": every part a plain word.
   size_t dash = w.find('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
