@@ -761,6 +761,7 @@ struct FlagEntry {
 struct FlagTables {
   WordMap<FlagEntry> map;  // while building
   WordTable<FlagEntry> table;  // what ComputeWordFlags reads
+  WordFilter filter;           // of table's keys: most tokens are none
 };
 
 // Classes compared as written set `exact`; those compared in any case set
@@ -841,13 +842,17 @@ const FlagTables& Flags() {
     entries.reserve(t->map.size());
     for (const auto& [key, entry] : t->map) entries.emplace_back(key, entry);
     t->table = WordTable<FlagEntry>(entries);
+    t->filter = WordFilter(entries.size());
+    for (const auto& [key, entry] : entries) t->filter.Add(TableWordHash(key));
     return t;
   }();
   return *tables;
 }
 
 FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
-  const FlagEntry* e = tables.table.Find(w);
+  uint64_t h = TableWordHash(w);
+  if (!tables.filter.MayContain(h)) return FlagEntry{};
+  const FlagEntry* e = tables.table.Find(w, h);
   return e == nullptr ? FlagEntry{} : *e;
 }
 

@@ -92,9 +92,10 @@ class WordTable {
   }
 
   // The value of `word`, or nullptr.
-  const V* Find(std::string_view word) const {
+  const V* Find(std::string_view word) const { return Find(word, TableWordHash(word)); }
+  // The same, given h = TableWordHash(word) (for a caller that filters first).
+  const V* Find(std::string_view word, uint64_t h) const {
     if (slots_.empty() || word.size() > kMaxKeySize) return nullptr;
-    uint64_t h = TableWordHash(word);
     for (size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.size == kEmpty) return nullptr;
@@ -120,6 +121,38 @@ class WordTable {
 
   std::vector<Slot> slots_;
   std::string keys_;
+  size_t mask_ = 0;
+};
+
+// A Bloom filter of words by TableWordHash: two bits per key in a bit set
+// small enough to stay in the L1 cache, for a table that most lookups miss
+// (the token flags: two tokens in three are no key). MayContain is false for
+// most non-keys and never for a key, so a miss costs no probe of the table.
+class WordFilter {
+ public:
+  WordFilter() = default;
+  // Sized for `keys` keys at about 1% false positives.
+  explicit WordFilter(size_t keys) {
+    size_t bits = 64;
+    while (bits < keys * 16) bits *= 2;
+    words_.assign(bits / 64, 0);
+    mask_ = bits - 1;
+  }
+  void Add(uint64_t h) {
+    for (size_t bit : {Bit1(h), Bit2(h)}) words_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  bool MayContain(uint64_t h) const {
+    if (words_.empty()) return true;
+    size_t b1 = Bit1(h), b2 = Bit2(h);
+    return ((words_[b1 / 64] >> (b1 % 64)) & (words_[b2 / 64] >> (b2 % 64)) & 1) != 0;
+  }
+
+ private:
+  // Bits of h that WordTable's slot index (its low bits) does not use.
+  size_t Bit1(uint64_t h) const { return (h >> 40) & mask_; }
+  size_t Bit2(uint64_t h) const { return (h >> 20) & mask_; }
+
+  std::vector<uint64_t> words_;
   size_t mask_ = 0;
 };
 
