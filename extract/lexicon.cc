@@ -790,6 +790,11 @@ void AddClassFlags(const Lexicon& lex, FlagTables* t) {
       {WordClass::kParticipationWord, kFlagParticipation},
       {WordClass::kTopicVerb, kFlagTopicVerb},
       {WordClass::kTopicCue, kFlagTopicCue},
+      {WordClass::kRemoteWord, kFlagRemoteWord},
+      {WordClass::kVisitVerb, kFlagVisitVerb},
+      {WordClass::kTripNoun, kFlagTripNoun},
+      {WordClass::kNegativeCue, kFlagNegativeCue},
+      {WordClass::kDateEndWord, kFlagDateEndWord},
   };
   for (auto [c, flag] : kClassFlags) {
     bool fold = SpecOf(c).fold;
@@ -861,7 +866,9 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
 // classes) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday |
                                 kFlagPlacePreposition | kFlagEarlierAdjective |
-                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue;
+                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue |
+                                kFlagRemoteWord | kFlagVisitVerb | kFlagTripNoun |
+                                kFlagNegativeCue | kFlagDateEndWord;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace

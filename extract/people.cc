@@ -230,7 +230,7 @@ void AddSurnameMentions(const PeopleContext& c, std::vector<Person>* people) {
 
 bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
   for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 10; --k) {
-    if (IsNegativeCue(doc.tokens[k].text)) return true;
+    if (doc.tokens[k].Has(kFlagNegativeCue)) return true;
   }
   return false;
 }

@@ -62,7 +62,7 @@ std::string TitleCase(std::string_view s) {
 
 // "visited Patrol Base Stone", "visit the HAL Facility": the object of a
 // visit is where it took place.
-bool IsVisitVerb(const Token& t) { return InClass(WordClass::kVisitVerb, t.text); }
+bool IsVisitVerb(const Token& t) { return t.Has(kFlagVisitVerb); }
 
 // "aboard", "onboard": the place after it may be a ship.
 bool IsShipPreposition(const Token& t) {
@@ -94,7 +94,7 @@ bool DestinationTo(const Document& doc, int i) {
     if (q < 0) continue;
     const Token& p = doc.tokens[q];
     if (p.IsWord() && (p.Has(kFlagLocationTrigger) || IsVisitVerb(p) ||
-                       InClass(WordClass::kTripNoun, p.text))) {
+                       p.Has(kFlagTripNoun))) {
       return true;
     }
   }
@@ -145,7 +145,7 @@ int EarlierTrip(const Document& doc, const Sentence& s) {
   for (int k = s.first_token; k + 1 < s.last_token; ++k) {
     const Token& adjective = doc.tokens[k];
     const Token& noun = doc.tokens[k + 1];
-    if (adjective.Has(kFlagEarlierAdjective) && InClass(WordClass::kTripNoun, noun.text)) {
+    if (adjective.Has(kFlagEarlierAdjective) && noun.Has(kFlagTripNoun)) {
       return k;
     }
   }
@@ -350,7 +350,7 @@ bool RemoteEvent(const Document& doc, const Sentence& s, FoundPlace* from) {
   for (int k = s.first_token; k < s.last_token; ++k) {
     if (t[k].in_quote || !t[k].IsWord()) continue;
     trigger |= t[k].Has(kFlagLocationTrigger);
-    if (!InClass(WordClass::kRemoteWord, t[k].text)) continue;
+    if (!t[k].Has(kFlagRemoteWord)) continue;
     remote = true;
     for (int f = k + 1; f < s.last_token && f < k + 4; ++f) {
       if (!t[f].Is("from")) continue;
@@ -590,7 +590,7 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     again |= earlier_trip >= 0 && earlier_trip + 1 < i;
     // "praised Prime Minister Kishida’s opportune visit to Ukraine": outside
     // the lead, someone's own trip is another event.
-    if (!lead && t[i].Is("to") && InClass(WordClass::kTripNoun, t[i - 1].text)) {
+    if (!lead && t[i].Is("to") && t[i - 1].Has(kFlagTripNoun)) {
       bool possessive = false;
       for (int k = std::max(s.first_token + 1, i - 4); k < i - 1; ++k) {
         std::string_view w = t[k].text;
