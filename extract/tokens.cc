@@ -548,6 +548,7 @@ Document BuildDocument(const NormalizedArticle& article) {
   doc.text = article.text;
   doc.quotes = FindQuoteSpans(article);
   doc.tokens.reserve(article.text.size() / 4 + 16);  // English news: ~5.6 bytes per token
+  doc.sentences.reserve(article.text.size() / 96 + 4);  // ~150 bytes per sentence: one allocation
   Tokenizer tokenizer{doc.text, &doc.tokens};
   for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
     const Paragraph& p = article.paragraphs[pi];
