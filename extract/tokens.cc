@@ -302,6 +302,9 @@ struct Tokenizer {
       if (IsNumberWord(w)) t.kind = TokenKind::kNumber;
       t.cap = false;
     }
+    // Here rather than in a pass of its own: the token is at hand, and
+    // whether it is a word is known from the branches above.
+    if (t.kind == TokenKind::kWord) t.flags = ComputeWordFlags(t);
     return PossessiveAfter(word_end, end);
   }
 
@@ -553,12 +556,8 @@ Document BuildDocument(const NormalizedArticle& article) {
   for (size_t pi = 0; pi < article.paragraphs.size(); ++pi) {
     const Paragraph& p = article.paragraphs[pi];
     size_t first = doc.tokens.size();
-    tokenizer.Run(p.begin, p.end);
+    tokenizer.Run(p.begin, p.end);  // also sets word tokens' flags
     size_t last = doc.tokens.size();
-    for (size_t k = first; k < last; ++k) {
-      Token& t = doc.tokens[k];
-      if (t.IsWord()) t.flags = ComputeWordFlags(t);
-    }
     size_t credit_end = CreditEnd(doc.tokens, first, last);
     for (size_t k = first; k < credit_end; ++k) doc.tokens[k].credit = true;
     SplitSentences(&doc, pi, first, credit_end, last);
