@@ -665,6 +665,10 @@ std::string Lower(std::string_view s) {
 // --- Named lookups -------------------------------------------------------
 
 int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* expanded) {
+  // Every first word of a built-in rank has kFlagRankWord (AddClassFlags):
+  // the rules try a rank before most capitalised runs, and most tokens there
+  // have other flags or none, which Lexicon::MatchRank has to look up.
+  if (i >= limit || !tokens[i].Has(kFlagRankWord)) return 0;
   return BuiltinLexicon().MatchRank(tokens, i, limit, expanded);
 }
 
