@@ -129,27 +129,30 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
   return false;
 }
 
-// Token index of the first "ahead of" in the sentence; -1 if none.
-int AheadOf(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
-    if ((doc.tokens[k].Is("ahead") || doc.tokens[k].Is("Ahead")) && doc.tokens[k + 1].Is("of")) {
-      return k;
-    }
-  }
-  return -1;
-}
+// Where a sentence turns to another event than its own: token indices of
+// the first "ahead of", the first "recent trip" / "previous visit" /
+// "earlier tour", and the first "recently"; -1 when absent.
+struct OtherEventMarks {
+  int ahead_of = -1;
+  int earlier_trip = -1;
+  int recently = -1;
+};
 
-// Token index of the first "recent trip", "previous visit", "earlier tour"
-// in the sentence; -1 if none.
-int EarlierTrip(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
-    const Token& adjective = doc.tokens[k];
-    const Token& noun = doc.tokens[k + 1];
-    if (adjective.Has(kFlagEarlierAdjective) && noun.Has(kFlagTripNoun)) {
-      return k;
+// One pass over the sentence for all three marks (each starts with a word).
+OtherEventMarks FindOtherEventMarks(const Document& doc, const Sentence& s) {
+  const auto& t = doc.tokens;
+  OtherEventMarks m;
+  for (int k = s.first_token; k < s.last_token; ++k) {
+    const Token& x = t[k];
+    if (!x.IsWord()) continue;
+    if (m.recently < 0 && x.Is("recently")) m.recently = k;
+    if (k + 1 >= s.last_token) continue;
+    if (m.ahead_of < 0 && (x.Is("ahead") || x.Is("Ahead")) && t[k + 1].Is("of")) m.ahead_of = k;
+    if (m.earlier_trip < 0 && x.Has(kFlagEarlierAdjective) && t[k + 1].Has(kFlagTripNoun)) {
+      m.earlier_trip = k;
     }
   }
-  return -1;
+  return m;
 }
 
 // Another time right after the place: a year before the publication year
@@ -511,14 +514,6 @@ struct ScanState {
   std::vector<std::string> placed_institutions;  // lower-cased; replaced by their city
 };
 
-// Token index of "recently" in the sentence; -1 if none.
-int Recently(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k < s.last_token; ++k) {
-    if (doc.tokens[k].Is("recently")) return k;
-  }
-  return -1;
-}
-
 // "the HAL Facility in Bangalore": the city around a site is not another
 // place of the event; around a visited institution it is the place ("the
 // NCI Agency in The Hague"). Returns the token past what was read.
@@ -566,9 +561,7 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
   const auto& t = doc.tokens;
-  int ahead_of = AheadOf(doc, s);
-  int earlier_trip = EarlierTrip(doc, s);
-  int recently = Recently(doc, s);
+  auto [ahead_of, earlier_trip, recently] = FindOtherEventMarks(doc, s);
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
     if (t[i].in_quote || !IsPrep(doc, i)) continue;
     // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
@@ -856,18 +849,17 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
 // counterparts").
 bool SaysWhoTakesPart(const Document& doc, const Sentence& s) {
   const auto& t = doc.tokens;
-  for (int i = s.first_token; i < s.last_token; ++i) {
-    if (t[i].Has(kFlagEarlierAdjective) || t[i].Is("recently")) return false;
-  }
+  // One pass: an earlier time anywhere in the sentence rules it out.
+  bool takes_part = false;
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& x = t[i];
-    if (x.in_quote) continue;
-    if (x.Has(kFlagParticipation) ||
-        (x.Is("part") && i > 0 && InClass(WordClass::kTakePartVerb, t[i - 1].text))) {
-      return true;
-    }
+    if (!x.IsWord()) continue;  // every word tested below is a word token
+    if (x.Has(kFlagEarlierAdjective) || x.Is("recently")) return false;
+    if (takes_part || x.in_quote) continue;
+    takes_part = x.Has(kFlagParticipation) ||
+                 (x.Is("part") && i > 0 && InClass(WordClass::kTakePartVerb, t[i - 1].text));
   }
-  return false;
+  return takes_part;
 }
 
 }  // namespace
