@@ -299,10 +299,13 @@ bool IsReporter(const Person& p) {
 // active in a sentence that reports taking part, at the event's time, not
 // after "late", "former", "on behalf of"….
 void MarkActivity(const Document& doc, std::vector<Person>* people) {
-  std::vector<char> trigger(doc.sentences.size());
-  for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]);
-  }
+  // Whether sentence si has a trigger (-1: not asked yet): only sentences
+  // with a mention are asked, each once.
+  std::vector<signed char> trigger(people->empty() ? 0 : doc.sentences.size(), -1);
+  auto has_trigger = [&](int si) {
+    if (trigger[si] < 0) trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]) ? 1 : 0;
+    return trigger[si] == 1;
+  };
   for (Person& p : *people) {
     std::sort(p.mentions.begin(), p.mentions.end(),
               [](const NameMention& x, const NameMention& y) { return x.begin < y.begin; });
@@ -313,7 +316,7 @@ void MarkActivity(const Document& doc, std::vector<Person>* people) {
     if (IsReporter(p)) p.byline = true;
     for (NameMention& m : p.mentions) {
       const Sentence& s = doc.sentences[m.sentence];
-      m.active = trigger[m.sentence] && !s.time_shifted && !m.possessive && !s.credit &&
+      m.active = has_trigger(m.sentence) && !s.time_shifted && !m.possessive && !s.credit &&
                  !NegativeCue(doc, s.first_token, m.first_token);
     }
   }
