@@ -103,6 +103,9 @@ bool DestinationTo(const Document& doc, int i) {
 
 bool IsPrep(const Document& doc, int i) {
   const Token& t = doc.tokens[i];
+  // Most tokens are none of the cases below ("to" and "of" are the only
+  // two-byte ones): one test settles them.
+  if (!t.Has(kFlagLocationTrigger | kFlagPlacePreposition) && t.text.size() != 2) return false;
   if (!t.IsWord()) return false;
   if (t.Has(kFlagLocationTrigger) && IsVisitVerb(t)) return true;
   if (t.Is("to")) return DestinationTo(doc, i);
