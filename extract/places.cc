@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -564,9 +565,12 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
   const auto& t = doc.tokens;
-  auto [ahead_of, earlier_trip, recently] = FindOtherEventMarks(doc, s);
+  // Read at the first preposition: many sentences have none.
+  std::optional<OtherEventMarks> marks;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
     if (t[i].in_quote || !IsPrep(doc, i)) continue;
+    if (!marks) marks = FindOtherEventMarks(doc, s);
+    auto [ahead_of, earlier_trip, recently] = *marks;
     // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
     // what follows "ahead of" is another event.
     if (ahead_of >= 0 && ahead_of < i) break;
@@ -826,7 +830,8 @@ void ScanCountries(const Document& doc, const Sentence& s, int from, bool partic
 void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
   const auto& t = doc.tokens;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
-    if (t[i].in_quote || !CapWord(t[i]) || !t[i].Has(kFlagCountryish)) continue;
+    // The flag first: it is rare, so the loop's branch is well predicted.
+    if (!t[i].Has(kFlagCountryish) || t[i].in_quote || !CapWord(t[i])) continue;
     // As a subject: at the head of the sentence or of a coordinated clause,
     // not "the positioning of a French Air Force General".
     if (i > s.first_token && !t[i - 1].Is("and") && !t[i - 1].Is(",")) continue;
