@@ -206,6 +206,9 @@ OrgMention MakeOrgMention(const Document& doc, int p, int q) {
 // Splits a capitalised run into organisation names.
 void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   const auto& t = doc.tokens;
+  // Most runs are one word, which names an organisation only as a head word
+  // or a known acronym (below: no head, no ship, not known): skip the split.
+  if (b - a == 1 && !t[a].Has(kFlagHeadWord | kFlagOrgAcronym)) return;
   for (auto [p, q] : SplitRun(doc, a, b)) {
     // Trim connectors and parens; a count is not part of the name.
     while (q > p && (t[q - 1].Is("of") || t[q - 1].Is("and") || t[q - 1].Is("the") ||
