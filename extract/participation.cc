@@ -204,6 +204,7 @@ absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
                           : x.Is("participating") || x.Is("participated") || x.Is("participate");
       if (counts && !x.in_quote) {
         out.insert(static_cast<int>(si));
+        break;  // the sentence is in; its other words change nothing
       }
     }
   }
