@@ -48,11 +48,10 @@ bool OrgStartStop(const Token& t) {
          !t.Is("Military") && !t.Is("Joint") && !t.Is("Marine");
 }
 
-bool OrgInner(const Token& t) {
-  if (t.credit) return false;
-  if (t.IsWord()) return t.cap || t.all_caps;
-  return false;
-}
+// A capitalised word outside a credit line. Bitwise, not short-circuit: the
+// organisation scan asks for every token, and one branch on the combined
+// answer mispredicts less than three on its parts.
+bool OrgInner(const Token& t) { return !t.credit & t.IsWord() & (t.cap | t.all_caps); }
 
 // End (past ")") of a bracketed acronym at k: "(SHAPE)", "(NCI Agency)",
 // "(CSG)"; 0 if none before `limit`.

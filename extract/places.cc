@@ -44,7 +44,8 @@ Match LongestPlace(const Document& doc, int i, int limit) {
   return best;
 }
 
-bool CapWord(const Token& t) { return t.IsWord() && (t.cap || t.all_caps); }
+// Bitwise, not short-circuit: one branch for the answer, not one per part.
+bool CapWord(const Token& t) { return t.IsWord() & (t.cap | t.all_caps); }
 
 std::string TitleCase(std::string_view s) {
   std::string out(s);
