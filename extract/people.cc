@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "extract/lexicon.h"
 #include "extract/person_context.h"
 #include "extract/person_rules.h"
@@ -23,19 +24,22 @@ struct RawMention {
   bool addressed = false;  // after a rank, title or honorific (Person::titled)
 };
 
-std::string Bare(std::string_view w) {
+// `w` without trailing periods and commas, ASCII-lower-cased, in one copy.
+std::string LowerBare(std::string_view w) {
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
   std::string s(w);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+  for (char& ch : s) ch = absl::ascii_tolower(static_cast<unsigned char>(ch));
   return s;
 }
 
 // Lower-cased name words; "Al-Sudani" is also "Sudani".
 std::vector<std::string> NameTokens(const Document& doc, int a, int b) {
   std::vector<std::string> out;
+  out.reserve(b - a);
   for (int i = a; i < b; ++i) {
     const Token& t = doc.tokens[i];
     if (!t.IsWord()) continue;
-    std::string w = Lower(Bare(t.text));
+    std::string w = LowerBare(t.text);
     for (std::string_view prefix : {"al-", "el-", "ul-", "ad-", "as-", "ash-", "at-"}) {
       if (w.size() > prefix.size() + 1 && w.compare(0, prefix.size(), prefix) == 0) {
         out.push_back(w.substr(prefix.size()));

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "extract/common_words.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -276,7 +277,8 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
   if (region >= cand->left_end) return;
   bool counterpart = false;
   for (int k = region; k < cand->left_end; ++k) {
-    counterpart |= Lower(c.tokens()[k].text) == "counterpart";
+    std::string_view w = c.tokens()[k].text;
+    counterpart |= absl::EqualsIgnoreCase(absl::string_view(w.data(), w.size()), "counterpart");
   }
   Attributes local;
   ParseTitleRegion(c, region, cand->left_end, &local);
