@@ -133,9 +133,11 @@ std::string DisplayName(std::string_view written) {
 }
 
 // Merges mentions into people, longest names first so that shorter forms
-// join them; returns each mention's person (-1 when dropped).
-std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention>& raws,
+// join them; returns each mention's person (-1 when dropped). A mention that
+// starts a person gives it its name words (moved: nothing reads them later).
+std::vector<int> MergeMentions(const Document& doc, std::vector<RawMention>* raw_mentions,
                                std::vector<Person>* people) {
+  std::vector<RawMention>& raws = *raw_mentions;
   std::vector<int> order(raws.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
   auto in_title = [&](int k) {
@@ -147,14 +149,14 @@ std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention
   });
   std::vector<int> person_of(raws.size(), -1);
   for (int k : order) {
-    const RawMention& r = raws[k];
+    RawMention& r = raws[k];
     int target = PersonForMention(*people, r);
     if (target == -2) continue;
     if (target < 0 && in_title(k) && !TrustedInHeadline(doc, r)) continue;
     if (target < 0) {
       Person p;
       p.name = DisplayName(doc.Slice(r.mention.begin, r.mention.end));
-      p.name_tokens = r.tokens;
+      p.name_tokens = std::move(r.tokens);
       people->push_back(std::move(p));
       target = static_cast<int>(people->size()) - 1;
     }
@@ -351,7 +353,7 @@ PeopleResult FindPeople(const Document& doc) {
   result.orgs = FindOrganizations(doc);
   PeopleContext c(doc, result.orgs);
   std::vector<RawMention> raws = FindRawMentions(c);
-  std::vector<int> person_of = MergeMentions(doc, raws, &result.people);
+  std::vector<int> person_of = MergeMentions(doc, &raws, &result.people);
   AttachMentions(doc, raws, person_of, &result.people);
   AddSurnameMentions(c, &result.people);
   MarkActivity(doc, &result.people);
