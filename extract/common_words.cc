@@ -77,4 +77,9 @@ bool IsAlsoAName(std::string_view word) { return (Kinds(word) & kCapitalEntry) !
 
 bool IsOnlyCommonWord(std::string_view word) { return Kinds(word) == kLowerEntry; }
 
+CommonWordKinds LookupCommonWord(std::string_view word) {
+  uint8_t kinds = Kinds(word);
+  return {(kinds & kLowerEntry) != 0, (kinds & kCapitalEntry) != 0};
+}
+
 }  // namespace parley::extract_internal

@@ -21,6 +21,15 @@ bool IsAlsoAName(std::string_view word);
 // word ("Plan", "Leaves"), not also a name ("Rose").
 bool IsOnlyCommonWord(std::string_view word);
 
+// Both answers of the dictionary with one lookup (IsCommonWord and
+// IsAlsoAName), for rules that need both: the table is large, and each
+// lookup is a likely cache miss.
+struct CommonWordKinds {
+  bool common = false;     // IsCommonWord(word)
+  bool also_name = false;  // IsAlsoAName(word)
+};
+CommonWordKinds LookupCommonWord(std::string_view word);
+
 }  // namespace parley::extract_internal
 
 #endif  // PARLEY_EXTRACT_COMMON_WORDS_H_

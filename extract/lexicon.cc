@@ -665,6 +665,10 @@ std::string Lower(std::string_view s) {
 // --- Named lookups -------------------------------------------------------
 
 int MatchRank(const std::vector<Token>& tokens, int i, int limit, std::string* expanded) {
+  // Every first word of a built-in rank has kFlagRankWord (AddClassFlags):
+  // the rules try a rank before most capitalised runs, and most tokens there
+  // have other flags or none, which Lexicon::MatchRank has to look up.
+  if (i >= limit || !tokens[i].Has(kFlagRankWord)) return 0;
   return BuiltinLexicon().MatchRank(tokens, i, limit, expanded);
 }
 
@@ -761,6 +765,7 @@ struct FlagEntry {
 struct FlagTables {
   WordMap<FlagEntry> map;  // while building
   WordTable<FlagEntry> table;  // what ComputeWordFlags reads
+  WordFilter filter;           // of table's keys: most tokens are none
 };
 
 // Classes compared as written set `exact`; those compared in any case set
@@ -789,6 +794,11 @@ void AddClassFlags(const Lexicon& lex, FlagTables* t) {
       {WordClass::kParticipationWord, kFlagParticipation},
       {WordClass::kTopicVerb, kFlagTopicVerb},
       {WordClass::kTopicCue, kFlagTopicCue},
+      {WordClass::kRemoteWord, kFlagRemoteWord},
+      {WordClass::kVisitVerb, kFlagVisitVerb},
+      {WordClass::kTripNoun, kFlagTripNoun},
+      {WordClass::kNegativeCue, kFlagNegativeCue},
+      {WordClass::kDateEndWord, kFlagDateEndWord},
   };
   for (auto [c, flag] : kClassFlags) {
     bool fold = SpecOf(c).fold;
@@ -841,13 +851,17 @@ const FlagTables& Flags() {
     entries.reserve(t->map.size());
     for (const auto& [key, entry] : t->map) entries.emplace_back(key, entry);
     t->table = WordTable<FlagEntry>(entries);
+    t->filter = WordFilter(entries.size());
+    for (const auto& [key, entry] : entries) t->filter.Add(TableWordHash(key));
     return t;
   }();
   return *tables;
 }
 
 FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
-  const FlagEntry* e = tables.table.Find(w);
+  uint64_t h = TableWordHash(w);
+  if (!tables.filter.MayContain(h)) return FlagEntry{};
+  const FlagEntry* e = tables.table.Find(w, h);
   return e == nullptr ? FlagEntry{} : *e;
 }
 
@@ -856,7 +870,9 @@ FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
 // classes) come from the text.
 constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb | kFlagWeekday |
                                 kFlagPlacePreposition | kFlagEarlierAdjective |
-                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue;
+                                kFlagParticipation | kFlagTopicVerb | kFlagTopicCue |
+                                kFlagRemoteWord | kFlagVisitVerb | kFlagTripNoun |
+                                kFlagNegativeCue | kFlagDateEndWord;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace

@@ -52,6 +52,11 @@ enum WordFlag : uint32_t {
   kFlagParticipation = 1u << 24,     // participation_word ("participated", "joined")
   kFlagTopicVerb = 1u << 25,         // topic_verb ("discussed", "reviewed")
   kFlagTopicCue = 1u << 26,          // topic_cue ("focused", "briefing")
+  kFlagRemoteWord = 1u << 27,        // remote_word ("video", "telephone"), any case
+  kFlagVisitVerb = 1u << 28,         // visit_verb ("visited", "toured")
+  kFlagTripNoun = 1u << 29,          // trip_noun ("visit", "trip")
+  kFlagNegativeCue = 1u << 30,       // IsNegativeCue(text) ("behalf", "late")
+  kFlagDateEndWord = 1u << 31,       // date_end_word ("until", "concluded")
 };
 
 // Flags of a word token (0 for punctuation and numbers).

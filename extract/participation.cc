@@ -154,7 +154,7 @@ bool IsListedAfterMeeting(const Document& doc, const std::vector<OrgMention>& or
       k = orgs[earlier - 1].first_token;  // the loop steps before it
       continue;
     }
-    if (InClass(WordClass::kVisitVerb, x.text) || IsMeetingVerb(x.text, MeetingFrame::kDirect) ||
+    if (x.Has(kFlagVisitVerb) || IsMeetingVerb(x.text, MeetingFrame::kDirect) ||
         IsMeetingVerb(x.text, MeetingFrame::kWith)) {
       // "Concluding its official visit, INS Batti Malv will depart": a
       // list starts right after its verb.
@@ -204,6 +204,7 @@ absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
                           : x.Is("participating") || x.Is("participated") || x.Is("participate");
       if (counts && !x.in_quote) {
         out.insert(static_cast<int>(si));
+        break;  // the sentence is in; its other words change nothing
       }
     }
   }

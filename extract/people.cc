@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
 #include "extract/lexicon.h"
 #include "extract/person_context.h"
 #include "extract/person_rules.h"
@@ -23,19 +24,22 @@ struct RawMention {
   bool addressed = false;  // after a rank, title or honorific (Person::titled)
 };
 
-std::string Bare(std::string_view w) {
+// `w` without trailing periods and commas, ASCII-lower-cased, in one copy.
+std::string LowerBare(std::string_view w) {
+  while (!w.empty() && (w.back() == '.' || w.back() == ',')) w.remove_suffix(1);
   std::string s(w);
-  while (!s.empty() && (s.back() == '.' || s.back() == ',')) s.pop_back();
+  for (char& ch : s) ch = absl::ascii_tolower(static_cast<unsigned char>(ch));
   return s;
 }
 
 // Lower-cased name words; "Al-Sudani" is also "Sudani".
 std::vector<std::string> NameTokens(const Document& doc, int a, int b) {
   std::vector<std::string> out;
+  out.reserve(b - a);
   for (int i = a; i < b; ++i) {
     const Token& t = doc.tokens[i];
     if (!t.IsWord()) continue;
-    std::string w = Lower(Bare(t.text));
+    std::string w = LowerBare(t.text);
     for (std::string_view prefix : {"al-", "el-", "ul-", "ad-", "as-", "ash-", "at-"}) {
       if (w.size() > prefix.size() + 1 && w.compare(0, prefix.size(), prefix) == 0) {
         out.push_back(w.substr(prefix.size()));
@@ -129,9 +133,11 @@ std::string DisplayName(std::string_view written) {
 }
 
 // Merges mentions into people, longest names first so that shorter forms
-// join them; returns each mention's person (-1 when dropped).
-std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention>& raws,
+// join them; returns each mention's person (-1 when dropped). A mention that
+// starts a person gives it its name words (moved: nothing reads them later).
+std::vector<int> MergeMentions(const Document& doc, std::vector<RawMention>* raw_mentions,
                                std::vector<Person>* people) {
+  std::vector<RawMention>& raws = *raw_mentions;
   std::vector<int> order(raws.size());
   for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
   auto in_title = [&](int k) {
@@ -143,14 +149,14 @@ std::vector<int> MergeMentions(const Document& doc, const std::vector<RawMention
   });
   std::vector<int> person_of(raws.size(), -1);
   for (int k : order) {
-    const RawMention& r = raws[k];
+    RawMention& r = raws[k];
     int target = PersonForMention(*people, r);
     if (target == -2) continue;
     if (target < 0 && in_title(k) && !TrustedInHeadline(doc, r)) continue;
     if (target < 0) {
       Person p;
       p.name = DisplayName(doc.Slice(r.mention.begin, r.mention.end));
-      p.name_tokens = r.tokens;
+      p.name_tokens = std::move(r.tokens);
       people->push_back(std::move(p));
       target = static_cast<int>(people->size()) - 1;
     }
@@ -230,7 +236,7 @@ void AddSurnameMentions(const PeopleContext& c, std::vector<Person>* people) {
 
 bool NegativeCue(const Document& doc, int sentence_begin, int name_begin) {
   for (int k = name_begin - 1; k >= sentence_begin && k >= name_begin - 10; --k) {
-    if (IsNegativeCue(doc.tokens[k].text)) return true;
+    if (doc.tokens[k].Has(kFlagNegativeCue)) return true;
   }
   return false;
 }
@@ -299,10 +305,13 @@ bool IsReporter(const Person& p) {
 // active in a sentence that reports taking part, at the event's time, not
 // after "late", "former", "on behalf of"….
 void MarkActivity(const Document& doc, std::vector<Person>* people) {
-  std::vector<char> trigger(doc.sentences.size());
-  for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]);
-  }
+  // Whether sentence si has a trigger (-1: not asked yet): only sentences
+  // with a mention are asked, each once.
+  std::vector<signed char> trigger(people->empty() ? 0 : doc.sentences.size(), -1);
+  auto has_trigger = [&](int si) {
+    if (trigger[si] < 0) trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]) ? 1 : 0;
+    return trigger[si] == 1;
+  };
   for (Person& p : *people) {
     std::sort(p.mentions.begin(), p.mentions.end(),
               [](const NameMention& x, const NameMention& y) { return x.begin < y.begin; });
@@ -313,7 +322,7 @@ void MarkActivity(const Document& doc, std::vector<Person>* people) {
     if (IsReporter(p)) p.byline = true;
     for (NameMention& m : p.mentions) {
       const Sentence& s = doc.sentences[m.sentence];
-      m.active = trigger[m.sentence] && !s.time_shifted && !m.possessive && !s.credit &&
+      m.active = has_trigger(m.sentence) && !s.time_shifted && !m.possessive && !s.credit &&
                  !NegativeCue(doc, s.first_token, m.first_token);
     }
   }
@@ -344,7 +353,7 @@ PeopleResult FindPeople(const Document& doc) {
   result.orgs = FindOrganizations(doc);
   PeopleContext c(doc, result.orgs);
   std::vector<RawMention> raws = FindRawMentions(c);
-  std::vector<int> person_of = MergeMentions(doc, raws, &result.people);
+  std::vector<int> person_of = MergeMentions(doc, &raws, &result.people);
   AttachMentions(doc, raws, person_of, &result.people);
   AddSurnameMentions(c, &result.people);
   MarkActivity(doc, &result.people);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "extract/common_words.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -83,7 +84,8 @@ int NameRunEnd(const PeopleContext& c, int i, int b) {
 // not "Rose", "Young", "Smith").
 bool IsPlainWord(const Token& t) {
   std::string_view w = t.Bare();
-  if (IsCommonWord(w)) return !IsAlsoAName(w);
+  CommonWordKinds kinds = LookupCommonWord(w);
+  if (kinds.common) return !kinds.also_name;
   // "Low-Intensity": every part a plain word.
   size_t dash = w.find('-');
   if (dash == std::string_view::npos || dash == 0 || dash + 1 >= w.size()) return false;
@@ -100,9 +102,13 @@ bool IsPlainWord(const Token& t) {
 // Plan").
 bool TrimRun(const PeopleContext& c, int a, int* i, int* j) {
   const auto& t = c.tokens();
-  bool all_plain = true;
-  for (int k = *i; k < *j; ++k) all_plain &= IsPlainWord(t[k]) || t[k].Has(kFlagParticle);
-  if (all_plain && *j - *i >= 2) return false;
+  // Only runs of two or more words can be all plain; the first word that is
+  // not settles it (each IsPlainWord is a dictionary lookup).
+  if (*j - *i >= 2) {
+    bool all_plain = true;
+    for (int k = *i; k < *j && all_plain; ++k) all_plain = t[k].Has(kFlagParticle) || IsPlainWord(t[k]);
+    if (all_plain) return false;
+  }
   while (*j - *i >= 3 && *i - 1 >= a &&
          (t[*i - 1].Is("of") || t[*i - 1].Is("for") || t[*i - 1].Is("and") ||
           t[*i - 1].Is("the") || t[*i - 1].cap || IsPossessive(t[*i - 1])) &&
@@ -271,7 +277,8 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
   if (region >= cand->left_end) return;
   bool counterpart = false;
   for (int k = region; k < cand->left_end; ++k) {
-    counterpart |= Lower(c.tokens()[k].text) == "counterpart";
+    std::string_view w = c.tokens()[k].text;
+    counterpart |= absl::EqualsIgnoreCase(absl::string_view(w.data(), w.size()), "counterpart");
   }
   Attributes local;
   ParseTitleRegion(c, region, cand->left_end, &local);
@@ -557,8 +564,9 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     for (const PersonRule& rule : kPersonRules) rule.apply(c, &cand);
     // "Supreme Allied Commander Transformation", "Minister for Community and
     // Returns": a common word alone after a title is the title's tail.
-    bool common_word = name_end - i == 1 && IsCommonWord(t[i].Bare()) && !IsPlainRank(cand);
-    if (cand.anchors == 0 || common_word) {
+    // (The dictionary only when a rule anchored the name: most runs are not.)
+    if (cand.anchors == 0 ||
+        (name_end - i == 1 && !IsPlainRank(cand) && IsCommonWord(t[i].Bare()))) {
       i = j;
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
@@ -43,7 +44,8 @@ Match LongestPlace(const Document& doc, int i, int limit) {
   return best;
 }
 
-bool CapWord(const Token& t) { return t.IsWord() && (t.cap || t.all_caps); }
+// Bitwise, not short-circuit: one branch for the answer, not one per part.
+bool CapWord(const Token& t) { return t.IsWord() & (t.cap | t.all_caps); }
 
 std::string TitleCase(std::string_view s) {
   std::string out(s);
@@ -62,7 +64,7 @@ std::string TitleCase(std::string_view s) {
 
 // "visited Patrol Base Stone", "visit the HAL Facility": the object of a
 // visit is where it took place.
-bool IsVisitVerb(const Token& t) { return InClass(WordClass::kVisitVerb, t.text); }
+bool IsVisitVerb(const Token& t) { return t.Has(kFlagVisitVerb); }
 
 // "aboard", "onboard": the place after it may be a ship.
 bool IsShipPreposition(const Token& t) {
@@ -94,7 +96,7 @@ bool DestinationTo(const Document& doc, int i) {
     if (q < 0) continue;
     const Token& p = doc.tokens[q];
     if (p.IsWord() && (p.Has(kFlagLocationTrigger) || IsVisitVerb(p) ||
-                       InClass(WordClass::kTripNoun, p.text))) {
+                       p.Has(kFlagTripNoun))) {
       return true;
     }
   }
@@ -103,6 +105,9 @@ bool DestinationTo(const Document& doc, int i) {
 
 bool IsPrep(const Document& doc, int i) {
   const Token& t = doc.tokens[i];
+  // Most tokens are none of the cases below ("to" and "of" are the only
+  // two-byte ones): one test settles them.
+  if (!t.Has(kFlagLocationTrigger | kFlagPlacePreposition) && t.text.size() != 2) return false;
   if (!t.IsWord()) return false;
   if (t.Has(kFlagLocationTrigger) && IsVisitVerb(t)) return true;
   if (t.Is("to")) return DestinationTo(doc, i);
@@ -129,27 +134,30 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
   return false;
 }
 
-// Token index of the first "ahead of" in the sentence; -1 if none.
-int AheadOf(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
-    if ((doc.tokens[k].Is("ahead") || doc.tokens[k].Is("Ahead")) && doc.tokens[k + 1].Is("of")) {
-      return k;
-    }
-  }
-  return -1;
-}
+// Where a sentence turns to another event than its own: token indices of
+// the first "ahead of", the first "recent trip" / "previous visit" /
+// "earlier tour", and the first "recently"; -1 when absent.
+struct OtherEventMarks {
+  int ahead_of = -1;
+  int earlier_trip = -1;
+  int recently = -1;
+};
 
-// Token index of the first "recent trip", "previous visit", "earlier tour"
-// in the sentence; -1 if none.
-int EarlierTrip(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k + 1 < s.last_token; ++k) {
-    const Token& adjective = doc.tokens[k];
-    const Token& noun = doc.tokens[k + 1];
-    if (adjective.Has(kFlagEarlierAdjective) && InClass(WordClass::kTripNoun, noun.text)) {
-      return k;
+// One pass over the sentence for all three marks (each starts with a word).
+OtherEventMarks FindOtherEventMarks(const Document& doc, const Sentence& s) {
+  const auto& t = doc.tokens;
+  OtherEventMarks m;
+  for (int k = s.first_token; k < s.last_token; ++k) {
+    const Token& x = t[k];
+    if (!x.IsWord()) continue;
+    if (m.recently < 0 && x.Is("recently")) m.recently = k;
+    if (k + 1 >= s.last_token) continue;
+    if (m.ahead_of < 0 && (x.Is("ahead") || x.Is("Ahead")) && t[k + 1].Is("of")) m.ahead_of = k;
+    if (m.earlier_trip < 0 && x.Has(kFlagEarlierAdjective) && t[k + 1].Has(kFlagTripNoun)) {
+      m.earlier_trip = k;
     }
   }
-  return -1;
+  return m;
 }
 
 // Another time right after the place: a year before the publication year
@@ -350,7 +358,7 @@ bool RemoteEvent(const Document& doc, const Sentence& s, FoundPlace* from) {
   for (int k = s.first_token; k < s.last_token; ++k) {
     if (t[k].in_quote || !t[k].IsWord()) continue;
     trigger |= t[k].Has(kFlagLocationTrigger);
-    if (!InClass(WordClass::kRemoteWord, t[k].text)) continue;
+    if (!t[k].Has(kFlagRemoteWord)) continue;
     remote = true;
     for (int f = k + 1; f < s.last_token && f < k + 4; ++f) {
       if (!t[f].Is("from")) continue;
@@ -511,14 +519,6 @@ struct ScanState {
   std::vector<std::string> placed_institutions;  // lower-cased; replaced by their city
 };
 
-// Token index of "recently" in the sentence; -1 if none.
-int Recently(const Document& doc, const Sentence& s) {
-  for (int k = s.first_token; k < s.last_token; ++k) {
-    if (doc.tokens[k].Is("recently")) return k;
-  }
-  return -1;
-}
-
 // "the HAL Facility in Bangalore": the city around a site is not another
 // place of the event; around a visited institution it is the place ("the
 // NCI Agency in The Hague"). Returns the token past what was read.
@@ -566,11 +566,12 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
   const auto& t = doc.tokens;
-  int ahead_of = AheadOf(doc, s);
-  int earlier_trip = EarlierTrip(doc, s);
-  int recently = Recently(doc, s);
+  // Read at the first preposition: many sentences have none.
+  std::optional<OtherEventMarks> marks;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
     if (t[i].in_quote || !IsPrep(doc, i)) continue;
+    if (!marks) marks = FindOtherEventMarks(doc, s);
+    auto [ahead_of, earlier_trip, recently] = *marks;
     // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
     // what follows "ahead of" is another event.
     if (ahead_of >= 0 && ahead_of < i) break;
@@ -590,7 +591,7 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     again |= earlier_trip >= 0 && earlier_trip + 1 < i;
     // "praised Prime Minister Kishida’s opportune visit to Ukraine": outside
     // the lead, someone's own trip is another event.
-    if (!lead && t[i].Is("to") && InClass(WordClass::kTripNoun, t[i - 1].text)) {
+    if (!lead && t[i].Is("to") && t[i - 1].Has(kFlagTripNoun)) {
       bool possessive = false;
       for (int k = std::max(s.first_token + 1, i - 4); k < i - 1; ++k) {
         std::string_view w = t[k].text;
@@ -830,7 +831,8 @@ void ScanCountries(const Document& doc, const Sentence& s, int from, bool partic
 void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
   const auto& t = doc.tokens;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
-    if (t[i].in_quote || !CapWord(t[i]) || !t[i].Has(kFlagCountryish)) continue;
+    // The flag first: it is rare, so the loop's branch is well predicted.
+    if (!t[i].Has(kFlagCountryish) || t[i].in_quote || !CapWord(t[i])) continue;
     // As a subject: at the head of the sentence or of a coordinated clause,
     // not "the positioning of a French Air Force General".
     if (i > s.first_token && !t[i - 1].Is("and") && !t[i - 1].Is(",")) continue;
@@ -856,18 +858,17 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
 // counterparts").
 bool SaysWhoTakesPart(const Document& doc, const Sentence& s) {
   const auto& t = doc.tokens;
-  for (int i = s.first_token; i < s.last_token; ++i) {
-    if (t[i].Has(kFlagEarlierAdjective) || t[i].Is("recently")) return false;
-  }
+  // One pass: an earlier time anywhere in the sentence rules it out.
+  bool takes_part = false;
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& x = t[i];
-    if (x.in_quote) continue;
-    if (x.Has(kFlagParticipation) ||
-        (x.Is("part") && i > 0 && InClass(WordClass::kTakePartVerb, t[i - 1].text))) {
-      return true;
-    }
+    if (!x.IsWord()) continue;  // every word tested below is a word token
+    if (x.Has(kFlagEarlierAdjective) || x.Is("recently")) return false;
+    if (takes_part || x.in_quote) continue;
+    takes_part = x.Has(kFlagParticipation) ||
+                 (x.Is("part") && i > 0 && InClass(WordClass::kTakePartVerb, t[i - 1].text));
   }
-  return false;
+  return takes_part;
 }
 
 }  // namespace

@@ -208,8 +208,9 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
         }
         if (!ok && k - 2 >= sentence_begin && (t[k - 2].Is("for") || t[k - 2].Is("to") || t[k - 2].Is("of"))) ok = true;
         // "Advisor for International Economics": plain English words inside.
-        if (!ok && k - 2 >= sentence_begin && IsCommonWord(w) && !IsAlsoAName(w) &&
-            t[k - 2].Has(kFlagTitleHead | kFlagTitleModifier)) {
+        // The flag first: it rules out most words without a dictionary lookup.
+        if (!ok && k - 2 >= sentence_begin && t[k - 2].Has(kFlagTitleHead | kFlagTitleModifier) &&
+            IsOnlyCommonWord(w)) {
           ok = true;
         }
         // "Supreme Allied Commander Europe": a place right after a title head.

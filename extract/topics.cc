@@ -364,6 +364,11 @@ int PassiveSubjectStart(const Document& doc, const Sentence& s, int i, int* aux)
 Cue FindCue(const Document& doc, const Sentence& s, int i, int* start, int* passive_end) {
   const auto& t = doc.tokens;
   const Token& w = t[i];
+  // Nearly every token is no cue: one test of its flags and two words
+  // settles most, before the tests below that branch on the token's case.
+  if (!w.Has(kFlagTopicVerb | kFlagTopicCue) && !w.Is("including") && !w.Is("such")) {
+    return Cue::kNone;
+  }
   if (!IsLower(w) || w.in_quote) return Cue::kNone;
   if (w.Has(kFlagTopicVerb)) {
     int aux = 0;

@@ -42,5 +42,32 @@ TEST(WordTableTest, EmptyTableFindsNothing) {
   EXPECT_EQ(built.Find("word"), nullptr);
 }
 
+TEST(WordTableTest, LeavesOutKeysLongerThanTheMaximum) {
+  std::string longest(WordTable<int>::kMaxKeySize, 'a');
+  std::string too_long(WordTable<int>::kMaxKeySize + 1, 'a');
+  WordTable<int> table(std::vector<std::pair<std::string_view, int>>{{longest, 1}, {too_long, 2}});
+  ASSERT_NE(table.Find(longest), nullptr);
+  EXPECT_EQ(*table.Find(longest), 1);
+  EXPECT_EQ(table.Find(too_long), nullptr);
+}
+
+TEST(WordFilterTest, MayContainEveryKeyAndRulesOutMostOthers) {
+  std::vector<std::string> keys, others;
+  for (int n = 0; n < 3000; ++n) {
+    keys.push_back("key" + std::to_string(n));
+    others.push_back("other" + std::to_string(n));
+  }
+  WordFilter filter(keys.size());
+  for (const std::string& k : keys) filter.Add(TableWordHash(k));
+  for (const std::string& k : keys) EXPECT_TRUE(filter.MayContain(TableWordHash(k))) << k;
+  int passed = 0;
+  for (const std::string& o : others) passed += filter.MayContain(TableWordHash(o)) ? 1 : 0;
+  EXPECT_LT(passed, 150);  // about 1% expected; 5% is a broken filter
+}
+
+TEST(WordFilterTest, EmptyFilterRulesOutNothing) {
+  EXPECT_TRUE(WordFilter().MayContain(TableWordHash("word")));
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
