@@ -141,7 +141,9 @@ TEST(LivingRecordTest, RandomInsertsUpdatesAndDeletionsEqualTheFinalStateAlone) 
     StoreDir fresh;
     IngestHandler fresh_handler(fresh.store(), dead_letters, BuildOptions());
     for (const auto& [id, json] : final_state) {
-      if (json) ASSERT_THAT(fresh_handler.Handle(Article(id, *json), 1), IsOk());
+      if (json) {
+        ASSERT_THAT(fresh_handler.Handle(Article(id, *json), 1), IsOk());
+      }
     }
     EXPECT_EQ(Digest(replayed.store()), Digest(fresh.store()));
     EXPECT_GT(handler.counters().articles_deleted, 0u);
@@ -179,7 +181,9 @@ TEST(LivingRecordTest, DeletingAnArticleLeavesNothingAndIsNotFound) {
   IngestHandler b(without.store(), dead_letters, BuildOptions());
   for (const PoolArticle& article : pool) {
     ASSERT_THAT(a.Handle(Article(article.id, article.json), 1), IsOk());
-    if (article.id != pool[2].id) ASSERT_THAT(b.Handle(Article(article.id, article.json), 1), IsOk());
+    if (article.id != pool[2].id) {
+      ASSERT_THAT(b.Handle(Article(article.id, article.json), 1), IsOk());
+    }
   }
   ASSERT_THAT(a.Handle(Tombstone(pool[2].id), 1), IsOk());
   EXPECT_EQ(with.store().GetEvent(pool[2].id).status().code(), absl::StatusCode::kNotFound);

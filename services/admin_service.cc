@@ -56,7 +56,7 @@ absl::StatusOr<v1::ReindexStatus> BackgroundReindex::Start(bool all) {
           LogInfo(absl::StrCat("reindex: ", DescribeReindex(Status())));
         });
     if (report.ok()) Publish(*report);
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::lock_guard<std::mutex> ended(mutex_);
     if (!report.ok()) {
       status_.set_state(v1::ReindexStatus::STATE_FAILED);
       status_.set_error(std::string(report.status().message()));
