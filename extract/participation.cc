@@ -195,8 +195,9 @@ absl::flat_hash_set<int> ParticipationSentences(const Document& doc,
                                                 bool broad) {
   absl::flat_hash_set<int> out;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
-    if (other_time.contains(static_cast<int>(si))) continue;
     const Sentence& s = doc.sentences[si];
+    // The forms of "participate" are participation words too.
+    if (!s.Has(kFlagParticipation) || other_time.contains(static_cast<int>(si))) continue;
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& x = doc.tokens[i];
       // kFlagParticipation is participation_word looked up on the text (lexicon.h).

@@ -566,6 +566,9 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
   const auto& t = doc.tokens;
+  // Outside the lead a place needs a location trigger in its sentence
+  // (TriggerNear, TriggerLater): most sentences have none.
+  if (!lead && !s.Has(kFlagLocationTrigger)) return;
   // Read at the first preposition: many sentences have none.
   std::optional<OtherEventMarks> marks;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
@@ -829,6 +832,7 @@ void ScanCountries(const Document& doc, const Sentence& s, int from, bool partic
 // "Italian Air Force Deputy Air Chief …", "the Turkish General Staff": a
 // national service named in a sentence about the event takes part.
 void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
+  if (!s.Has(kFlagCountryish)) return;  // most sentences name no nationality
   const auto& t = doc.tokens;
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
     // The flag first: it is rare, so the loop's branch is well predicted.
@@ -899,6 +903,8 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       first_body = false;
       continue;
     }
+    // Outside the title, ScanCountries finds only tokens with a place flag.
+    if (!s.Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) continue;
     if (other_time.contains(static_cast<int>(si))) continue;
     NationalServices(doc, s, &out);
     if (SaysWhoTakesPart(doc, s)) ScanCountries(doc, s, s.first_token, true, false, &out);

@@ -528,7 +528,10 @@ void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, s
     s.index_in_paragraph = index_in_paragraph++;
     s.credit = tokens[s_first].credit;
     int sentence_id = static_cast<int>(doc->sentences.size());
-    for (size_t k = s_first; k < s_last; ++k) tokens[k].sentence = sentence_id;
+    for (size_t k = s_first; k < s_last; ++k) {
+      tokens[k].sentence = sentence_id;
+      s.flags |= tokens[k].flags;
+    }
     doc->sentences.push_back(s);
     s_first = s_last;
   };

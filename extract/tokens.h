@@ -60,6 +60,10 @@ struct Sentence {
   bool credit = false;
   // Reports another time than the event's ("Last week, …", "In January, …").
   bool time_shifted = false;
+  // The OR of its tokens' flags: a rule that needs a token of some class
+  // skips, with one test, the many sentences that have none.
+  uint32_t flags = 0;
+  bool Has(uint32_t flag) const { return (flags & flag) != 0; }
 };
 
 // A direct quotation: byte ranges of the marks-included span and the inner text.
