@@ -21,6 +21,10 @@
 #include "parley/v1/event.pb.h"
 #include "storage/event_index.h"
 
+namespace rocksdb {
+class Statistics;
+}  // namespace rocksdb
+
 namespace parley::storage {
 
 struct StoreOptions {
@@ -36,6 +40,8 @@ struct StoreOptions {
   // Open without taking the write lock, e.g. to inspect the store of a
   // running parleyd. Writes then fail. Default false.
   bool read_only = false;
+  // When set, RocksDB counts into it (parleyd's block-cache hit metrics).
+  std::shared_ptr<rocksdb::Statistics> statistics;
 };
 
 // Visits one record; return false to stop the scan.
@@ -90,6 +96,10 @@ class Store {
 
   // Flushes memtables to disk; used on shutdown.
   virtual absl::Status Flush() = 0;
+
+  // An integer RocksDB property summed over the column families
+  // ("rocksdb.live-sst-files-size"), for metrics; nullopt when unknown.
+  virtual std::optional<uint64_t> IntProperty(const std::string& name) { return std::nullopt; }
 };
 
 // Per column family: the number of records and a hash of their keys and
