@@ -5,9 +5,9 @@
 //
 //   ready: the store is open and ingest is caught up: partitions are
 //          assigned and every one is at most `ready_max_lag` messages behind
-//          its high watermark. A broker outage keeps the last measured lag
-//          (the consumer keeps its assignment), so a caught-up replica keeps
-//          answering queries while Kafka is away.
+//          its high watermark. During a broker outage the last measured lag
+//          stands while the consumer keeps its assignment, so a caught-up
+//          replica keeps answering queries while Kafka is away.
 //   live:  the ingest loop went round within `live_max_stall` (it does at
 //          least every 200 ms, also while it retries a message).
 #ifndef PARLEY_SERVICES_PROBES_H_
