@@ -196,6 +196,10 @@ void KafkaIngestor::MeasureLag() {
         {partition->topic(), partition->partition(), std::max<int64_t>(0, high - next)});
   }
   RdKafka::TopicPartition::destroy(assigned);
+  // Without a full measurement the last one stands: during a broker outage
+  // librdkafka gives the assignment up after the session timeout, and a
+  // replica that had caught up should keep answering queries.
+  if (!measured) return;
   std::lock_guard<std::mutex> lock(lag_mutex_);
   lag_ = std::move(measured);
 }

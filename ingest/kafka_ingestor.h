@@ -62,7 +62,8 @@ class KafkaIngestor {
   const IngestCounters& counters() const { return handler_->counters(); }
   // Lag of every assigned partition, measured about once a second by the
   // ingest loop; nullopt until partitions are assigned and the broker has
-  // reported their high watermarks.
+  // reported their high watermarks. While nothing is assigned (a broker
+  // outage) the last measurement stands.
   std::optional<std::vector<PartitionLag>> lag() const;
   // When the ingest loop last went round (it does at least every 200 ms
   // while it runs, also while retrying a message); for liveness.

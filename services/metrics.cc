@@ -120,6 +120,10 @@ class ScrapedFigures : public prometheus::Collectable {
       families.push_back(Single("parley_live", "1 when the ingest loop is making progress",
                                 MetricType::Gauge, sources_.live() ? 1 : 0));
     }
+    if (sources_.kafka_up) {
+      families.push_back(Single("parley_kafka_up", "1 while a Kafka broker is reachable",
+                                MetricType::Gauge, sources_.kafka_up() ? 1 : 0));
+    }
   }
 
   MetricSources sources_;

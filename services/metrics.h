@@ -56,6 +56,7 @@ struct MetricSources {
   std::function<BlockCacheFigures()> block_cache;
   std::function<bool()> ready;
   std::function<bool()> live;
+  std::function<bool()> kafka_up;
 };
 
 class Metrics {

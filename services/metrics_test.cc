@@ -22,6 +22,7 @@ MetricSources FakeSources() {
   sources.block_cache = [] { return BlockCacheFigures{3, 1}; };
   sources.ready = [] { return true; };
   sources.live = [] { return false; };
+  sources.kafka_up = [] { return true; };
   return sources;
 }
 
@@ -40,6 +41,7 @@ TEST(MetricsTest, ScrapedFiguresAppearInTheExposition) {
   EXPECT_THAT(text, HasSubstr("parley_rocksdb_block_cache_hit_ratio 0.75"));
   EXPECT_THAT(text, HasSubstr("parley_ready 1"));
   EXPECT_THAT(text, HasSubstr("parley_live 0"));
+  EXPECT_THAT(text, HasSubstr("parley_kafka_up 1"));
 }
 
 TEST(MetricsTest, LatenciesAreHistogramsByMethodAndCode) {

@@ -181,6 +181,7 @@ service::MetricSources MetricSourcesFor(ingest::KafkaIngestor*& ingestor, storag
   };
   sources.ready = [&probes] { return probes.ready().ok; };
   sources.live = [&probes] { return probes.live().ok; };
+  sources.kafka_up = [&ingestor] { return ingestor != nullptr && ingestor->healthy(); };
   return sources;
 }
 

@@ -6,8 +6,8 @@
 //   ready: the store is open and ingest is caught up: partitions are
 //          assigned and every one is at most `ready_max_lag` messages behind
 //          its high watermark. During a broker outage the last measured lag
-//          stands while the consumer keeps its assignment, so a caught-up
-//          replica keeps answering queries while Kafka is away.
+//          stands (KafkaIngestor::lag), so a caught-up replica stays in
+//          rotation and keeps answering queries while Kafka is away.
 //   live:  the ingest loop went round within `live_max_stall` (it does at
 //          least every 200 ms, also while it retries a message).
 #ifndef PARLEY_SERVICES_PROBES_H_
