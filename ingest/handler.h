@@ -29,6 +29,7 @@ struct IngestCounters {
   std::atomic<uint64_t> messages{0};
   std::atomic<uint64_t> articles_stored{0};
   std::atomic<uint64_t> dead_lettered{0};
+  std::atomic<uint64_t> articles_deleted{0};
   std::atomic<uint64_t> transient_errors{0};
 };
 
@@ -38,13 +39,16 @@ class IngestHandler {
   IngestHandler(storage::Store& store, DeadLetterSink& dead_letters, BuildOptions options)
       : store_(store), dead_letters_(dead_letters), options_(std::move(options)) {}
 
-  // OK when the message is stored or dead-lettered and its offset recorded.
-  // Any error is transient: retry the same message.
+  // OK when the message is stored, deleted (a tombstone) or dead-lettered
+  // and its offset recorded. Any error is transient: retry the same message.
   absl::Status Handle(const IncomingMessage& message, int64_t now_unix_ms);
 
   const IngestCounters& counters() const { return counters_; }
 
  private:
+  absl::Status DeadLetter(const IncomingMessage& message, std::string_view reason);
+  absl::Status Delete(const IncomingMessage& message);
+
   storage::Store& store_;
   DeadLetterSink& dead_letters_;
   BuildOptions options_;

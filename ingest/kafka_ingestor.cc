@@ -42,6 +42,8 @@ IncomingMessage ToIncoming(RdKafka::Message& message) {
   if (message.key() != nullptr) incoming.key = *message.key();
   if (message.payload() != nullptr) {
     incoming.value.assign(static_cast<const char*>(message.payload()), message.len());
+  } else {
+    incoming.tombstone = true;
   }
   RdKafka::MessageTimestamp timestamp = message.timestamp();
   if (timestamp.type != RdKafka::MessageTimestamp::MSG_TIMESTAMP_NOT_AVAILABLE) {

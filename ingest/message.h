@@ -14,6 +14,9 @@ struct IncomingMessage {
   int64_t offset = 0;
   std::string key;
   std::string value;
+  // The message had no value at all (not an empty one): a tombstone, which
+  // by the log-compaction convention deletes the article named by the key.
+  bool tombstone = false;
   // Broker or producer timestamp in Unix milliseconds; 0 when absent.
   int64_t timestamp_ms = 0;
 };

@@ -23,9 +23,10 @@ build_packages=(
   libgraphviz-dev prometheus-cpp-dev
 )
 # What the tests need besides: the local broker (Java, Maven), kcat, the
-# throwaway PKI (openssl), the manifest checks (python3-yaml).
+# throwaway PKI (openssl), the Python grpcio client's venv, the manifest
+# checks (python3-yaml).
 test_packages=(
-  kcat maven openjdk-17-jre-headless python3 openssl python3-yaml
+  kcat maven openjdk-17-jre-headless python3 python3-venv openssl python3-yaml
 )
 packages=("${build_packages[@]}" "${test_packages[@]}")
 # Callers that need more (scripts/fuzz.sh: clang) name it here.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds Parley and runs every test: unit tests, then the integration tests
-# that start a real local Kafka broker and parleyd on 127.0.0.1. Installs
-# what it needs (Debian packages, the Kafka jars through Maven, grpcurl
-# through Go). .ci/run calls exactly this.
+# that start a real local Kafka broker and parleyd on 127.0.0.1, then the
+# API compatibility check of proto/. Installs what it needs (Debian packages,
+# the Kafka jars through Maven, grpcurl and buf through Go). .ci/run calls
+# exactly this.
 #
 # Usage: scripts/test.sh            Env: PARLEY_BUILD_DIR (default build/);
 #                                   CI=true or PARLEY_FULL=1 adds scripts/sanitize.sh
@@ -24,6 +25,8 @@ echo "== unit tests"
 ctest --output-on-failure -j 2 -LE integration || status=1
 echo "== integration tests (real Kafka broker and parleyd on 127.0.0.1)"
 ctest --output-on-failure -L integration || status=1
+echo "== API compatibility (buf lint; buf breaking against main's last commit)"
+"${root}/scripts/check-protos.sh" || status=1
 # In CI (CI=true) or on request (PARLEY_FULL=1): the same tests under
 # ASan+UBSan in build-asan/, then each fuzzer for 45 s in build-fuzz/.
 if [[ "${CI:-}" == "true" || "${PARLEY_FULL:-}" == "1" ]]; then

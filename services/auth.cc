@@ -1,5 +1,7 @@
 #include "services/auth.h"
 
+#include "services/refused_stream.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -188,7 +190,7 @@ absl::Status CheckBearerToken(const std::multimap<grpc::string_ref, grpc::string
   return absl::OkStatus();
 }
 
-grpc::Status TokenCheckedParleyService::Check(const grpc::ServerContext& context) const {
+grpc::Status TokenCheckedParleyService::Check(const grpc::ServerContextBase& context) const {
   absl::Status status = CheckBearerToken(context.client_metadata(), token_);
   if (status.ok()) return grpc::Status::OK;
   return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, std::string(status.message()));
@@ -213,6 +215,14 @@ PARLEY_TOKEN_CHECKED_RPC(ListQuotes, v1::ListQuotesRequest, v1::ListQuotesRespon
 PARLEY_TOKEN_CHECKED_RPC(GetArticle, v1::GetArticleRequest, v1::Article)
 PARLEY_TOKEN_CHECKED_RPC(ListConnections, v1::ListConnectionsRequest,
                          v1::ListConnectionsResponse)
+
+grpc::ServerWriteReactor<v1::WatchEventsResponse>* TokenCheckedParleyService::WatchEvents(
+    grpc::CallbackServerContext* context, const v1::WatchEventsRequest* request) {
+  if (grpc::Status status = Check(*context); !status.ok()) {
+    return new RefusedStream<v1::WatchEventsResponse>(status);
+  }
+  return inner_.WatchEvents(context, request);
+}
 
 #undef PARLEY_TOKEN_CHECKED_RPC
 

@@ -66,9 +66,11 @@ absl::Status CheckBearerToken(const std::multimap<grpc::string_ref, grpc::string
 // An RPC added to the proto but not forwarded here answers UNIMPLEMENTED
 // (the generated default), so a new method fails closed, not open.
 // `inner` must outlive this object.
-class TokenCheckedParleyService final : public v1::Parley::Service {
+class TokenCheckedParleyService final
+    : public v1::Parley::WithCallbackMethod_WatchEvents<v1::Parley::Service> {
  public:
-  TokenCheckedParleyService(v1::Parley::Service& inner, std::string token)
+  using Inner = v1::Parley::WithCallbackMethod_WatchEvents<v1::Parley::Service>;
+  TokenCheckedParleyService(Inner& inner, std::string token)
       : inner_(inner), token_(std::move(token)) {}
 
   grpc::Status GetEvent(grpc::ServerContext*, const v1::GetEventRequest*,
@@ -85,11 +87,13 @@ class TokenCheckedParleyService final : public v1::Parley::Service {
                           v1::Article*) override;
   grpc::Status ListConnections(grpc::ServerContext*, const v1::ListConnectionsRequest*,
                                v1::ListConnectionsResponse*) override;
+  grpc::ServerWriteReactor<v1::WatchEventsResponse>* WatchEvents(
+      grpc::CallbackServerContext*, const v1::WatchEventsRequest*) override;
 
  private:
-  grpc::Status Check(const grpc::ServerContext& context) const;
+  grpc::Status Check(const grpc::ServerContextBase& context) const;
 
-  v1::Parley::Service& inner_;
+  Inner& inner_;
   const std::string token_;
 };
 

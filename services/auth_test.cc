@@ -124,7 +124,7 @@ TEST(CheckBearerTokenTest, EverythingElseIsUnauthenticatedWithoutEchoingIt) {
 
 // The decorator over a fake service, through a real in-process gRPC server:
 // an unauthenticated call must never reach the inner service.
-class FakeParley final : public v1::Parley::Service {
+class FakeParley final : public TokenCheckedParleyService::Inner {
  public:
   grpc::Status ListEvents(grpc::ServerContext*, const v1::ListEventsRequest*,
                           v1::ListEventsResponse* response) override {

@@ -1,15 +1,29 @@
 #include "services/grpc_service.h"
 
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/cancellation.h"
+#include "services/refused_stream.h"
+
 namespace parley::service {
 namespace {
 
-// Runs a query and moves its result into the response, honouring a deadline
-// that passed before the query could start.
+// CANCELLED or DEADLINE_EXCEEDED once the call is over, else OK.
+absl::Status CallOver(const grpc::ServerContext& context) {
+  if (!context.IsCancelled()) return absl::OkStatus();
+  if (context.deadline() <= std::chrono::system_clock::now()) {
+    return absl::DeadlineExceededError("the deadline passed during the query");
+  }
+  return absl::CancelledError("the caller cancelled the request");
+}
+
+// Runs a query and moves its result into the response. The call's deadline
+// and cancellation are checked before the query and throughout its store
+// scans (common/cancellation.h).
 template <typename Response, typename Query>
 grpc::Status Answer(grpc::ServerContext* context, Response* response, Query query) {
-  if (context->IsCancelled()) {
-    return grpc::Status(grpc::StatusCode::CANCELLED, "request cancelled or deadline passed");
-  }
+  if (absl::Status over = CallOver(*context); !over.ok()) return ToGrpcStatus(over);
+  ScopedCancellation cancellation([context] { return CallOver(*context); });
   absl::StatusOr<Response> result = query();
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);
@@ -64,6 +78,22 @@ grpc::Status ParleyService::ListConnections(grpc::ServerContext* context,
                                             const v1::ListConnectionsRequest* request,
                                             v1::ListConnectionsResponse* response) {
   return Answer(context, response, [&] { return queries_.ListConnections(*request); });
+}
+
+grpc::ServerWriteReactor<v1::WatchEventsResponse>* RefuseWatch(const grpc::Status& status) {
+  return new RefusedStream<v1::WatchEventsResponse>(status);
+}
+
+grpc::ServerWriteReactor<v1::WatchEventsResponse>* ParleyService::WatchEvents(
+    grpc::CallbackServerContext*, const v1::WatchEventsRequest* request) {
+  if (feed_ == nullptr) {
+    return RefuseWatch(grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "watching is not enabled"));
+  }
+  absl::StatusOr<EventMatcher> matcher = queries_.WatchMatcher(*request);
+  if (!matcher.ok()) return RefuseWatch(ToGrpcStatus(matcher.status()));
+  absl::StatusOr<uint64_t> after = feed_->StartAfter(request->after());
+  if (!after.ok()) return RefuseWatch(ToGrpcStatus(after.status()));
+  return feed_->Watch(*std::move(matcher), *after);
 }
 
 }  // namespace parley::service

@@ -6,15 +6,22 @@
 #include "grpcpp/grpcpp.h"
 #include "parley/v1/parley_service.grpc.pb.h"
 #include "services/queries.h"
+#include "services/watch.h"
 
 namespace parley::service {
 
 // absl and gRPC status codes share their numbering.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
-class ParleyService final : public v1::Parley::Service {
+// The unary RPCs are synchronous; WatchEvents uses the callback API, so
+// that a stream holds no thread while it waits (services/watch.h).
+using ParleyServiceBase = v1::Parley::WithCallbackMethod_WatchEvents<v1::Parley::Service>;
+
+class ParleyService final : public ParleyServiceBase {
  public:
-  explicit ParleyService(Queries& queries) : queries_(queries) {}
+  // Without a feed, WatchEvents answers UNIMPLEMENTED.
+  explicit ParleyService(Queries& queries, ChangeFeed* feed = nullptr)
+      : queries_(queries), feed_(feed) {}
 
   grpc::Status GetEvent(grpc::ServerContext*, const v1::GetEventRequest*,
                         v1::Event*) override;
@@ -30,10 +37,16 @@ class ParleyService final : public v1::Parley::Service {
                           v1::Article*) override;
   grpc::Status ListConnections(grpc::ServerContext*, const v1::ListConnectionsRequest*,
                                v1::ListConnectionsResponse*) override;
+  grpc::ServerWriteReactor<v1::WatchEventsResponse>* WatchEvents(
+      grpc::CallbackServerContext*, const v1::WatchEventsRequest*) override;
 
  private:
   Queries& queries_;
+  ChangeFeed* feed_;
 };
+
+// A stream that ends at once with `status`.
+grpc::ServerWriteReactor<v1::WatchEventsResponse>* RefuseWatch(const grpc::Status& status);
 
 }  // namespace parley::service
 

@@ -64,4 +64,24 @@ absl::StatusOr<std::string> DecodePageToken(std::string_view token,
   return decoded.resume_key();
 }
 
+std::string EncodeWatchCursor(std::string_view store_id, uint64_t sequence) {
+  records::WatchCursor cursor;
+  cursor.set_store_id(std::string(store_id));
+  cursor.set_sequence(sequence);
+  std::string encoded;
+  absl::WebSafeBase64Escape(cursor.SerializeAsString(), &encoded);
+  return encoded;
+}
+
+absl::StatusOr<WatchPosition> DecodeWatchCursor(std::string_view cursor) {
+  auto invalid = absl::InvalidArgumentError(
+      "after: is not a cursor issued by this service (pass a WatchEventsResponse.cursor)");
+  if (cursor.size() > kMaxTokenBytes) return invalid;
+  std::string bytes;
+  if (!absl::WebSafeBase64Unescape(ToAbsl(cursor), &bytes)) return invalid;
+  records::WatchCursor decoded;
+  if (!decoded.ParseFromString(bytes) || decoded.store_id().empty()) return invalid;
+  return WatchPosition{decoded.store_id(), decoded.sequence()};
+}
+
 }  // namespace parley::service

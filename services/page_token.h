@@ -1,4 +1,4 @@
-// Opaque, query-bound page tokens. Pure.
+// Opaque, query-bound page tokens and watch cursors. Pure.
 #ifndef PARLEY_SERVICES_PAGE_TOKEN_H_
 #define PARLEY_SERVICES_PAGE_TOKEN_H_
 
@@ -23,6 +23,18 @@ std::string EncodePageToken(uint64_t query_fingerprint, std::string_view resume_
 // to an empty resume key.
 absl::StatusOr<std::string> DecodePageToken(std::string_view token,
                                             uint64_t query_fingerprint);
+
+// Web-safe base64 of a WatchCursor proto: a position in one store's change
+// log.
+std::string EncodeWatchCursor(std::string_view store_id, uint64_t sequence);
+
+struct WatchPosition {
+  std::string store_id;
+  uint64_t sequence = 0;
+};
+// INVALID_ARGUMENT ("after ...") when `cursor` is not one this service
+// issued.
+absl::StatusOr<WatchPosition> DecodeWatchCursor(std::string_view cursor);
 
 }  // namespace parley::service
 

@@ -19,6 +19,7 @@
 #include "nlohmann/json.hpp"
 #include "parley/v1/parley_service.grpc.pb.h"
 #include "identity/person_key.h"
+#include "services/admin_service.h"
 #include "services/auth.h"
 #include "services/pictures.h"
 #include "services/text_format.h"
@@ -43,7 +44,10 @@ ABSL_FLAG(std::string, format, "text",
 ABSL_FLAG(std::string, order_by, "shared_events",
           "connections: shared_events or most_recent");
 ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
-ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call");
+ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call (watch: none)");
+ABSL_FLAG(std::string, after, "", "watch: resume after this cursor");
+ABSL_FLAG(int, count, 0, "watch: stop after this many changes (0: never)");
+ABSL_FLAG(bool, all, false, "reindex: re-extract every article, not only outdated ones");
 ABSL_FLAG(std::string, tls_ca, "",
           "PEM CA bundle to verify parleyd's certificate with; enables TLS (default: plaintext)");
 ABSL_FLAG(std::string, tls_cert, "", "PEM client certificate chain (with --tls-key, --tls-ca)");
@@ -71,6 +75,11 @@ Commands:
   search QUERY                                         participants by name prefix
   quotes [--speaker S] [--event ID] [--contains TEXT]  quotes
   article ID                                           normalised article with fact spans
+  watch [the events filters] [--after CURSOR] [--count N]
+                                                       events as they are stored, replaced or
+                                                       deleted; one line (or JSON object) each
+  reindex [--all]                                      re-extract stored articles (admin)
+  reindex-status                                       progress of the last reindex (admin)
   connections P [--from DATE] [--to DATE] [--type T] [--order-by most_recent]
               [--format text|json|dot|svg]             people met, by real-world events shared
   timeline P [--from DATE] [--to DATE] [--format text|json|dot|svg]
@@ -147,11 +156,51 @@ class Client {
     return response;
   }
 
+  template <typename Request, typename Response>
+  absl::StatusOr<Response> CallAdmin(
+      grpc::Status (v1::ParleyAdmin::Stub::*method)(grpc::ClientContext*, const Request&,
+                                                    Response*),
+      const Request& request) {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() +
+                         std::chrono::seconds(absl::GetFlag(FLAGS_timeout_seconds)));
+    if (!token_.empty()) {
+      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
+    }
+    Response response;
+    PARLEY_RETURN_IF_ERROR(FromGrpc((admin_.get()->*method)(&context, request, &response)));
+    return response;
+  }
+
+  // Streams changes to `show` until it returns false, the stream ends or
+  // fails. No deadline: a watch runs until stopped.
+  absl::Status Watch(const v1::WatchEventsRequest& request,
+                     const std::function<bool(const v1::WatchEventsResponse&)>& show) {
+    grpc::ClientContext context;
+    if (!token_.empty()) {
+      context.AddMetadata("authorization", service::BearerHeaderValue(token_));
+    }
+    std::unique_ptr<grpc::ClientReader<v1::WatchEventsResponse>> reader =
+        stub_->WatchEvents(&context, request);
+    v1::WatchEventsResponse change;
+    while (reader->Read(&change)) {
+      if (!show(change)) {
+        context.TryCancel();
+        reader->Finish().IgnoreError();
+        return absl::OkStatus();
+      }
+    }
+    return FromGrpc(reader->Finish());
+  }
+
  private:
   Client(std::shared_ptr<grpc::Channel> channel, std::string token)
-      : stub_(v1::Parley::NewStub(channel)), token_(std::move(token)) {}
+      : stub_(v1::Parley::NewStub(channel)),
+        admin_(v1::ParleyAdmin::NewStub(channel)),
+        token_(std::move(token)) {}
 
   std::unique_ptr<v1::Parley::Stub> stub_;
+  std::unique_ptr<v1::ParleyAdmin::Stub> admin_;
   std::string token_;
 };
 
@@ -282,8 +331,62 @@ absl::Status RunTimeline(Client& client, const std::string& participant) {
                       [&] { return service::FormatEventList(all); });
 }
 
+// One line per change: its type, date, id and title, then the cursor to
+// resume after it; or one compact JSON object per line with --json.
+absl::Status RunWatch(Client& client) {
+  v1::WatchEventsRequest request;
+  request.set_participant(absl::GetFlag(FLAGS_participant));
+  request.set_organization(absl::GetFlag(FLAGS_organization));
+  request.set_country(absl::GetFlag(FLAGS_country));
+  request.set_location(absl::GetFlag(FLAGS_location));
+  PARLEY_ASSIGN_OR_RETURN(v1::EventType type, ParseEventType(absl::GetFlag(FLAGS_type)));
+  request.set_type(type);
+  request.set_start_date(absl::GetFlag(FLAGS_from));
+  request.set_end_date(absl::GetFlag(FLAGS_to));
+  request.set_after(absl::GetFlag(FLAGS_after));
+  int limit = absl::GetFlag(FLAGS_count);
+  int shown = 0;
+  absl::Status printed;
+  PARLEY_RETURN_IF_ERROR(client.Watch(request, [&](const v1::WatchEventsResponse& change) {
+    if (absl::GetFlag(FLAGS_json)) {
+      std::string json;
+      google::protobuf::util::JsonPrintOptions options;
+      options.preserve_proto_field_names = true;
+      auto status = google::protobuf::util::MessageToJsonString(change, &json, options);
+      if (!status.ok()) printed = absl::InternalError(std::string(status.message()));
+      std::cout << json << std::endl;
+    } else {
+      std::cout << service::FormatChange(change) << std::flush;
+    }
+    return printed.ok() && (limit <= 0 || ++shown < limit);
+  }));
+  return printed;
+}
+
+absl::Status RunReindexCommand(Client& client, const std::string& command) {
+  v1::ReindexStatus status;
+  if (command == "reindex") {
+    v1::StartReindexRequest request;
+    request.set_all(absl::GetFlag(FLAGS_all));
+    PARLEY_ASSIGN_OR_RETURN(auto response,
+                            client.CallAdmin(&v1::ParleyAdmin::Stub::StartReindex, request));
+    status = response.status();
+  } else {
+    PARLEY_ASSIGN_OR_RETURN(auto response,
+                            client.CallAdmin(&v1::ParleyAdmin::Stub::GetReindexStatus,
+                                             v1::GetReindexStatusRequest()));
+    status = response.status();
+  }
+  return PrintMessage(status, [&] { return service::DescribeReindex(status) + "\n"; });
+}
+
 absl::Status RunCommand(const std::string& command, const std::vector<std::string>& args) {
   if (command == "publish") return Publish(args);
+  if (command == "watch" || command == "reindex" || command == "reindex-status") {
+    if (!args.empty()) return absl::InvalidArgumentError(absl::StrCat(command, ": takes flags only"));
+    PARLEY_ASSIGN_OR_RETURN(Client client, Client::Create());
+    return command == "watch" ? RunWatch(client) : RunReindexCommand(client, command);
+  }
   if (command == "connections" || command == "timeline") {
     if (args.size() != 1) {
       return absl::InvalidArgumentError(absl::StrCat(command, ": expects exactly one participant"));

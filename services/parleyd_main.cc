@@ -24,6 +24,8 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/grpcpp.h"
 #include "ingest/kafka_ingestor.h"
+#include "ingest/reindexer.h"
+#include "services/admin_service.h"
 #include "services/auth.h"
 #include "rocksdb/statistics.h"
 #include "services/grpc_metrics.h"
@@ -32,6 +34,7 @@
 #include "services/metrics.h"
 #include "services/probes.h"
 #include "services/queries.h"
+#include "services/watch.h"
 #include "storage/store.h"
 
 ABSL_FLAG(std::string, brokers, "127.0.0.1:9092", "Kafka bootstrap servers, host:port[,...]");
@@ -75,6 +78,14 @@ ABSL_FLAG(int64_t, ready_max_lag, 1000,
           "Ready once every assigned partition is at most this many messages behind");
 ABSL_FLAG(absl::Duration, live_max_stall, absl::Seconds(60),
           "Not live when the ingest loop has not gone round for this long");
+ABSL_FLAG(absl::Duration, watch_stall_timeout, absl::Seconds(30),
+          "A WatchEvents client that reads nothing for this long while changes wait for it "
+          "is ended with RESOURCE_EXHAUSTED and the cursor to resume from");
+ABSL_FLAG(int64_t, change_log_retention, 100000,
+          "Changes kept for WatchEvents cursors; an older cursor gets OUT_OF_RANGE");
+ABSL_FLAG(bool, all, false,
+          "With `parleyd reindex`: re-extract every article, not only those made by "
+          "another extractor version");
 
 namespace parley {
 namespace {
@@ -263,6 +274,8 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   store_options.path = data_dir;
   store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
   store_options.statistics = rocksdb::CreateDBStatistics();
+  store_options.change_log_retention =
+      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
                           storage::Store::Open(store_options));
 
@@ -288,7 +301,12 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   ingestor_for_metrics = ingestor.get();
 
   service::Queries queries(*store);
-  service::ParleyService parley_service(queries);
+  service::WatchOptions watch_options;
+  watch_options.stall_timeout = absl::GetFlag(FLAGS_watch_stall_timeout);
+  service::ChangeFeed feed(*store, watch_options);
+  service::ParleyService parley_service(queries, &feed);
+  service::BackgroundReindex reindex(*store);
+  service::ParleyAdminService admin_service(reindex, security.token);
   std::unique_ptr<service::TokenCheckedParleyService> checked_service;
   grpc::Service* served = &parley_service;
   if (!security.token.empty()) {
@@ -327,12 +345,14 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   std::string listen = absl::GetFlag(FLAGS_listen);
   builder.AddListeningPort(listen, security.credentials, &bound_port);
   builder.RegisterService(served);
+  builder.RegisterService(&admin_service);
   builder.SetMaxReceiveMessageSize(1 << 20);
   builder.SetMaxSendMessageSize(32 << 20);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
   interceptors.push_back(service::MakeMetricsInterceptorFactory(
-      metrics, service::MethodsOfServices({kQueryService, "grpc.health.v1.Health",
+      metrics, service::MethodsOfServices({kQueryService, "parley.v1.ParleyAdmin",
+                                           "grpc.health.v1.Health",
                                            "grpc.reflection.v1alpha.ServerReflection"})));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -394,6 +414,10 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   set_health(kQueryService, false);
   set_health(kReadinessService, false);
   ingestor->Stop();
+  reindex.Stop();
+  // Streams end with the cursor to resume from; the server then has no
+  // stream to wait for.
+  feed.Shutdown();
   health_thread.join();
   if (!ingest_done.WaitForNotificationWithTimeout(absl::GetFlag(FLAGS_shutdown_grace))) {
     // librdkafka's close() waits for the group coordinator without a bound.
@@ -415,6 +439,64 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   return ingest_status;
 }
 
+std::atomic<bool> reindex_interrupted{false};
+extern "C" void InterruptReindex(int) { reindex_interrupted = true; }
+
+// A progress line: a bar on a terminal, a log line per checkpoint otherwise.
+void ShowReindexProgress(const ingest::ReindexReport& report, bool terminal) {
+  int64_t total = std::max<int64_t>(report.articles_total, 1);
+  int64_t done = report.progress.articles_done();
+  if (!terminal) {
+    LogInfo(absl::StrCat("reindex: ", done, " of ~", total, " articles, ",
+                         report.progress.articles_reextracted(), " re-extracted"));
+    return;
+  }
+  constexpr int kWidth = 40;
+  int filled = static_cast<int>(std::min<int64_t>(kWidth, done * kWidth / total));
+  std::fprintf(stderr, "\r[%s%s] %lld/~%lld articles, %lld re-extracted", 
+               std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
+               static_cast<long long>(done), static_cast<long long>(total),
+               static_cast<long long>(report.progress.articles_reextracted()));
+  std::fflush(stderr);
+}
+
+// `parleyd reindex`: re-extracts the stored articles offline (parleyd must
+// not be running on the store). Ctrl-C stops at the next article; running it
+// again resumes.
+absl::Status RunReindex() {
+  std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
+  storage::StoreOptions store_options;
+  store_options.path = data_dir;
+  store_options.change_log_retention =
+      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
+                          storage::Store::Open(store_options));
+  std::signal(SIGINT, InterruptReindex);
+  std::signal(SIGTERM, InterruptReindex);
+  ingest::ReindexOptions options;
+  options.all = absl::GetFlag(FLAGS_all);
+  bool terminal = isatty(STDERR_FILENO) != 0;
+  PARLEY_ASSIGN_OR_RETURN(
+      ingest::ReindexReport report,
+      ingest::Reindexer(*store, options)
+          .Run(reindex_interrupted, [&](const ingest::ReindexReport& progress) {
+            ShowReindexProgress(progress, terminal);
+          }));
+  if (terminal) std::fputc('\n', stderr);
+  PARLEY_RETURN_IF_ERROR(store->Flush());
+  if (!report.progress.finished()) {
+    return absl::CancelledError(absl::StrCat(
+        "interrupted after ", report.progress.articles_done(),
+        " articles; run `parleyd reindex` again to resume"));
+  }
+  LogInfo(absl::StrCat("reindex done: ", report.progress.articles_done(), " articles, ",
+                       report.progress.articles_reextracted(),
+                       " re-extracted with extractor version ",
+                       report.progress.target_version()));
+  return absl::OkStatus();
+}
+
 }  // namespace
 }  // namespace parley
 
@@ -430,7 +512,8 @@ void ConfigureUsage() {
       "[--kafka-config FILE]\n"
       "        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] "
       "[--auth-token-file FILE] [--health-listen ADDR]\n"
-      "        [--metrics-listen ADDR] [--log-format text|json] [--config FILE]\n\n"
+      "        [--metrics-listen ADDR] [--log-format text|json] [--config FILE]\n"
+      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline\n\n"
       "Every flag can also be set in the environment as PARLEY_<FLAG NAME IN CAPITALS>\n"
       "(PARLEY_DATA_DIR, PARLEY_LISTEN, ...) or in a --config file of `name = value`\n"
       "lines. Precedence: command line > environment > config file > default.");
@@ -485,15 +568,16 @@ int main(int argc, char** argv) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 2;
   }
-  if (!configuration->positional.empty()) {
-    parley::LogError(
-        absl::StrCat("parleyd: unexpected argument ", configuration->positional.front()));
+  const std::vector<std::string>& positional = configuration->positional;
+  bool reindex = !positional.empty() && positional.front() == "reindex";
+  if (positional.size() > (reindex ? 1u : 0u)) {
+    parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.back()));
     return 2;
   }
   parley::SetLogFormat(*parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format)));
   gpr_set_log_function(parley::LogGrpc);
   parley::LogSettingSources(configuration->sources);
-  status = parley::Run(configuration->repeated["kafka_property"]);
+  status = reindex ? parley::RunReindex() : parley::Run(configuration->repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 1;

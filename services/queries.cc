@@ -122,6 +122,18 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
   return filters;
 }
 
+// The term filters of a request, its dates checked.
+absl::StatusOr<std::vector<TermFilter>> CheckedEventFilters(const v1::ListEventsRequest& request) {
+  PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, EventTermFilters(request));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.start_date(), "start_date"));
+  PARLEY_RETURN_IF_ERROR(CheckDate(request.end_date(), "end_date"));
+  if (!request.start_date().empty() && !request.end_date().empty() &&
+      request.start_date() > request.end_date()) {
+    return InvalidField("end_date", "is before start_date");
+  }
+  return filters;
+}
+
 bool OverlapsDateRange(const v1::Event& event, std::string_view from, std::string_view to) {
   if (from.empty() && to.empty()) return true;
   std::string_view start = storage::SortDate(event);
@@ -357,18 +369,15 @@ absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& req
 absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
     const v1::ListEventsRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
-  PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, EventTermFilters(request));
-  PARLEY_RETURN_IF_ERROR(CheckDate(request.start_date(), "start_date"));
-  PARLEY_RETURN_IF_ERROR(CheckDate(request.end_date(), "end_date"));
-  if (!request.start_date().empty() && !request.end_date().empty() &&
-      request.start_date() > request.end_date()) {
-    return InvalidField("end_date", "is before start_date");
-  }
+  PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, CheckedEventFilters(request));
   PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
   const uint64_t fingerprint = paging.fingerprint;
   const std::string& resume = paging.resume_key;
 
   v1::ListEventsResponse response;
+  // Taken before the page is read: a change made while it is read is then
+  // watched too, never lost between the list and the watch.
+  response.set_watch_cursor(EncodeWatchCursor(store_.StoreId(), store_.LastChangeSequence()));
   PeopleResolver people(store_);
   if (!filters.empty() && filters.front().family == Family::kParticipantIndex) {
     // Every id that names the person.
@@ -710,6 +719,44 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
     response.set_next_page_token(EncodePageToken(paging.fingerprint, next));
   }
   return response;
+}
+
+EventMatcher::EventMatcher(std::vector<TermFilter> filters, std::string start_date,
+                           std::string end_date)
+    : filters_(std::move(filters)),
+      start_date_(std::move(start_date)),
+      end_date_(std::move(end_date)) {}
+EventMatcher::EventMatcher(EventMatcher&&) noexcept = default;
+EventMatcher& EventMatcher::operator=(EventMatcher&&) noexcept = default;
+EventMatcher::~EventMatcher() = default;
+
+bool EventMatcher::Matches(const v1::Event& event) const {
+  return OverlapsDateRange(event, start_date_, end_date_) && MatchesTerms(event, filters_);
+}
+
+absl::StatusOr<EventMatcher> Queries::WatchMatcher(const v1::WatchEventsRequest& request) {
+  v1::ListEventsRequest list;
+  list.set_participant(request.participant());
+  list.set_organization(request.organization());
+  list.set_country(request.country());
+  list.set_location(request.location());
+  list.set_type(request.type());
+  list.set_start_date(request.start_date());
+  list.set_end_date(request.end_date());
+  PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, CheckedEventFilters(list));
+  for (TermFilter& filter : filters) {
+    if (filter.family != Family::kParticipantIndex) continue;
+    PeopleResolver people(store_);
+    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(filter.term));
+    PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
+    for (const Member& m : members) filter.alternatives.push_back(m.id);
+    // An id the store does not know yet still matches its own events.
+    if (std::find(filter.alternatives.begin(), filter.alternatives.end(), filter.term) ==
+        filter.alternatives.end()) {
+      filter.alternatives.push_back(filter.term);
+    }
+  }
+  return EventMatcher(std::move(filters), list.start_date(), list.end_date());
 }
 
 }  // namespace parley::service

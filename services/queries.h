@@ -17,6 +17,23 @@ namespace parley::service {
 struct TermFilter;
 class PeopleResolver;
 
+// The filters of a ListEvents or WatchEvents request, checked and resolved
+// (a participant's linked ids, an organisation's aliases), for testing one
+// event at a time.
+class EventMatcher {
+ public:
+  EventMatcher(std::vector<TermFilter> filters, std::string start_date, std::string end_date);
+  EventMatcher(EventMatcher&&) noexcept;
+  EventMatcher& operator=(EventMatcher&&) noexcept;
+  ~EventMatcher();
+  bool Matches(const v1::Event& event) const;
+
+ private:
+  std::vector<TermFilter> filters_;
+  std::string start_date_;
+  std::string end_date_;
+};
+
 struct QueryOptions {
   // Page size when the request gives 0. Default 20.
   int default_page_size = 20;
@@ -45,6 +62,9 @@ class Queries {
   absl::StatusOr<v1::Article> GetArticle(const v1::GetArticleRequest& request);
   absl::StatusOr<v1::ListConnectionsResponse> ListConnections(
       const v1::ListConnectionsRequest& request);
+  // The filters of a watch, with ListEvents' checks (INVALID_ARGUMENT naming
+  // the field). A participant's linked ids are those known now.
+  absl::StatusOr<EventMatcher> WatchMatcher(const v1::WatchEventsRequest& request);
 
  private:
   absl::StatusOr<int> PageSize(int requested) const;

@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <random>
 
+#include "common/cancellation.h"
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "identity/person_key.h"
 #include "ingest/article_builder.h"
+#include "services/page_token.h"
 #include "storage/testing/sample_events.h"
 
 namespace parley::service {
@@ -301,6 +303,41 @@ void AddQuote(v1::Event& event, const std::string& speaker, const std::string& p
 
 // One person under several ids: "Biden" with the role President is Joe
 // Biden, never Jill; answers do not depend on the order of writing.
+TEST_F(QueriesTest, WatchFiltersAreCheckedAndMatchLikeListEvents) {
+  v1::WatchEventsRequest request;
+  request.set_country("KR");
+  request.set_participant("Francesco Diella");
+  PARLEY_ASSERT_OK_AND_ASSIGN(EventMatcher matcher, queries_->WatchMatcher(request));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event seoul, store_->get()->GetEvent("seoul"));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event bogota, store_->get()->GetEvent("bogota"));
+  EXPECT_TRUE(matcher.Matches(seoul));
+  EXPECT_FALSE(matcher.Matches(bogota));
+  request.set_start_date("2023-13-01");
+  EXPECT_THAT(queries_->WatchMatcher(request),
+              StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("start_date")));
+}
+
+TEST_F(QueriesTest, ListEventsCarriesTheWatchCursorOfTheStore) {
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListEventsResponse response,
+                              queries_->ListEvents(v1::ListEventsRequest()));
+  PARLEY_ASSERT_OK_AND_ASSIGN(WatchPosition position,
+                              DecodeWatchCursor(response.watch_cursor()));
+  EXPECT_EQ(position.store_id, store_->get()->StoreId());
+  EXPECT_EQ(position.sequence, 3u);  // three events written
+}
+
+TEST_F(QueriesTest, ALongScanStopsWhenItsRequestIsCancelled) {
+  for (int i = 0; i < 600; ++i) {
+    Write(MakeEvent(absl::StrCat("many-", i), "2021-01-01", {kKim}));
+  }
+  v1::ListConnectionsRequest request;
+  request.set_participant("Su-Kwang Kim");
+  EXPECT_THAT(queries_->ListConnections(request), IsOk());
+  ScopedCancellation cancelled([] { return absl::DeadlineExceededError("deadline passed"); });
+  EXPECT_THAT(queries_->ListConnections(request),
+              StatusIs(absl::StatusCode::kDeadlineExceeded));
+}
+
 class PersonAcrossIdsTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {

@@ -2,7 +2,9 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/match.h"
 
 namespace parley::service {
 namespace {
@@ -158,6 +160,16 @@ std::string FormatArticle(const v1::Article& article) {
                     fact.field(), " = ", fact.value(), "\n");
   }
   return out;
+}
+
+std::string FormatChange(const v1::WatchEventsResponse& change) {
+  std::string type = v1::WatchEventsResponse::ChangeType_Name(change.change_type());
+  constexpr absl::string_view kPrefix = "CHANGE_TYPE_";
+  if (absl::StartsWith(type, kPrefix)) type = type.substr(kPrefix.size());
+  const v1::Event& event = change.event();
+  std::string date = event.start_date().empty() ? event.published_date() : event.start_date();
+  return absl::StrCat(absl::StrFormat("%-8s %-10s ", type, date), event.name(), "  ",
+                      event.title(), "\n         after=", change.cursor(), "\n");
 }
 
 }  // namespace parley::service

@@ -17,6 +17,8 @@ std::string FormatConnections(const v1::Participant& center,
 std::string FormatSearch(const v1::SearchParticipantsResponse& response);
 std::string FormatQuotes(const v1::ListQuotesResponse& response);
 std::string FormatArticle(const v1::Article& article);
+// One line for a watched change: type, date, event, title, cursor.
+std::string FormatChange(const v1::WatchEventsResponse& change);
 
 }  // namespace parley::service
 

@@ -37,6 +37,7 @@ const char* FamilyName(Family family) {
     case Family::kTypeIndex: return "idx_type";
     case Family::kQuoteIndex: return "idx_quote";
     case Family::kNameIndex: return "idx_name";
+    case Family::kChangeLog: return "change_log";
   }
   return "unknown";
 }

@@ -26,8 +26,9 @@ enum class Family {
   kTypeIndex,           // EventType name -> ""
   kQuoteIndex,          // speaker id -> QuoteResult (QuoteKey)
   kNameIndex,           // folded name suffix -> "" (NameKey)
+  kChangeLog,           // BE64(sequence) -> ChangeRecord
 };
-inline constexpr int kFamilyCount = 12;
+inline constexpr int kFamilyCount = 13;
 const char* FamilyName(Family family);
 
 struct IndexEntry {

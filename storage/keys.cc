@@ -120,4 +120,15 @@ std::string OffsetKey(std::string_view topic, int32_t partition) {
   return key;
 }
 
+std::string ChangeKey(uint64_t sequence) {
+  std::string key;
+  AppendBigEndian64(sequence, key);
+  return key;
+}
+
+std::optional<uint64_t> SequenceFromChangeKey(std::string_view key) {
+  if (key.size() != 8) return std::nullopt;
+  return ReadBigEndian64(key);
+}
+
 }  // namespace parley::storage

@@ -57,6 +57,10 @@ std::optional<std::string> ParticipantIdFromNameKey(std::string_view key);
 std::string OffsetKey(std::string_view topic, int32_t partition);
 std::string OffsetPrefix();
 
+// Change log: BE64(sequence), so that byte order is sequence order.
+std::string ChangeKey(uint64_t sequence);
+std::optional<uint64_t> SequenceFromChangeKey(std::string_view key);
+
 }  // namespace parley::storage
 
 #endif  // PARLEY_STORAGE_KEYS_H_

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <atomic>
 #include <mutex>
+#include <random>
 #include <set>
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/cancellation.h"
 #include "common/status_macros.h"
 #include "common/string_view.h"
 #include "common/text.h"
@@ -26,6 +29,17 @@ constexpr std::string_view kSchemaVersionKey = "schema_version";
 // 2: participant ids are person keys (identity/person_key.h), not slugs of
 // one spelling of a name.
 constexpr std::string_view kSchemaVersion = "2";
+constexpr std::string_view kReindexKey = "reindex";
+constexpr std::string_view kStoreIdKey = "store_id";
+
+// 128 random bits, hex: unique enough to tell stores apart.
+std::string NewStoreId() {
+  std::random_device random;
+  std::string id;
+  for (int i = 0; i < 4; ++i) absl::StrAppend(&id, absl::Hex(random(), absl::kZeroPad8));
+  return id;
+}
+
 
 // RocksDB and absl status codes share their meaning but not their type.
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
@@ -49,10 +63,15 @@ std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.dat
 class RocksStore : public Store {
  public:
   RocksStore(std::unique_ptr<rocksdb::DB> db,
-             std::vector<rocksdb::ColumnFamilyHandle*> handles, bool sync_writes)
-      : db_(std::move(db)), handles_(std::move(handles)) {
-    write_options_.sync = sync_writes;
+             std::vector<rocksdb::ColumnFamilyHandle*> handles, const StoreOptions& options)
+      : db_(std::move(db)),
+        handles_(std::move(handles)),
+        change_log_retention_(std::max<uint64_t>(options.change_log_retention, 1)) {
+    write_options_.sync = options.sync_writes;
   }
+
+  // Reads the store id (making one for a new store) and the newest change.
+  absl::Status LoadChangeLogState(bool read_only);
 
   ~RocksStore() override {
     for (rocksdb::ColumnFamilyHandle* handle : handles_) {
@@ -63,6 +82,21 @@ class RocksStore : public Store {
 
   absl::Status WriteArticle(const records::StoredArticle& article,
                             const v1::Event& event) override;
+  absl::Status DeleteArticle(std::string_view article_id,
+                             const records::SourcePosition& position) override;
+  absl::StatusOr<bool> RebuildArticle(std::string_view article_id,
+                                      const ArticleRebuilder& rebuild) override;
+  const std::string& StoreId() const override { return store_id_; }
+  uint64_t LastChangeSequence() const override { return last_sequence_.load(); }
+  absl::StatusOr<uint64_t> FirstRetainedChange() override;
+  absl::Status ScanChanges(uint64_t after,
+                           const std::function<bool(records::ChangeRecord&)>& visit) override;
+  void SetChangeListener(std::function<void(uint64_t)> listener) override {
+    std::lock_guard<std::mutex> lock(write_mutex_);
+    listener_ = std::move(listener);
+  }
+  absl::StatusOr<std::optional<records::ReindexProgress>> GetReindexProgress() override;
+  absl::Status PutReindexProgress(const records::ReindexProgress& progress) override;
   absl::Status RecordConsumed(const records::SourcePosition& position) override;
   absl::StatusOr<std::optional<int64_t>> NextOffset(std::string_view topic,
                                                     int32_t partition) override;
@@ -141,11 +175,26 @@ class RocksStore : public Store {
   absl::StatusOr<records::ParticipantRecord> RebuildParticipantRecord(
       const std::string& id, const v1::Event& event,
       const std::optional<v1::ParticipantAppearance>& new_appearance);
+  // Batches the replacement of `previous` (when set) by `next` (when set):
+  // index entries, participant records, the event and one change record.
+  // Requires write_mutex_.
+  absl::Status BatchEventChange(const std::optional<v1::Event>& previous,
+                                const std::optional<v1::Event>& next,
+                                rocksdb::WriteBatch& batch);
+  // Writes the batch and, when it held a change, publishes its sequence.
+  // Requires write_mutex_.
+  absl::Status Commit(rocksdb::WriteBatch& batch, bool has_change, std::string_view what);
+  // The stored event of an article, nullopt when there is none.
+  absl::StatusOr<std::optional<v1::Event>> FindEvent(std::string_view event_id);
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
   rocksdb::WriteOptions write_options_;
   std::mutex write_mutex_;
+  const uint64_t change_log_retention_;
+  std::string store_id_;
+  std::atomic<uint64_t> last_sequence_{0};
+  std::function<void(uint64_t)> listener_;  // guarded by write_mutex_
 };
 
 absl::Status RocksStore::Scan(Family family, std::string_view prefix,
@@ -165,7 +214,10 @@ absl::Status RocksStore::Scan(Family family, std::string_view prefix,
   }
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handle(family)));
   std::string_view seek_key = std::max(prefix, start);
+  int visited = 0;
   for (it->Seek(ToSlice(seek_key)); it->Valid(); it->Next()) {
+    // A long scan stops when the request it serves is over.
+    if (++visited % 256 == 0) PARLEY_RETURN_IF_ERROR(CheckCancellation());
     if (!visit(ToView(it->key()), ToView(it->value()))) break;
   }
   return FromRocks(it->status(), absl::StrCat("scanning ", FamilyName(family)));
@@ -289,6 +341,63 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::optional<v1::Event>> RocksStore::FindEvent(std::string_view event_id) {
+  absl::StatusOr<v1::Event> event = GetEvent(event_id);
+  if (event.ok()) return std::optional<v1::Event>(*std::move(event));
+  if (absl::IsNotFound(event.status())) return std::optional<v1::Event>();
+  return event.status();
+}
+
+absl::Status RocksStore::BatchEventChange(const std::optional<v1::Event>& previous,
+                                          const std::optional<v1::Event>& next,
+                                          rocksdb::WriteBatch& batch) {
+  const v1::Event& about = next ? *next : *previous;
+  std::vector<IndexEntry> old_entries;
+  if (previous) {
+    old_entries = IndexEntriesForEvent(*previous);
+    for (const IndexEntry& entry : old_entries) {
+      batch.Delete(handle(entry.family), ToSlice(entry.key));
+    }
+  }
+  std::vector<IndexEntry> new_entries;
+  if (next) new_entries = IndexEntriesForEvent(*next);
+  PARLEY_RETURN_IF_ERROR(UpdateParticipants(old_entries, about, new_entries, batch));
+  for (const IndexEntry& entry : new_entries) {
+    batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
+  }
+  std::string event_id(EventId(about));
+  if (next) {
+    batch.Put(handle(Family::kEvents), ToSlice(event_id), ToSlice(next->SerializeAsString()));
+  } else {
+    batch.Delete(handle(Family::kEvents), ToSlice(event_id));
+  }
+  records::ChangeRecord change;
+  uint64_t sequence = last_sequence_.load() + 1;
+  change.set_sequence(sequence);
+  change.set_kind(!previous ? records::ChangeRecord::KIND_STORED
+                  : next    ? records::ChangeRecord::KIND_REPLACED
+                            : records::ChangeRecord::KIND_DELETED);
+  *change.mutable_event() = about;
+  change.set_changed_at_unix_ms(absl::ToUnixMillis(absl::Now()));
+  batch.Put(handle(Family::kChangeLog), ToSlice(ChangeKey(sequence)),
+            ToSlice(change.SerializeAsString()));
+  // Trim the log in steps, not on every write: one range deletion per 1,024.
+  if (sequence > change_log_retention_ && sequence % 1024 == 0) {
+    batch.DeleteRange(handle(Family::kChangeLog), ToSlice(ChangeKey(0)),
+                      ToSlice(ChangeKey(sequence - change_log_retention_ + 1)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RocksStore::Commit(rocksdb::WriteBatch& batch, bool has_change,
+                                std::string_view what) {
+  PARLEY_RETURN_IF_ERROR(FromRocks(db_->Write(write_options_, &batch), what));
+  if (!has_change) return absl::OkStatus();
+  uint64_t sequence = ++last_sequence_;
+  if (listener_) listener_(sequence);
+  return absl::OkStatus();
+}
+
 absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
                                       const v1::Event& event) {
   if (EventId(event) != article.article().id() || event.name().empty()) {
@@ -298,29 +407,115 @@ absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
   }
   std::lock_guard<std::mutex> lock(write_mutex_);
   rocksdb::WriteBatch batch;
-
-  std::vector<IndexEntry> old_entries;
-  absl::StatusOr<v1::Event> previous = GetEvent(EventId(event));
-  if (previous.ok()) {
-    old_entries = IndexEntriesForEvent(*previous);
-    for (const IndexEntry& entry : old_entries) {
-      batch.Delete(handle(entry.family), ToSlice(entry.key));
-    }
-  } else if (!absl::IsNotFound(previous.status())) {
-    return previous.status();
-  }
-  std::vector<IndexEntry> new_entries = IndexEntriesForEvent(event);
-  PARLEY_RETURN_IF_ERROR(UpdateParticipants(old_entries, event, new_entries, batch));
-  for (const IndexEntry& entry : new_entries) {
-    batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
-  }
-  std::string event_id(EventId(event));
-  batch.Put(handle(Family::kEvents), ToSlice(event_id), ToSlice(event.SerializeAsString()));
+  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> previous, FindEvent(EventId(event)));
+  // Re-delivery of the same message: only the offset moves, and watchers
+  // see no change.
+  bool changed = !previous || previous->SerializeAsString() != event.SerializeAsString();
+  if (changed) PARLEY_RETURN_IF_ERROR(BatchEventChange(previous, event, batch));
   batch.Put(handle(Family::kArticles), ToSlice(article.article().id()),
             ToSlice(article.SerializeAsString()));
   PARLEY_RETURN_IF_ERROR(AddOffset(article.source(), batch));
-  return FromRocks(db_->Write(write_options_, &batch),
-                   absl::StrCat("writing article ", event_id));
+  return Commit(batch, changed, absl::StrCat("writing article ", article.article().id()));
+}
+
+absl::Status RocksStore::DeleteArticle(std::string_view article_id,
+                                       const records::SourcePosition& position) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  rocksdb::WriteBatch batch;
+  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> previous, FindEvent(article_id));
+  if (previous) PARLEY_RETURN_IF_ERROR(BatchEventChange(previous, std::nullopt, batch));
+  batch.Delete(handle(Family::kArticles), ToSlice(article_id));
+  PARLEY_RETURN_IF_ERROR(AddOffset(position, batch));
+  return Commit(batch, previous.has_value(),
+                absl::StrCat("deleting article ", ToAbsl(article_id)));
+}
+
+absl::StatusOr<bool> RocksStore::RebuildArticle(std::string_view article_id,
+                                                const ArticleRebuilder& rebuild) {
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  PARLEY_ASSIGN_OR_RETURN(records::StoredArticle article, GetArticle(article_id));
+  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> current, FindEvent(article_id));
+  if (!current) {
+    return absl::DataLossError(absl::StrCat("article \"", ToAbsl(article_id), "\" has no event"));
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::optional<RebuiltArticle> rebuilt, rebuild(article, *current));
+  if (!rebuilt) return false;
+  if (rebuilt->event.name() != current->name() ||
+      rebuilt->article.article().id() != article.article().id()) {
+    return absl::InvalidArgumentError(absl::StrCat("rebuilt event \"", rebuilt->event.name(),
+                                                   "\" is not \"", current->name(), "\""));
+  }
+  bool event_changed = rebuilt->event.SerializeAsString() != current->SerializeAsString();
+  bool article_changed = rebuilt->article.SerializeAsString() != article.SerializeAsString();
+  if (!event_changed && !article_changed) return false;
+  rocksdb::WriteBatch batch;
+  if (event_changed) PARLEY_RETURN_IF_ERROR(BatchEventChange(current, rebuilt->event, batch));
+  if (article_changed) {
+    batch.Put(handle(Family::kArticles), ToSlice(article_id),
+              ToSlice(rebuilt->article.SerializeAsString()));
+  }
+  PARLEY_RETURN_IF_ERROR(
+      Commit(batch, event_changed, absl::StrCat("re-extracting ", ToAbsl(article_id))));
+  return event_changed;
+}
+
+absl::StatusOr<uint64_t> RocksStore::FirstRetainedChange() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handle(Family::kChangeLog)));
+  it->SeekToFirst();
+  PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "reading the change log"));
+  if (!it->Valid()) return last_sequence_.load() + 1;
+  std::optional<uint64_t> first = SequenceFromChangeKey(ToView(it->key()));
+  if (!first) return absl::DataLossError("change log key is corrupt");
+  return *first;
+}
+
+absl::Status RocksStore::ScanChanges(
+    uint64_t after, const std::function<bool(records::ChangeRecord&)>& visit) {
+  return Scan(Family::kChangeLog, "", ChangeKey(after + 1),
+              [&](std::string_view, std::string_view value) {
+                records::ChangeRecord change;
+                if (!change.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+                  return true;  // unreadable: DigestStore and the tests would show it
+                }
+                return visit(change);
+              });
+}
+
+absl::StatusOr<std::optional<records::ReindexProgress>> RocksStore::GetReindexProgress() {
+  records::ReindexProgress progress;
+  absl::Status status = GetProto(Family::kMeta, kReindexKey, "reindex progress", progress);
+  if (absl::IsNotFound(status)) return std::optional<records::ReindexProgress>();
+  PARLEY_RETURN_IF_ERROR(status);
+  return std::optional<records::ReindexProgress>(std::move(progress));
+}
+
+absl::Status RocksStore::PutReindexProgress(const records::ReindexProgress& progress) {
+  return FromRocks(db_->Put(write_options_, handle(Family::kMeta), ToSlice(kReindexKey),
+                            ToSlice(progress.SerializeAsString())),
+                   "writing reindex progress");
+}
+
+absl::Status RocksStore::LoadChangeLogState(bool read_only) {
+  rocksdb::ColumnFamilyHandle* meta = handle(Family::kMeta);
+  rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), meta, ToSlice(kStoreIdKey), &store_id_);
+  if (status.IsNotFound() && !read_only) {
+    store_id_ = NewStoreId();
+    status = db_->Put(rocksdb::WriteOptions(), meta, ToSlice(kStoreIdKey), ToSlice(store_id_));
+  } else if (status.IsNotFound()) {
+    status = rocksdb::Status::OK();
+  }
+  PARLEY_RETURN_IF_ERROR(FromRocks(status, "reading the store id"));
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handle(Family::kChangeLog)));
+  it->SeekToLast();
+  PARLEY_RETURN_IF_ERROR(FromRocks(it->status(), "reading the change log"));
+  if (it->Valid()) {
+    std::optional<uint64_t> last = SequenceFromChangeKey(ToView(it->key()));
+    if (!last) return absl::DataLossError("change log key is corrupt");
+    last_sequence_ = *last;
+  }
+  return absl::OkStatus();
 }
 
 absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position) {
@@ -388,9 +583,9 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
   absl::Status schema =
       options.read_only ? absl::OkStatus()
                         : CheckSchemaVersion(*db, handles[static_cast<size_t>(Family::kMeta)]);
-  auto store = std::make_unique<RocksStore>(std::move(db), std::move(handles),
-                                            options.sync_writes);
+  auto store = std::make_unique<RocksStore>(std::move(db), std::move(handles), options);
   PARLEY_RETURN_IF_ERROR(schema);
+  PARLEY_RETURN_IF_ERROR(store->LoadChangeLogState(options.read_only));
   return store;
 }
 
@@ -398,6 +593,11 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
 
 namespace parley::storage {
 namespace {
+
+// Meta keys that say how a store was made rather than what it holds.
+bool IsBookkeepingKey(std::string_view key) {
+  return key == "store_id" || key == "reindex";
+}
 
 // FNV-1a, 64-bit, continued over several inputs.
 void HashBytes(std::string_view bytes, uint64_t& hash) {
@@ -413,9 +613,11 @@ absl::StatusOr<std::vector<FamilyDigest>> DigestStore(Store& store) {
   std::vector<FamilyDigest> digests;
   for (int i = 0; i < kFamilyCount; ++i) {
     Family family = static_cast<Family>(i);
+    if (family == Family::kChangeLog) continue;
     FamilyDigest digest{FamilyName(family), 0, 0xcbf29ce484222325ull};
     PARLEY_RETURN_IF_ERROR(store.Scan(
         family, "", "", [&](std::string_view key, std::string_view value) {
+          if (family == Family::kMeta && IsBookkeepingKey(key)) return true;
           ++digest.records;
           HashBytes(key, digest.hash);
           HashBytes(std::string_view("\0", 1), digest.hash);

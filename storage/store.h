@@ -42,7 +42,20 @@ struct StoreOptions {
   bool read_only = false;
   // When set, RocksDB counts into it (parleyd's block-cache hit metrics).
   std::shared_ptr<rocksdb::Statistics> statistics;
+  // Changes kept in the change log (for WatchEvents cursors); older ones
+  // are dropped. Default 100,000.
+  uint64_t change_log_retention = 100000;
 };
+
+// An article and its event as a re-extraction makes them.
+struct RebuiltArticle {
+  records::StoredArticle article;
+  parley::v1::Event event;
+};
+// Re-extraction of one stored article: given it and its current event,
+// returns what to store in their place, or nullopt to leave them.
+using ArticleRebuilder = std::function<absl::StatusOr<std::optional<RebuiltArticle>>(
+    const records::StoredArticle& article, const parley::v1::Event& current)>;
 
 // Visits one record; return false to stop the scan.
 using ScanVisitor = std::function<bool(std::string_view key, std::string_view value)>;
@@ -65,6 +78,21 @@ class Store {
   // write would. event.name must be "events/{article id}".
   virtual absl::Status WriteArticle(const records::StoredArticle& article,
                                     const parley::v1::Event& event) = 0;
+
+  // Deletes the article and everything derived from it (event, index
+  // entries, its participants' appearances), recording position as consumed
+  // in the same batch. Deleting an unknown article only records the offset.
+  virtual absl::Status DeleteArticle(std::string_view article_id,
+                                     const records::SourcePosition& position) = 0;
+
+  // Re-extracts one stored article under the write lock, so that a newer
+  // version written concurrently by ingest is never overwritten by an older
+  // one. True when the event changed (article and event are written, and
+  // watchers see a replacement); false when `rebuild` returned nullopt or
+  // the same event (then only a changed article record is written).
+  // NOT_FOUND for unknown articles.
+  virtual absl::StatusOr<bool> RebuildArticle(std::string_view article_id,
+                                              const ArticleRebuilder& rebuild) = 0;
 
   // Records that position.offset was consumed without producing an article
   // (e.g. the message went to the dead-letter topic).
@@ -97,6 +125,29 @@ class Store {
   // Flushes memtables to disk; used on shutdown.
   virtual absl::Status Flush() = 0;
 
+  // The change log. Every write that stores, replaces or deletes an event
+  // appends one ChangeRecord in the same atomic batch, numbered from 1.
+
+  // A random id made when the store was created: change sequences of two
+  // stores (two replicas) are not comparable.
+  virtual const std::string& StoreId() const = 0;
+  // The sequence of the newest committed change; 0 when there is none.
+  virtual uint64_t LastChangeSequence() const = 0;
+  // The oldest change still in the log (older ones were trimmed by
+  // change_log_retention); LastChangeSequence() + 1 when the log is empty.
+  virtual absl::StatusOr<uint64_t> FirstRetainedChange() = 0;
+  // Visits the changes after `after` in sequence order; return false to stop.
+  virtual absl::Status ScanChanges(
+      uint64_t after, const std::function<bool(records::ChangeRecord&)>& visit) = 0;
+  // Called with the new LastChangeSequence() after every committed change,
+  // on the writing thread and under the write lock: keep it short. Set it
+  // before writes start.
+  virtual void SetChangeListener(std::function<void(uint64_t sequence)> listener) = 0;
+
+  // Progress of the last re-extraction run (storage/reindex), if any.
+  virtual absl::StatusOr<std::optional<records::ReindexProgress>> GetReindexProgress() = 0;
+  virtual absl::Status PutReindexProgress(const records::ReindexProgress& progress) = 0;
+
   // An integer RocksDB property summed over the column families
   // ("rocksdb.live-sst-files-size"), for metrics; nullopt when unknown.
   virtual std::optional<uint64_t> IntProperty(const std::string& name) { return std::nullopt; }
@@ -105,7 +156,9 @@ class Store {
 // Per column family: the number of records and a hash of their keys and
 // values (articles hashed without their stored-at time). Two stores that
 // ingested the same messages have equal digests, however often either was
-// interrupted.
+// interrupted. The record only: the change log (whose interleaving of
+// partitions depends on timing), the store id and re-extraction progress are
+// left out.
 struct FamilyDigest {
   std::string family;
   uint64_t records = 0;

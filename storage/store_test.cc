@@ -30,10 +30,11 @@ class StoreTest : public ::testing::Test {
     store_.reset();
     std::filesystem::remove_all(path_);
   }
-  void Reopen() {
+  void Reopen(uint64_t change_log_retention = 100000) {
     store_.reset();
     StoreOptions options;
     options.path = path_.string();
+    options.change_log_retention = change_log_retention;
     auto store = Store::Open(options);
     ASSERT_THAT(store, IsOk());
     store_ = *std::move(store);
@@ -156,6 +157,57 @@ TEST_F(StoreTest, OffsetsTravelWithArticlesAndNeverGoBack) {
   EXPECT_EQ(next, 43);
   PARLEY_ASSERT_OK_AND_ASSIGN(auto other, store_->NextOffset("articles", 1));
   EXPECT_FALSE(other.has_value());
+}
+
+std::vector<std::pair<uint64_t, records::ChangeRecord::Kind>> Changes(Store& store,
+                                                                     uint64_t after) {
+  std::vector<std::pair<uint64_t, records::ChangeRecord::Kind>> changes;
+  EXPECT_THAT(store.ScanChanges(after,
+                                [&](records::ChangeRecord& change) {
+                                  changes.emplace_back(change.sequence(), change.kind());
+                                  return true;
+                                }),
+              IsOk());
+  return changes;
+}
+
+TEST_F(StoreTest, ChangeLogNumbersEveryChangeOnceAndSurvivesReopening) {
+  using Kind = records::ChangeRecord;
+  v1::Event first = MakeEvent("e1", "2023-02-13", {kDiella});
+  v1::Event second = MakeEvent("e1", "2023-02-14", {kDiella, kKim});
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), first), IsOk());
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), first), IsOk());  // re-delivery
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), second), IsOk());
+  ASSERT_THAT(store_->DeleteArticle("e1", records::SourcePosition()), IsOk());
+  EXPECT_THAT(Changes(*store_, 0),
+              ElementsAre(std::pair(1u, Kind::KIND_STORED), std::pair(2u, Kind::KIND_REPLACED),
+                          std::pair(3u, Kind::KIND_DELETED)));
+  EXPECT_THAT(Changes(*store_, 2), ElementsAre(std::pair(3u, Kind::KIND_DELETED)));
+  std::string id = store_->StoreId();
+  EXPECT_EQ(id.size(), 32u);
+  Reopen();
+  EXPECT_EQ(store_->StoreId(), id);
+  EXPECT_EQ(store_->LastChangeSequence(), 3u);
+  uint64_t published = 0;
+  store_->SetChangeListener([&](uint64_t sequence) { published = sequence; });
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), first), IsOk());
+  EXPECT_EQ(published, 4u);
+  PARLEY_ASSERT_OK_AND_ASSIGN(uint64_t oldest, store_->FirstRetainedChange());
+  EXPECT_EQ(oldest, 1u);
+}
+
+TEST_F(StoreTest, ChangeLogKeepsTheRetainedNewestChanges) {
+  Reopen(/*change_log_retention=*/100);
+  for (int i = 0; i < 1100; ++i) {
+    std::string id = "e" + std::to_string(i);
+    ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(id), MakeEvent(id, "2023-02-13", {})),
+                IsOk());
+  }
+  // Trimmed in steps of 1,024 changes: at 1,024, everything before 925 went.
+  PARLEY_ASSERT_OK_AND_ASSIGN(uint64_t first, store_->FirstRetainedChange());
+  EXPECT_EQ(first, 925u);
+  EXPECT_EQ(Changes(*store_, 0).size(), 1100u - 924u);
+  EXPECT_EQ(store_->LastChangeSequence(), 1100u);
 }
 
 TEST_F(StoreTest, RejectsEventWhoseNameDoesNotMatchTheArticle) {

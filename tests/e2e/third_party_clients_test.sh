@@ -2,7 +2,9 @@
 # End-to-end test with clients nobody on the project wrote:
 #   - kcat (librdkafka's CLI, from Debian) publishes a seed article to a real Kafka 4 broker,
 #   - grpcurl lists parleyd's services through server reflection, checks health,
-#     and calls parley.v1.Parley/ListEvents until the extracted event shows up.
+#     and calls parley.v1.Parley/ListEvents until the extracted event shows up,
+#   - a Python grpcio client (PyPI; stubs generated from proto/ by grpcio-tools)
+#     watches events stored and deleted (kcat tombstone) and resumes from a cursor.
 #
 # Usage: tests/e2e/third_party_clients_test.sh [--parleyd PATH] [--source-dir DIR]
 # Env:   PARLEYD            parleyd binary (required unless --parleyd)
@@ -10,6 +12,7 @@
 #        GRPCURL            grpcurl binary (default: scripts/install-grpcurl.sh finds/builds it)
 #        PARLEY_E2E_TIMEOUT seconds to wait for the event (default 60)
 #        PARLEY_E2E_KEEP=1  keep the temp dir (logs, data) for debugging
+#        PARLEY_PY_VENV     virtualenv for grpcio (default ~/.cache/parley/py-grpc; made once)
 # Output ends with "N passed, M failed"; exit status is non-zero on any failure.
 set -euo pipefail
 
@@ -234,6 +237,49 @@ check_event "event type is STAFF_TALKS" 'ev.get("type") == "STAFF_TALKS"'
 check_event "event article is articles/${SEED_ID}" "ev.get('article') == 'articles/${SEED_ID}'"
 check_event "participants include Francesco Diella" \
   'any(p.get("name") == "Francesco Diella" for p in ev.get("participants", []))'
+
+# --- a Python grpcio client watches and resumes from a cursor ----------------------------------
+VENV="${PARLEY_PY_VENV:-${HOME}/.cache/parley/py-grpc}"
+if ! "${VENV}/bin/python" -c 'import grpc, grpc_tools' 2>/dev/null; then
+  log "installing grpcio and grpcio-tools from PyPI into ${VENV}"
+  python3 -m venv "${VENV}" >&2 && "${VENV}/bin/pip" install -q grpcio grpcio-tools >&2 \
+    || { fail "grpcio installs from PyPI"; finish; }
+fi
+STUBS="${WORK}/py-stubs"
+mkdir -p "${STUBS}"
+if "${VENV}/bin/python" -m grpc_tools.protoc -I "${SOURCE_DIR}/proto" --python_out="${STUBS}" \
+     --grpc_python_out="${STUBS}" "${SOURCE_DIR}/proto/parley/v1/event.proto" \
+     "${SOURCE_DIR}/proto/parley/v1/parley_service.proto" 2>"${WORK}/protoc.err"; then
+  pass "grpcio-tools generates Python stubs from proto/"
+else
+  fail "grpcio-tools generates Python stubs from proto/" "$(head -c 400 "${WORK}/protoc.err")"
+  finish
+fi
+py_client() {
+  "${VENV}/bin/python" "${SCRIPT_DIR}/watch_client.py" --server "${GRPC_ADDR}" --stubs "${STUBS}" "$@"
+}
+CURSOR="$(py_client list-cursor)"
+for n in 1 2; do
+  printf '{"id": "py-watch-%s", "title": "Talks %s", "body": "General Anna Berg met Admiral Carl Dahl in Oslo on 3 March 2024."}' \
+    "${n}" "${n}" | kcat -P -b "${BOOTSTRAP}" -t "${TOPIC}" -k "py-watch-${n}"
+done
+# A tombstone: the article id as key and a null value (-Z sends empty as null).
+printf 'py-watch-1:' | kcat -P -b "${BOOTSTRAP}" -t "${TOPIC}" -K: -Z
+WATCHED="$(py_client watch --after "${CURSOR}" --count 3 2>"${WORK}/py.err" || true)"
+if [[ "$(cut -d' ' -f1,2 <<<"${WATCHED}")" == "$(printf 'CHANGE_TYPE_STORED events/py-watch-1\nCHANGE_TYPE_STORED events/py-watch-2\nCHANGE_TYPE_DELETED events/py-watch-1')" ]]; then
+  pass "grpcio watch from ListEvents' cursor sees two stores and a deletion, in order"
+else
+  fail "grpcio watch from ListEvents' cursor sees two stores and a deletion, in order" \
+    "got: $(tr '\n' '|' <<<"${WATCHED}") $(head -c 300 "${WORK}/py.err")"
+fi
+FIRST_CURSOR="$(sed -n 1p <<<"${WATCHED}" | cut -d' ' -f3)"
+RESUMED="$(py_client watch --after "${FIRST_CURSOR}" --count 2 2>>"${WORK}/py.err" || true)"
+if [[ -n "${FIRST_CURSOR}" && "${RESUMED}" == "$(sed -n 2,3p <<<"${WATCHED}")" ]]; then
+  pass "grpcio watch resumed from a cursor gets exactly the changes after it"
+else
+  fail "grpcio watch resumed from a cursor gets exactly the changes after it" \
+    "got: $(tr '\n' '|' <<<"${RESUMED}")"
+fi
 
 if kill -0 "${PARLEYD_PID}" 2>/dev/null; then
   pass "parleyd still running after the test"

@@ -15,9 +15,11 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "parley/records.pb.h"
 #include "storage/store.h"
 #include "tests/testing/kafka_helpers.h"
 #include "tests/testing/local_services.h"
+#include "tests/testing/store_helpers.h"
 
 namespace parley {
 namespace {
@@ -120,11 +122,7 @@ absl::Status AwaitCaughtUp(const std::string& data_dir, const std::string& topic
 }
 
 absl::StatusOr<std::vector<storage::FamilyDigest>> Digest(const std::string& data_dir) {
-  storage::StoreOptions options;
-  options.path = data_dir;
-  auto store = storage::Store::Open(options);
-  if (!store.ok()) return store.status();
-  return storage::DigestStore(**store);
+  return testing::DigestDir(data_dir);
 }
 
 void StopGracefully(Parleyd& parleyd) {
@@ -259,6 +257,115 @@ TEST_F(CrashTest, TwoReplicasEndWithIdenticalStoresWhenOneIsStoppedMidIngest) {
   ASSERT_THAT(second_digest, IsOk());
   EXPECT_EQ(*first_digest, *second_digest);
   EXPECT_EQ(Records(*first_digest, "events"), messages.size() - MalformedMessages().size());
+}
+
+// Withdrawals and corrections: every third article is deleted by a
+// tombstone, and every ninth is published again afterwards (re-created).
+std::vector<KeyedMessage> WithDeletionsAndCorrections(std::vector<KeyedMessage> articles) {
+  std::vector<KeyedMessage> messages = articles;
+  for (size_t i = 0; i < articles.size(); i += 3) {
+    messages.push_back({articles[i].key, "", /*tombstone=*/true});
+  }
+  for (size_t i = 0; i < articles.size(); i += 9) messages.push_back(articles[i]);
+  return messages;
+}
+
+TEST_F(CrashTest, KilledDuringABurstOfDeletionsLosesAndDoublesNothing) {
+  const std::string topic = "deletions";
+  std::vector<KeyedMessage> articles = CorpusMessages(std::min(MessageCount(), 3000));
+  std::vector<KeyedMessage> messages = WithDeletionsAndCorrections(articles);
+  std::map<int32_t, int64_t> ends = PublishTopic(topic, messages);
+  // Ingest the articles first, then kill while the tombstones are consumed.
+  auto crashed = Parleyd::Start(kafka_->bootstrap(), topic);
+  ASSERT_THAT(crashed, IsOk());
+  std::string crashed_dir = (*crashed)->data_dir();
+  std::mt19937 random(std::random_device{}());
+  std::uniform_int_distribution<int> delay_ms(300, 2500);
+  int kills = 0;
+  for (; kills < 6 && !CaughtUp(crashed_dir, topic, ends); ++kills) {
+    absl::SleepFor(absl::Milliseconds(delay_ms(random)));
+    (*crashed)->process().Signal(SIGKILL);
+    ASSERT_TRUE((*crashed)->process().Wait(absl::Seconds(10)).has_value());
+    crashed = Parleyd::Start(kafka_->bootstrap(), topic, crashed_dir);
+    ASSERT_THAT(crashed, IsOk());
+  }
+  std::cout << "killed parleyd " << kills << " times during deletions\n";
+  ASSERT_THAT(AwaitCaughtUp(crashed_dir, topic, ends, **crashed), IsOk());
+  StopGracefully(**crashed);
+
+  auto clean = Parleyd::Start(kafka_->bootstrap(), topic);
+  ASSERT_THAT(clean, IsOk());
+  ASSERT_THAT(AwaitCaughtUp((*clean)->data_dir(), topic, ends, **clean), IsOk());
+  StopGracefully(**clean);
+  auto crashed_digest = Digest(crashed_dir);
+  auto clean_digest = Digest((*clean)->data_dir());
+  ASSERT_THAT(crashed_digest, IsOk());
+  ASSERT_THAT(clean_digest, IsOk());
+  EXPECT_EQ(*crashed_digest, *clean_digest);
+  size_t deleted = (articles.size() + 2) / 3, recreated = (articles.size() + 8) / 9;
+  EXPECT_EQ(Records(*crashed_digest, "events"), articles.size() - deleted + recreated);
+  EXPECT_EQ(Records(*crashed_digest, "articles"), articles.size() - deleted + recreated);
+}
+
+TEST_F(CrashTest, KilledDuringReindexEndsLikeAFreshBuild) {
+  const std::string topic = "reindex";
+  std::map<int32_t, int64_t> ends =
+      PublishTopic(topic, CorpusMessages(std::min(MessageCount(), 4000)));
+  auto fresh = Parleyd::Start(kafka_->bootstrap(), topic);
+  ASSERT_THAT(fresh, IsOk());
+  ASSERT_THAT(AwaitCaughtUp((*fresh)->data_dir(), topic, ends, **fresh), IsOk());
+  StopGracefully(**fresh);
+  auto fresh_digest = Digest((*fresh)->data_dir());
+  ASSERT_THAT(fresh_digest, IsOk());
+
+  // The same store as an older extractor left it: copied, then aged.
+  std::string dir = testing::MakeTempDir("parley-reindex-crash");
+  std::filesystem::copy((*fresh)->data_dir(), dir, std::filesystem::copy_options::recursive |
+                                                       std::filesystem::copy_options::overwrite_existing);
+  PARLEY_ASSERT_OK_AND_ASSIGN(uint64_t aged_at, testing::AgeTheExtraction(dir));
+  ASSERT_NE(*Digest(dir), *fresh_digest);
+
+  const char* parleyd = std::getenv("PARLEYD");
+  ASSERT_NE(parleyd, nullptr);
+  std::mt19937 random(std::random_device{}());
+  std::uniform_int_distribution<int> delay_ms(200, 1500);
+  int kills = 0;
+  for (int run = 0;; ++run) {
+    auto reindex = testing::Subprocess::Start({parleyd, "reindex", "--data-dir", dir},
+                                              dir + "-reindex.log");
+    ASSERT_THAT(reindex, IsOk());
+    if (run < 4) {
+      absl::SleepFor(absl::Milliseconds(delay_ms(random)));
+      reindex->Signal(SIGKILL);
+    }
+    std::optional<int> code = reindex->Wait(absl::Seconds(300));
+    ASSERT_TRUE(code.has_value());
+    if (*code == 0) break;
+    ASSERT_EQ(*code, 128 + SIGKILL) << testing::ReadFileOrEmpty(dir + "-reindex.log");
+    ++kills;
+  }
+  std::cout << "killed parleyd reindex " << kills << " times\n";
+  auto digest = Digest(dir);
+  ASSERT_THAT(digest, IsOk());
+  EXPECT_EQ(*digest, *fresh_digest);
+  // Watchers saw each article re-extracted exactly once, however often the
+  // run was killed and resumed.
+  storage::StoreOptions options;
+  options.path = dir;
+  auto store = storage::Store::Open(options);
+  ASSERT_THAT(store, IsOk());
+  std::multiset<std::string> replaced;
+  ASSERT_THAT((*store)->ScanChanges(aged_at,
+                                    [&](records::ChangeRecord& change) {
+                                      EXPECT_EQ(change.kind(), records::ChangeRecord::KIND_REPLACED);
+                                      replaced.insert(change.event().name());
+                                      return true;
+                                    }),
+              IsOk());
+  EXPECT_EQ(replaced.size(), Records(*fresh_digest, "events"));
+  EXPECT_EQ(std::set<std::string>(replaced.begin(), replaced.end()).size(), replaced.size());
+  store->reset();
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -50,7 +50,8 @@ absl::Status PublishAll(const std::string& bootstrap, const std::string& topic,
     while (true) {
       RdKafka::ErrorCode code = producer->produce(
           topic, RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-          const_cast<char*>(message.value.data()), message.value.size(), message.key.data(),
+          message.tombstone ? nullptr : const_cast<char*>(message.value.data()),
+          message.tombstone ? 0 : message.value.size(), message.key.data(),
           message.key.size(), 0, nullptr);
       if (code == RdKafka::ERR_NO_ERROR) break;
       if (code != RdKafka::ERR__QUEUE_FULL) {

@@ -16,6 +16,8 @@ namespace parley::testing {
 struct KeyedMessage {
   std::string key;
   std::string value;
+  // Sent with a null value (not an empty one): a tombstone for `key`.
+  bool tombstone = false;
 };
 
 // Produces all messages (keyed, so partitioned by key) and waits until every
