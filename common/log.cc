@@ -1,22 +1,29 @@
 #include "common/log.h"
 
+#include <atomic>
 #include <cstdio>
 #include <mutex>
 #include <string>
 
 #include "absl/time/clock.h"
-#include "absl/time/time.h"
+#include "common/log_format.h"
 
 namespace parley {
+namespace {
+
+std::atomic<LogFormat> log_format{LogFormat::kText};
+
+}  // namespace
+
+void SetLogFormat(LogFormat format) { log_format = format; }
 
 void Log(LogLevel level, std::string_view message) {
   static std::mutex mutex;
-  const char tag = level == LogLevel::kInfo ? 'I' : level == LogLevel::kWarning ? 'W' : 'E';
-  std::string timestamp =
-      absl::FormatTime("%Y-%m-%dT%H:%M:%E3SZ", absl::Now(), absl::UTCTimeZone());
+  std::string line = FormatLogLine(log_format, level, absl::Now(), message,
+                                   ScopedLogContext::Current());
+  line.push_back('\n');
   std::lock_guard<std::mutex> lock(mutex);
-  std::fprintf(stderr, "%s %c %.*s\n", timestamp.c_str(), tag,
-               static_cast<int>(message.size()), message.data());
+  std::fwrite(line.data(), 1, line.size(), stderr);
   std::fflush(stderr);
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/status_macros.h"
 #include "common/text.h"
 #include "identity/person_key.h"
@@ -73,6 +74,7 @@ std::vector<v1::FactSource> CollectFactSources(const v1::Event& event) {
 
 absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
                                           const BuildOptions& options) {
+  absl::Time started = options.observe_extraction ? absl::Now() : absl::InfinitePast();
   PARLEY_ASSIGN_OR_RETURN(NormalizedArticle normalized,
                           DecodeArticle(message.key, message.value, options.decode));
   PARLEY_ASSIGN_OR_RETURN(v1::Event event, ExtractEvent(normalized, options.extract));
@@ -80,6 +82,7 @@ absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
   event.set_name(absl::StrCat("events/", normalized.id));
   event.set_article(article_name);
   ResolveIdentities(event);
+  if (options.observe_extraction) options.observe_extraction(absl::Now() - started);
 
   BuiltArticle built;
   records::StoredArticle& stored = built.article;

@@ -4,7 +4,10 @@
 #ifndef PARLEY_INGEST_ARTICLE_BUILDER_H_
 #define PARLEY_INGEST_ARTICLE_BUILDER_H_
 
+#include <functional>
+
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "extract/article.h"
 #include "extract/extractor.h"
 #include "ingest/message.h"
@@ -16,6 +19,10 @@ namespace parley::ingest {
 struct BuildOptions {
   DecodeOptions decode;
   ExtractOptions extract;
+  // When set, told how long decoding, extraction and identity resolution of
+  // each article took (parleyd's latency histogram). The only clock this
+  // file reads, and only when set.
+  std::function<void(absl::Duration)> observe_extraction;
 };
 
 struct BuiltArticle {

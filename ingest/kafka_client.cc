@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "common/log.h"
 #include "common/status_macros.h"
 #include "common/string_view.h"
 
@@ -54,6 +55,30 @@ bool IsSecretKafkaProperty(std::string_view key) {
          absl::StrContains(lower, "token");
 }
 
+void LogKafkaEvent(RdKafka::Event& event) {
+  if (event.type() == RdKafka::Event::EVENT_LOG) {
+    LogLevel level = event.severity() <= RdKafka::Event::EVENT_SEVERITY_ERROR ? LogLevel::kError
+                     : event.severity() == RdKafka::Event::EVENT_SEVERITY_WARNING
+                         ? LogLevel::kWarning
+                         : LogLevel::kInfo;
+    Log(level, absl::StrCat("kafka ", event.fac(), ": ", event.str()));
+  } else if (event.type() == RdKafka::Event::EVENT_ERROR) {
+    LogWarning(absl::StrCat("kafka: ", RdKafka::err2str(event.err()), ": ", event.str()));
+  }
+}
+
+namespace {
+
+// librdkafka prints its own log lines to stderr unless a callback takes
+// them; this one sends them through Parley's logger (so --log-format json
+// stays one object per line). Clients with an event_cb of their own replace it.
+class LoggingEventCb : public RdKafka::EventCb {
+ public:
+  void event_cb(RdKafka::Event& event) override { LogKafkaEvent(event); }
+};
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<RdKafka::Conf>> MakeKafkaConf(
     const KafkaSettings& settings,
     const std::vector<std::pair<std::string, std::string>>& defaults) {
@@ -69,6 +94,11 @@ absl::StatusOr<std::unique_ptr<RdKafka::Conf>> MakeKafkaConf(
     }
     return absl::OkStatus();
   };
+  static LoggingEventCb logging_event_cb;
+  if (conf->set("event_cb", static_cast<RdKafka::EventCb*>(&logging_event_cb), error) !=
+      RdKafka::Conf::CONF_OK) {
+    return absl::InternalError(error);
+  }
   PARLEY_RETURN_IF_ERROR(set("bootstrap.servers", settings.brokers));
   for (const auto& [key, value] : defaults) PARLEY_RETURN_IF_ERROR(set(key, value));
   for (const auto& [key, value] : settings.properties) PARLEY_RETURN_IF_ERROR(set(key, value));

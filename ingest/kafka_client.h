@@ -34,6 +34,9 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> ParseKafkaPrope
 // True for properties whose values must never be logged.
 bool IsSecretKafkaProperty(std::string_view key);
 
+// Sends a librdkafka log or error event to Parley's logger.
+void LogKafkaEvent(RdKafka::Event& event);
+
 // Builds a global configuration: bootstrap.servers, then `defaults`, then
 // settings.properties. INVALID_ARGUMENT names a rejected property (never its
 // value, which may be a secret).

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/status_macros.h"
 
 namespace parley::ingest {
@@ -84,10 +85,11 @@ class KafkaIngestor::Callbacks : public RdKafka::RebalanceCb, public RdKafka::Ev
   }
 
   void event_cb(RdKafka::Event& event) override {
-    if (event.type() == RdKafka::Event::EVENT_ERROR) {
-      if (event.err() == RdKafka::ERR__ALL_BROKERS_DOWN) ingestor_.broker_up_ = false;
-      LogWarning(absl::StrCat("kafka: ", RdKafka::err2str(event.err()), ": ", event.str()));
+    if (event.type() == RdKafka::Event::EVENT_ERROR &&
+        event.err() == RdKafka::ERR__ALL_BROKERS_DOWN) {
+      ingestor_.broker_up_ = false;
     }
+    LogKafkaEvent(event);
   }
 
  private:
@@ -95,7 +97,9 @@ class KafkaIngestor::Callbacks : public RdKafka::RebalanceCb, public RdKafka::Ev
 };
 
 KafkaIngestor::KafkaIngestor(IngestOptions options, storage::Store& store)
-    : options_(std::move(options)), store_(store) {}
+    : options_(std::move(options)), store_(store) {
+  MarkProgress();
+}
 
 KafkaIngestor::~KafkaIngestor() = default;
 
@@ -139,8 +143,15 @@ absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptio
 
 void KafkaIngestor::HandleWithRetry(RdKafka::Message& message) {
   IncomingMessage incoming = ToIncoming(message);
+  // Every line logged while this message is handled (dead letters, retries)
+  // names it.
+  ScopedLogContext log_context({{"article_id", incoming.key},
+                                {"topic", incoming.topic},
+                                {"partition", int64_t{incoming.partition}},
+                                {"offset", incoming.offset}});
   absl::Duration backoff = options_.min_backoff;
   while (!stopping_) {
+    MarkProgress();
     absl::Status status =
         handler_->Handle(incoming, absl::ToUnixMillis(absl::Now()));
     if (status.ok()) {
@@ -156,6 +167,45 @@ void KafkaIngestor::HandleWithRetry(RdKafka::Message& message) {
   }
 }
 
+std::optional<std::vector<PartitionLag>> KafkaIngestor::lag() const {
+  std::lock_guard<std::mutex> lock(lag_mutex_);
+  return lag_;
+}
+
+void KafkaIngestor::MeasureLag() {
+  std::vector<RdKafka::TopicPartition*> assigned;
+  if (consumer_->assignment(assigned) != RdKafka::ERR_NO_ERROR) return;
+  consumer_->position(assigned);
+  std::optional<std::vector<PartitionLag>> measured;
+  if (!assigned.empty()) measured.emplace();
+  for (RdKafka::TopicPartition* partition : assigned) {
+    int64_t low = -1;
+    int64_t high = -1;
+    // Cached from the last fetch response: no request to the broker.
+    consumer_->get_watermark_offsets(partition->topic(), partition->partition(), &low, &high);
+    int64_t next = partition->offset();
+    if (next < 0) {
+      // Nothing consumed since the assignment: the stored offset, or the
+      // start of the log.
+      auto stored = store_.NextOffset(partition->topic(), partition->partition());
+      next = stored.ok() && stored->has_value() ? **stored : low;
+    }
+    if (high < 0 || next < 0) {
+      measured.reset();
+      break;
+    }
+    measured->push_back(
+        {partition->topic(), partition->partition(), std::max<int64_t>(0, high - next)});
+  }
+  RdKafka::TopicPartition::destroy(assigned);
+  // Without a full measurement the last one stands: during a broker outage
+  // librdkafka gives the assignment up after the session timeout, and a
+  // replica that had caught up should keep answering queries.
+  if (!measured) return;
+  std::lock_guard<std::mutex> lock(lag_mutex_);
+  lag_ = std::move(measured);
+}
+
 absl::Status KafkaIngestor::Run() {
   RdKafka::ErrorCode err = consumer_->subscribe({options_.topic});
   if (err != RdKafka::ERR_NO_ERROR) {
@@ -165,7 +215,13 @@ absl::Status KafkaIngestor::Run() {
   LogInfo(absl::StrCat("consuming ", options_.topic, " as group ", options_.group_id,
                        ", dead letters to ", options_.dead_letter_topic));
   absl::Time last_probe = absl::InfinitePast();
+  absl::Time last_lag = absl::InfinitePast();
   while (!stopping_) {
+    MarkProgress();
+    if (absl::Now() - last_lag > absl::Seconds(1)) {
+      last_lag = absl::Now();
+      MeasureLag();
+    }
     if (!broker_up_ && absl::Now() - last_probe > absl::Seconds(2)) {
       // Nothing else reports the broker's return while the topic is idle.
       last_probe = absl::Now();

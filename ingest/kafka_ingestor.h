@@ -10,9 +10,13 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "ingest/handler.h"
 #include "ingest/kafka_client.h"
@@ -34,6 +38,13 @@ struct IngestOptions {
   absl::Duration max_backoff = absl::Seconds(5);
 };
 
+// How far one assigned partition is behind its high watermark.
+struct PartitionLag {
+  std::string topic;
+  int32_t partition = 0;
+  int64_t messages = 0;
+};
+
 class KafkaIngestor {
  public:
   static absl::StatusOr<std::unique_ptr<KafkaIngestor>> Create(IngestOptions options,
@@ -49,11 +60,21 @@ class KafkaIngestor {
   // False while no broker is reachable.
   bool healthy() const { return broker_up_; }
   const IngestCounters& counters() const { return handler_->counters(); }
+  // Lag of every assigned partition, measured about once a second by the
+  // ingest loop; nullopt until partitions are assigned and the broker has
+  // reported their high watermarks. While nothing is assigned (a broker
+  // outage) the last measurement stands.
+  std::optional<std::vector<PartitionLag>> lag() const;
+  // When the ingest loop last went round (it does at least every 200 ms
+  // while it runs, also while retrying a message); for liveness.
+  absl::Time last_progress() const { return absl::FromUnixNanos(last_progress_ns_.load()); }
 
  private:
   class Callbacks;
   KafkaIngestor(IngestOptions options, storage::Store& store);
   void HandleWithRetry(RdKafka::Message& message);
+  void MarkProgress() { last_progress_ns_ = absl::ToUnixNanos(absl::Now()); }
+  void MeasureLag();
 
   IngestOptions options_;
   storage::Store& store_;
@@ -64,6 +85,9 @@ class KafkaIngestor {
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
   std::atomic<bool> stopping_{false};
   std::atomic<bool> broker_up_{false};
+  std::atomic<int64_t> last_progress_ns_{0};
+  mutable std::mutex lag_mutex_;
+  std::optional<std::vector<PartitionLag>> lag_;
 };
 
 }  // namespace parley::ingest

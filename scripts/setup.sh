@@ -13,14 +13,22 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build_dir="${1:-${root}/build}"
 shift || true
 
-packages=(
+# What compiling needs. deploy/Dockerfile's build stage installs exactly
+# these (tests/deploy/check_image_packages.py checks that the lists agree).
+build_packages=(
   build-essential cmake ninja-build pkg-config git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   librdkafka-dev librocksdb-dev libabsl-dev libre2-dev libicu-dev
   nlohmann-json3-dev libbenchmark-dev libgtest-dev libgmock-dev iso-codes wamerican
-  libgraphviz-dev
-  kcat maven openjdk-17-jre-headless python3 python3-venv openssl
+  libgraphviz-dev prometheus-cpp-dev
 )
+# What the tests need besides: the local broker (Java, Maven), kcat, the
+# throwaway PKI (openssl), the Python grpcio client's venv, the manifest
+# checks (python3-yaml).
+test_packages=(
+  kcat maven openjdk-17-jre-headless python3 python3-venv openssl python3-yaml
+)
+packages=("${build_packages[@]}" "${test_packages[@]}")
 # Callers that need more (scripts/fuzz.sh: clang) name it here.
 # shellcheck disable=SC2206
 packages+=(${PARLEY_EXTRA_PACKAGES:-})

@@ -16,6 +16,8 @@ build_dir="${PARLEY_BUILD_DIR:-${root}/build}"
 "${root}/scripts/setup.sh" "${build_dir}"
 # Fetched once and cached, so no test spends its timeout downloading.
 "${root}/scripts/install-grpcurl.sh" >/dev/null
+# The manifest checks render with kubectl, or kustomize built with Go.
+"${root}/scripts/install-kustomize.sh" >/dev/null
 
 cd "${build_dir}"
 status=0

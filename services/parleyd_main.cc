@@ -8,14 +8,18 @@
 #include <unistd.h>
 
 #include "absl/flags/flag.h"
+#include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
-#include "common/cli.h"
+#include "common/config.h"
 #include "common/log.h"
+#include "common/log_format.h"
 #include "common/status_macros.h"
 #include "grpc/health/v1/health.pb.h"
+#include "grpc/support/log.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/grpcpp.h"
@@ -23,7 +27,12 @@
 #include "ingest/reindexer.h"
 #include "services/admin_service.h"
 #include "services/auth.h"
+#include "rocksdb/statistics.h"
+#include "services/grpc_metrics.h"
 #include "services/grpc_service.h"
+#include "services/http_endpoint.h"
+#include "services/metrics.h"
+#include "services/probes.h"
 #include "services/queries.h"
 #include "services/watch.h"
 #include "storage/store.h"
@@ -53,6 +62,22 @@ ABSL_FLAG(std::string, auth_token_file, "",
 ABSL_FLAG(std::string, health_listen, "",
           "Extra plaintext address serving only grpc.health.v1.Health, for probes "
           "that cannot do TLS (e.g. Kubernetes grpc probes); default: none");
+ABSL_FLAG(std::string, config, "",
+          "File of settings, one `name = value` per line (names as the flags, "
+          "e.g. data-dir = /var/lib/parley); below the environment and the command line");
+ABSL_FLAG(std::string, kafka_property, "",
+          "A librdkafka property KEY=VALUE; repeatable. From the environment: "
+          "PARLEY_KAFKA_PROPERTY, one KEY=VALUE per line");
+ABSL_FLAG(std::string, log_format, "text",
+          "Log lines as `text` (for terminals) or `json` (one object per line: time, "
+          "level, message, and article_id, partition, offset on ingest lines)");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "HTTP address serving Prometheus /metrics, /readyz and /livez "
+          "(e.g. 0.0.0.0:9464); default: none");
+ABSL_FLAG(int64_t, ready_max_lag, 1000,
+          "Ready once every assigned partition is at most this many messages behind");
+ABSL_FLAG(absl::Duration, live_max_stall, absl::Seconds(60),
+          "Not live when the ingest loop has not gone round for this long");
 ABSL_FLAG(absl::Duration, watch_stall_timeout, absl::Seconds(30),
           "A WatchEvents client that reads nothing for this long while changes wait for it "
           "is ended with RESOURCE_EXHAUSTED and the cursor to resume from");
@@ -71,6 +96,9 @@ namespace {
 // taken out of query rotation.
 constexpr char kQueryService[] = "parley.v1.Parley";
 constexpr char kIngestService[] = "parley.v1.Ingest";
+// Health service names for Kubernetes probes (services/probes.h).
+constexpr char kReadinessService[] = "readiness";
+constexpr char kLivenessService[] = "liveness";
 
 absl::StatusOr<ingest::KafkaSettings> KafkaSettingsFromFlags(
     const std::vector<std::string>& property_flags) {
@@ -95,10 +123,123 @@ absl::StatusOr<ingest::KafkaSettings> KafkaSettingsFromFlags(
   return settings;
 }
 
+// Checks what a flag's type cannot, naming the setting and where its value
+// came from.
+absl::Status ValidateSettings(const SettingSources& sources) {
+  if (absl::GetFlag(FLAGS_data_dir).empty()) {
+    return absl::InvalidArgumentError(
+        "--data-dir is required (or PARLEY_DATA_DIR, or data-dir in the --config file)");
+  }
+  PARLEY_RETURN_IF_ERROR(
+      sources.Annotate("listen", CheckListenAddress(absl::GetFlag(FLAGS_listen))));
+  for (auto [name, value] : {std::pair{"health_listen", absl::GetFlag(FLAGS_health_listen)},
+                             std::pair{"metrics_listen", absl::GetFlag(FLAGS_metrics_listen)}}) {
+    if (!value.empty()) PARLEY_RETURN_IF_ERROR(sources.Annotate(name, CheckListenAddress(value)));
+  }
+  PARLEY_RETURN_IF_ERROR(
+      sources.Annotate("log_format", ParseLogFormat(absl::GetFlag(FLAGS_log_format)).status()));
+  auto positive = [&](const char* name, bool ok) {
+    return sources.Annotate(name, ok ? absl::OkStatus()
+                                     : absl::InvalidArgumentError("must be greater than 0"));
+  };
+  PARLEY_RETURN_IF_ERROR(positive("max_message_bytes", absl::GetFlag(FLAGS_max_message_bytes) > 0));
+  PARLEY_RETURN_IF_ERROR(
+      positive("shutdown_grace", absl::GetFlag(FLAGS_shutdown_grace) > absl::ZeroDuration()));
+  PARLEY_RETURN_IF_ERROR(
+      positive("live_max_stall", absl::GetFlag(FLAGS_live_max_stall) > absl::ZeroDuration()));
+  return sources.Annotate("ready_max_lag",
+                          absl::GetFlag(FLAGS_ready_max_lag) >= 0
+                              ? absl::OkStatus()
+                              : absl::InvalidArgumentError("must be 0 or more"));
+}
+
 std::string DefaultGroupId() {
   char host[256] = {0};
   gethostname(host, sizeof(host) - 1);
   return absl::StrCat("parleyd-", host);
+}
+
+// What /metrics reads at scrape time. `ingestor` is filled in once the
+// ingestor exists; scrapes before that show no ingest figures.
+service::MetricSources MetricSourcesFor(ingest::KafkaIngestor*& ingestor, storage::Store& store,
+                                        std::shared_ptr<rocksdb::Statistics> statistics,
+                                        const service::ProbeState& probes) {
+  service::MetricSources sources;
+  sources.ingest = [&ingestor] {
+    service::IngestFigures figures;
+    if (ingestor == nullptr) return figures;
+    const ingest::IngestCounters& counters = ingestor->counters();
+    figures.consumed = counters.messages.load();
+    figures.stored = counters.articles_stored.load();
+    figures.dead_lettered = counters.dead_lettered.load();
+    figures.transient_errors = counters.transient_errors.load();
+    return figures;
+  };
+  sources.lag = [&ingestor]() -> std::optional<std::vector<service::LagFigure>> {
+    if (ingestor == nullptr) return std::nullopt;
+    auto lag = ingestor->lag();
+    if (!lag) return std::nullopt;
+    std::vector<service::LagFigure> figures;
+    for (const auto& partition : *lag) {
+      figures.push_back({partition.topic, partition.partition, partition.messages});
+    }
+    return figures;
+  };
+  sources.store_property = [&store](const std::string& name) { return store.IntProperty(name); };
+  sources.block_cache = [statistics] {
+    return service::BlockCacheFigures{statistics->getTickerCount(rocksdb::BLOCK_CACHE_HIT),
+                                      statistics->getTickerCount(rocksdb::BLOCK_CACHE_MISS)};
+  };
+  sources.ready = [&probes] { return probes.ready().ok; };
+  sources.live = [&probes] { return probes.live().ok; };
+  sources.kafka_up = [&ingestor] { return ingestor != nullptr && ingestor->healthy(); };
+  return sources;
+}
+
+absl::StatusOr<std::unique_ptr<service::HttpEndpoint>> StartMetricsEndpoint(
+    const std::string& address, const service::Metrics& metrics,
+    const service::ProbeState& probes) {
+  auto probe = [](service::ProbeResult result) {
+    return service::HttpResponse{result.ok ? 200 : 503, "text/plain; charset=utf-8",
+                                 result.reason + "\n"};
+  };
+  std::map<std::string, service::HttpHandler> handlers;
+  handlers["/metrics"] = [&metrics] {
+    return service::HttpResponse{200, "text/plain; version=0.0.4; charset=utf-8",
+                                 metrics.Exposition()};
+  };
+  handlers["/readyz"] = [&probes, probe] { return probe(probes.ready()); };
+  handlers["/livez"] = [&probes, probe] { return probe(probes.live()); };
+  auto endpoint = service::HttpEndpoint::Start(address, std::move(handlers));
+  if (!endpoint.ok()) {
+    return absl::UnavailableError(
+        absl::StrCat("--metrics-listen: ", endpoint.status().message()));
+  }
+  return endpoint;
+}
+
+service::ProbeInputs ProbeInputsOf(const ingest::KafkaIngestor& ingestor) {
+  service::ProbeInputs inputs;
+  inputs.store_open = true;  // parleyd serves only once the store is open
+  if (auto lag = ingestor.lag()) {
+    inputs.lag.emplace();
+    for (const auto& partition : *lag) inputs.lag->push_back(partition.messages);
+  }
+  inputs.last_progress = ingestor.last_progress();
+  inputs.now = absl::Now();
+  return inputs;
+}
+
+// Sets the probe's health status and logs why, when it changes.
+template <typename SetHealth>
+void ReportProbeChange(const char* service, service::ProbeResult& last,
+                       const service::ProbeResult& now, SetHealth& set_health) {
+  bool changed = now.ok != last.ok;
+  last = now;
+  if (!changed) return;
+  set_health(service, now.ok);
+  Log(now.ok ? LogLevel::kInfo : LogLevel::kWarning,
+      absl::StrCat(service, ": ", now.ok ? "SERVING" : "NOT_SERVING", " (", now.reason, ")"));
 }
 
 absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
@@ -132,6 +273,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   storage::StoreOptions store_options;
   store_options.path = data_dir;
   store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  store_options.statistics = rocksdb::CreateDBStatistics();
   store_options.change_log_retention =
       static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
@@ -145,8 +287,18 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   if (ingest_options.group_id.empty()) ingest_options.group_id = DefaultGroupId();
   ingest_options.build.decode.max_message_bytes =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_message_bytes));
+  // Read at scrape time; the ingestor is created right below and outlives
+  // every scrape (the HTTP endpoint stops first).
+  ingest::KafkaIngestor* ingestor_for_metrics = nullptr;
+  service::ProbeState probes;
+  service::Metrics metrics(
+      MetricSourcesFor(ingestor_for_metrics, *store, store_options.statistics, probes));
+  ingest_options.build.observe_extraction = [&metrics](absl::Duration duration) {
+    metrics.ObserveExtraction(duration);
+  };
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<ingest::KafkaIngestor> ingestor,
                           ingest::KafkaIngestor::Create(ingest_options, *store));
+  ingestor_for_metrics = ingestor.get();
 
   service::Queries queries(*store);
   service::WatchOptions watch_options;
@@ -196,6 +348,13 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   builder.RegisterService(&admin_service);
   builder.SetMaxReceiveMessageSize(1 << 20);
   builder.SetMaxSendMessageSize(32 << 20);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(service::MakeMetricsInterceptorFactory(
+      metrics, service::MethodsOfServices({kQueryService, "parley.v1.ParleyAdmin",
+                                           "grpc.health.v1.Health",
+                                           "grpc.reflection.v1alpha.ServerReflection"})));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (!server || bound_port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", listen));
@@ -207,6 +366,14 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   };
   set_health(kQueryService, true);
   set_health(kIngestService, false);
+  set_health(kReadinessService, false);
+  set_health(kLivenessService, true);
+  std::unique_ptr<service::HttpEndpoint> metrics_endpoint;
+  std::string metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  if (!metrics_listen.empty()) {
+    PARLEY_ASSIGN_OR_RETURN(metrics_endpoint, StartMetricsEndpoint(metrics_listen, metrics, probes));
+    LogInfo(absl::StrCat("metrics, /readyz and /livez over HTTP on ", metrics_listen));
+  }
   LogInfo(absl::StrCat("parleyd serving gRPC on ", listen, ", store at ", data_dir));
   if (health_server) LogInfo(absl::StrCat("health-only plaintext port on ", health_listen));
 
@@ -217,8 +384,12 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
     ingest_done.Notify();
   });
   std::atomic<bool> shutting_down{false};
+  service::ProbeSettings probe_settings{absl::GetFlag(FLAGS_ready_max_lag),
+                                        absl::GetFlag(FLAGS_live_max_stall)};
   std::thread health_thread([&] {
     bool last = false;
+    service::ProbeResult last_ready{false, "starting"};
+    service::ProbeResult last_live{true, "starting"};
     while (!shutting_down) {
       bool healthy = ingestor->healthy();
       if (healthy != last) {
@@ -226,6 +397,12 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
         LogInfo(absl::StrCat("ingest health: ", healthy ? "SERVING" : "NOT_SERVING"));
         last = healthy;
       }
+      service::ProbeInputs inputs = ProbeInputsOf(*ingestor);
+      service::ProbeResult ready = service::EvaluateReadiness(inputs, probe_settings);
+      service::ProbeResult live = service::EvaluateLiveness(inputs, probe_settings);
+      probes.Set(ready, live);
+      ReportProbeChange(kReadinessService, last_ready, ready, set_health);
+      ReportProbeChange(kLivenessService, last_live, live, set_health);
       absl::SleepFor(absl::Milliseconds(250));
     }
   });
@@ -235,6 +412,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   LogInfo(absl::StrCat("received signal ", received, ", shutting down"));
   shutting_down = true;
   set_health(kQueryService, false);
+  set_health(kReadinessService, false);
   ingestor->Stop();
   reindex.Stop();
   // Streams end with the cursor to resume from; the server then has no
@@ -252,6 +430,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   }
   ingest_thread.join();
   server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(5));
+  metrics_endpoint.reset();
   if (health_server) health_server->Shutdown(std::chrono::system_clock::now());
   const auto& counters = ingestor->counters();
   LogInfo(absl::StrCat("stopped: ", counters.messages.load(), " messages, ",
@@ -321,24 +500,84 @@ absl::Status RunReindex() {
 }  // namespace
 }  // namespace parley
 
-int main(int argc, char** argv) {
+namespace parley {
+namespace {
+
+// --help lists parleyd's own flags with their defaults and without the
+// source paths Abseil would print; --version prints the project version.
+void ConfigureUsage() {
   absl::SetProgramUsageMessage(
       "parleyd --brokers HOST:PORT --topic articles --data-dir DIR --listen 127.0.0.1:50051\n"
       "        [--dlq-topic T] [--group-id G] [--kafka-property KEY=VALUE]... "
       "[--kafka-config FILE]\n"
       "        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] "
       "[--auth-token-file FILE] [--health-listen ADDR]\n"
-      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline");
-  parley::CommandLine command_line =
-      parley::ParseDashedCommandLine(argc, argv, {"kafka_property"});
-  bool reindex = !command_line.positional.empty() && command_line.positional.front() == "reindex";
-  if (command_line.positional.size() > (reindex ? 1u : 0u)) {
-    parley::LogError(
-        absl::StrCat("parleyd: unexpected argument ", command_line.positional.back()));
+      "        [--metrics-listen ADDR] [--log-format text|json] [--config FILE]\n"
+      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline\n\n"
+      "Every flag can also be set in the environment as PARLEY_<FLAG NAME IN CAPITALS>\n"
+      "(PARLEY_DATA_DIR, PARLEY_LISTEN, ...) or in a --config file of `name = value`\n"
+      "lines. Precedence: command line > environment > config file > default.");
+  absl::FlagsUsageConfig usage;
+  auto own = [](absl::string_view file) { return file == "parleyd"; };
+  usage.contains_help_flags = own;
+  usage.contains_helpshort_flags = own;
+  usage.normalize_filename = [](absl::string_view file) -> std::string {
+    if (file == __FILE__) return "parleyd";
+    size_t slash = file.rfind('/');
+    return std::string(slash == absl::string_view::npos ? file : file.substr(slash + 1));
+  };
+  usage.version_string = [] { return std::string("parleyd " PARLEY_VERSION "\n"); };
+  absl::SetFlagsUsageConfig(usage);
+}
+
+// The names of the flags defined in this file (Filename() is normalised).
+std::vector<std::string> OwnFlags() {
+  std::vector<std::string> names;
+  for (const auto& [name, flag] : absl::GetAllFlags()) {
+    if (flag->Filename() == "parleyd" && name != "kafka_property") names.emplace_back(name);
+  }
+  return names;
+}
+
+// gRPC's own log lines go through Parley's logger, so --log-format json
+// stays one JSON object per line.
+void LogGrpc(gpr_log_func_args* args) {
+  LogLevel level = args->severity == GPR_LOG_SEVERITY_ERROR ? LogLevel::kError : LogLevel::kInfo;
+  Log(level, absl::StrCat("grpc: ", args->message));
+}
+
+void LogSettingSources(const SettingSources& sources) {
+  for (const auto& [name, source] : sources.by_flag) {
+    LogInfo(absl::StrCat("setting ", name, " from ", source));
+  }
+}
+
+}  // namespace
+}  // namespace parley
+
+int main(int argc, char** argv) {
+  parley::ConfigureUsage();
+  parley::ConfigOptions options;
+  options.flags = parley::OwnFlags();
+  options.repeated_flags = {"kafka_property"};
+  absl::StatusOr<parley::Configuration> configuration =
+      parley::LoadConfiguration(argc, argv, options);
+  absl::Status status = configuration.ok() ? parley::ValidateSettings(configuration->sources)
+                                           : configuration.status();
+  if (!status.ok()) {
+    parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 2;
   }
-  absl::Status status =
-      reindex ? parley::RunReindex() : parley::Run(command_line.repeated["kafka_property"]);
+  const std::vector<std::string>& positional = configuration->positional;
+  bool reindex = !positional.empty() && positional.front() == "reindex";
+  if (positional.size() > (reindex ? 1u : 0u)) {
+    parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.back()));
+    return 2;
+  }
+  parley::SetLogFormat(*parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format)));
+  gpr_set_log_function(parley::LogGrpc);
+  parley::LogSettingSources(configuration->sources);
+  status = reindex ? parley::RunReindex() : parley::Run(configuration->repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 1;

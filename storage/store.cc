@@ -129,6 +129,11 @@ class RocksStore : public Store {
     db_->GetIntProperty(handle(family), "rocksdb.estimate-num-keys", &count);
     return count;
   }
+  std::optional<uint64_t> IntProperty(const std::string& name) override {
+    uint64_t value = 0;
+    if (!db_->GetAggregatedIntProperty(name, &value)) return std::nullopt;
+    return value;
+  }
   absl::Status Flush() override {
     rocksdb::FlushOptions options;
     return FromRocks(db_->Flush(options, handles_), "flush");
@@ -556,6 +561,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
   db_options.max_background_jobs = 2;
+  db_options.statistics = options.statistics;
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families;

@@ -21,6 +21,10 @@
 #include "parley/v1/event.pb.h"
 #include "storage/event_index.h"
 
+namespace rocksdb {
+class Statistics;
+}  // namespace rocksdb
+
 namespace parley::storage {
 
 struct StoreOptions {
@@ -36,6 +40,8 @@ struct StoreOptions {
   // Open without taking the write lock, e.g. to inspect the store of a
   // running parleyd. Writes then fail. Default false.
   bool read_only = false;
+  // When set, RocksDB counts into it (parleyd's block-cache hit metrics).
+  std::shared_ptr<rocksdb::Statistics> statistics;
   // Changes kept in the change log (for WatchEvents cursors); older ones
   // are dropped. Default 100,000.
   uint64_t change_log_retention = 100000;
@@ -141,6 +147,10 @@ class Store {
   // Progress of the last re-extraction run (storage/reindex), if any.
   virtual absl::StatusOr<std::optional<records::ReindexProgress>> GetReindexProgress() = 0;
   virtual absl::Status PutReindexProgress(const records::ReindexProgress& progress) = 0;
+
+  // An integer RocksDB property summed over the column families
+  // ("rocksdb.live-sst-files-size"), for metrics; nullopt when unknown.
+  virtual std::optional<uint64_t> IntProperty(const std::string& name) { return std::nullopt; }
 };
 
 // Per column family: the number of records and a hash of their keys and
