@@ -68,9 +68,15 @@ bool IsTimeWord(std::string_view word) {
 bool IsRank(std::string_view word) {
   std::string expanded;
   for (const std::string& text : {std::string(word), absl::AsciiStrToUpper(std::string(word))}) {
+    // A token as the tokenizer makes it: the rank rules read its flags.
     ei::Token token;
     token.kind = ei::TokenKind::kWord;
     token.text = text;
+    token.cap = absl::ascii_isupper(static_cast<unsigned char>(text[0]));
+    token.upper_inside = std::any_of(text.begin() + 1, text.end(), [](char c) {
+      return absl::ascii_isupper(static_cast<unsigned char>(c));
+    });
+    token.flags = ei::ComputeWordFlags(token);
     if (ei::MatchRank({token}, 0, 1, &expanded) == 1) return true;
   }
   return false;
