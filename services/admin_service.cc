@@ -83,16 +83,10 @@ std::string DescribeReindex(const v1::ReindexStatus& status) {
   return text;
 }
 
-grpc::Status ParleyAdminService::Check(const grpc::ServerContext& context) const {
-  if (token_.empty()) return grpc::Status::OK;
-  absl::Status status = CheckBearerToken(context.client_metadata(), token_);
-  return ToGrpcStatus(status);
-}
-
 grpc::Status ParleyAdminService::StartReindex(grpc::ServerContext* context,
                                               const v1::StartReindexRequest* request,
                                               v1::StartReindexResponse* response) {
-  if (grpc::Status status = Check(*context); !status.ok()) return status;
+  if (grpc::Status status = CheckCallToken(*context, token_); !status.ok()) return status;
   absl::StatusOr<v1::ReindexStatus> started = reindex_.Start(request->all());
   if (!started.ok()) return ToGrpcStatus(started.status());
   *response->mutable_status() = *std::move(started);
@@ -102,7 +96,7 @@ grpc::Status ParleyAdminService::StartReindex(grpc::ServerContext* context,
 grpc::Status ParleyAdminService::GetReindexStatus(grpc::ServerContext* context,
                                                   const v1::GetReindexStatusRequest*,
                                                   v1::GetReindexStatusResponse* response) {
-  if (grpc::Status status = Check(*context); !status.ok()) return status;
+  if (grpc::Status status = CheckCallToken(*context, token_); !status.ok()) return status;
   *response->mutable_status() = reindex_.Status();
   return grpc::Status::OK;
 }

@@ -53,8 +53,6 @@ class ParleyAdminService final : public v1::ParleyAdmin::Service {
                                 v1::GetReindexStatusResponse*) override;
 
  private:
-  grpc::Status Check(const grpc::ServerContext& context) const;
-
   BackgroundReindex& reindex_;
   const std::string token_;
 };

@@ -61,6 +61,10 @@ std::string BearerHeaderValue(std::string_view token);
 absl::Status CheckBearerToken(const std::multimap<grpc::string_ref, grpc::string_ref>& metadata,
                               std::string_view expected);
 
+// CheckBearerToken on a call's metadata, as the gRPC status a service
+// returns. OK when `expected` is empty (no token configured).
+grpc::Status CheckCallToken(const grpc::ServerContextBase& context, std::string_view expected);
+
 // parley.v1.Parley with the bearer-token check in front of every RPC: a call
 // without the right token gets UNAUTHENTICATED and never reaches `inner`.
 // An RPC added to the proto but not forwarded here answers UNIMPLEMENTED

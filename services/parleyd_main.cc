@@ -153,6 +153,17 @@ absl::Status ValidateSettings(const SettingSources& sources) {
                               : absl::InvalidArgumentError("must be 0 or more"));
 }
 
+// The store settings parleyd and `parleyd reindex` share. The store keeps at
+// least one change whatever the retention asks.
+storage::StoreOptions StoreOptionsFromFlags(const std::string& data_dir) {
+  storage::StoreOptions options;
+  options.path = data_dir;
+  options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  options.change_log_retention =
+      static_cast<uint64_t>(std::max<int64_t>(0, absl::GetFlag(FLAGS_change_log_retention)));
+  return options;
+}
+
 std::string DefaultGroupId() {
   char host[256] = {0};
   gethostname(host, sizeof(host) - 1);
@@ -270,12 +281,8 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
                "unless something in front of parleyd terminates TLS");
   }
 
-  storage::StoreOptions store_options;
-  store_options.path = data_dir;
-  store_options.sync_writes = absl::GetFlag(FLAGS_sync_writes);
+  storage::StoreOptions store_options = StoreOptionsFromFlags(data_dir);
   store_options.statistics = rocksdb::CreateDBStatistics();
-  store_options.change_log_retention =
-      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
                           storage::Store::Open(store_options));
 
@@ -466,12 +473,8 @@ void ShowReindexProgress(const ingest::ReindexReport& report, bool terminal) {
 absl::Status RunReindex() {
   std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
-  storage::StoreOptions store_options;
-  store_options.path = data_dir;
-  store_options.change_log_retention =
-      static_cast<uint64_t>(std::max<int64_t>(1, absl::GetFlag(FLAGS_change_log_retention)));
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
-                          storage::Store::Open(store_options));
+                          storage::Store::Open(StoreOptionsFromFlags(data_dir)));
   std::signal(SIGINT, InterruptReindex);
   std::signal(SIGTERM, InterruptReindex);
   ingest::ReindexOptions options;
