@@ -1,8 +1,9 @@
 #include "storage/store.h"
 
 #include <algorithm>
-#include <map>
 #include <atomic>
+#include <filesystem>
+#include <map>
 #include <mutex>
 #include <random>
 #include <set>
@@ -18,6 +19,7 @@
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
+#include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
 #include "storage/keys.h"
 #include "storage/participant_record.h"
@@ -70,8 +72,9 @@ class RocksStore : public Store {
     write_options_.sync = options.sync_writes;
   }
 
-  // Reads the store id (making one for a new store) and the newest change.
-  absl::Status LoadChangeLogState(bool read_only);
+  // Reads the store id (making one for a new store, or when `new_id`) and
+  // the newest change.
+  absl::Status LoadChangeLogState(bool read_only, bool new_id);
 
   ~RocksStore() override {
     for (rocksdb::ColumnFamilyHandle* handle : handles_) {
@@ -138,6 +141,7 @@ class RocksStore : public Store {
     rocksdb::FlushOptions options;
     return FromRocks(db_->Flush(options, handles_), "flush");
   }
+  absl::StatusOr<uint64_t> CreateCheckpoint(const std::string& directory) override;
 
  private:
   rocksdb::ColumnFamilyHandle* handle(Family family) const {
@@ -496,12 +500,14 @@ absl::Status RocksStore::PutReindexProgress(const records::ReindexProgress& prog
                    "writing reindex progress");
 }
 
-absl::Status RocksStore::LoadChangeLogState(bool read_only) {
+absl::Status RocksStore::LoadChangeLogState(bool read_only, bool new_id) {
   rocksdb::ColumnFamilyHandle* meta = handle(Family::kMeta);
   rocksdb::Status status = db_->Get(rocksdb::ReadOptions(), meta, ToSlice(kStoreIdKey), &store_id_);
-  if (status.IsNotFound() && !read_only) {
+  if ((status.IsNotFound() || (status.ok() && new_id)) && !read_only) {
     store_id_ = NewStoreId();
-    status = db_->Put(rocksdb::WriteOptions(), meta, ToSlice(kStoreIdKey), ToSlice(store_id_));
+    rocksdb::WriteOptions durable;
+    durable.sync = true;
+    status = db_->Put(durable, meta, ToSlice(kStoreIdKey), ToSlice(store_id_));
   } else if (status.IsNotFound()) {
     status = rocksdb::Status::OK();
   }
@@ -516,6 +522,19 @@ absl::Status RocksStore::LoadChangeLogState(bool read_only) {
     last_sequence_ = *last;
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<uint64_t> RocksStore::CreateCheckpoint(const std::string& directory) {
+  rocksdb::Checkpoint* raw = nullptr;
+  PARLEY_RETURN_IF_ERROR(
+      FromRocks(rocksdb::Checkpoint::Create(db_.get(), &raw), "preparing a checkpoint"));
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  // Under the write lock, the returned sequence is exactly the newest
+  // change in the checkpoint.
+  std::lock_guard<std::mutex> lock(write_mutex_);
+  PARLEY_RETURN_IF_ERROR(FromRocks(checkpoint->CreateCheckpoint(directory),
+                                   absl::StrCat("writing checkpoint ", directory)));
+  return last_sequence_.load();
 }
 
 absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position) {
@@ -534,6 +553,15 @@ rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>
   options.compression = rocksdb::kLZ4Compression;
   return options;
 }
+
+// RocksDB's info log for read-only opens: the default would create a LOG
+// file in the directory, rotating away the log of the parleyd writing there
+// (or writing into a checkpoint that should stay as it was made).
+class SilentLogger : public rocksdb::Logger {
+ public:
+  using rocksdb::Logger::Logv;
+  void Logv(const char*, va_list) override {}
+};
 
 absl::Status CheckSchemaVersion(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* meta) {
   std::string version;
@@ -562,6 +590,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
   db_options.create_missing_column_families = true;
   db_options.max_background_jobs = 2;
   db_options.statistics = options.statistics;
+  if (options.read_only) db_options.info_log = std::make_shared<SilentLogger>();
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
@@ -585,8 +614,92 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
                         : CheckSchemaVersion(*db, handles[static_cast<size_t>(Family::kMeta)]);
   auto store = std::make_unique<RocksStore>(std::move(db), std::move(handles), options);
   PARLEY_RETURN_IF_ERROR(schema);
-  PARLEY_RETURN_IF_ERROR(store->LoadChangeLogState(options.read_only));
+  PARLEY_RETURN_IF_ERROR(
+      store->LoadChangeLogState(options.read_only, options.assign_new_store_id));
   return store;
+}
+
+namespace {
+
+// The files of a checkpoint to copy, CURRENT last: until it is there,
+// RocksDB does not take the directory for a store.
+absl::StatusOr<std::vector<std::filesystem::path>> CheckpointFiles(
+    const std::filesystem::path& checkpoint) {
+  std::vector<std::filesystem::path> files;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(checkpoint, error)) {
+    std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name == "LOCK" || name.rfind("LOG", 0) == 0) continue;
+    files.push_back(entry.path());
+  }
+  if (error) {
+    return absl::UnavailableError(
+        absl::StrCat("reading checkpoint ", checkpoint.string(), ": ", error.message()));
+  }
+  std::stable_partition(files.begin(), files.end(), [](const std::filesystem::path& file) {
+    return file.filename() != "CURRENT";
+  });
+  return files;
+}
+
+// Leaves `data_dir` existing and without a store, or says why not.
+absl::Status ClearDataDir(const std::filesystem::path& data_dir, bool replace) {
+  std::error_code error;
+  if (std::filesystem::exists(data_dir / "CURRENT", error)) {
+    if (!replace) {
+      return absl::FailedPreconditionError(absl::StrCat(
+          data_dir.string(), " already holds a store; move it away or pass --replace"));
+    }
+    // DestroyDB takes the store's lock first, so a running parleyd's store
+    // is refused rather than deleted under it.
+    PARLEY_RETURN_IF_ERROR(FromRocks(rocksdb::DestroyDB(data_dir.string(), rocksdb::Options()),
+                                     absl::StrCat("deleting the store in ", data_dir.string())));
+  }
+  std::filesystem::create_directories(data_dir, error);
+  if (error) {
+    return absl::UnavailableError(
+        absl::StrCat("creating ", data_dir.string(), ": ", error.message()));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<RestoredStore> RestoreCheckpoint(const std::string& checkpoint_dir,
+                                                const std::string& data_dir, bool replace) {
+  std::filesystem::path checkpoint(checkpoint_dir);
+  std::error_code error;
+  if (!std::filesystem::exists(checkpoint / "CURRENT", error)) {
+    return absl::NotFoundError(absl::StrCat("no checkpoint at ", checkpoint_dir));
+  }
+  RestoredStore restored;
+  {
+    // Opening it first proves the checkpoint readable before anything in
+    // data_dir is touched.
+    StoreOptions source;
+    source.path = checkpoint_dir;
+    source.read_only = true;
+    PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::Open(source));
+    restored.source_store_id = store->StoreId();
+  }
+  PARLEY_RETURN_IF_ERROR(ClearDataDir(data_dir, replace));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::filesystem::path> files, CheckpointFiles(checkpoint));
+  for (const std::filesystem::path& file : files) {
+    std::filesystem::copy_file(file, std::filesystem::path(data_dir) / file.filename(),
+                               std::filesystem::copy_options::overwrite_existing, error);
+    if (error) {
+      return absl::UnavailableError(
+          absl::StrCat("copying ", file.string(), " to ", data_dir, ": ", error.message()));
+    }
+  }
+  StoreOptions target;
+  target.path = data_dir;
+  target.assign_new_store_id = true;
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::Open(target));
+  PARLEY_RETURN_IF_ERROR(store->Flush());
+  restored.store_id = store->StoreId();
+  restored.last_change = store->LastChangeSequence();
+  return restored;
 }
 
 }  // namespace parley::storage

@@ -45,6 +45,9 @@ struct StoreOptions {
   // Changes kept in the change log (for WatchEvents cursors); older ones
   // are dropped. Default 100,000.
   uint64_t change_log_retention = 100000;
+  // Give the store a new store id as it opens (a restored copy: see
+  // RestoreCheckpoint). Default false.
+  bool assign_new_store_id = false;
 };
 
 // An article and its event as a re-extraction makes them.
@@ -148,10 +151,37 @@ class Store {
   virtual absl::StatusOr<std::optional<records::ReindexProgress>> GetReindexProgress() = 0;
   virtual absl::Status PutReindexProgress(const records::ReindexProgress& progress) = 0;
 
+  // Writes an openable copy of the store into `directory`, which must not
+  // exist (its parent must). Table files are hard-linked when `directory` is
+  // on the store's filesystem, so a checkpoint costs little space until
+  // compaction replaces them. Writes wait while it is made, so it holds
+  // whole articles with their offsets. Returns the newest change it holds.
+  virtual absl::StatusOr<uint64_t> CreateCheckpoint(const std::string& directory) = 0;
+
   // An integer RocksDB property summed over the column families
   // ("rocksdb.live-sst-files-size"), for metrics; nullopt when unknown.
   virtual std::optional<uint64_t> IntProperty(const std::string& name) { return std::nullopt; }
 };
+
+// What a restore made.
+struct RestoredStore {
+  std::string source_store_id;  // of the store the checkpoint was made from
+  std::string store_id;         // of the restored copy
+  uint64_t last_change = 0;     // the newest change it holds
+};
+
+// Makes `data_dir` a copy of the checkpoint at `checkpoint_dir` (made by
+// Store::CreateCheckpoint), ready for parleyd to open: it holds the stored
+// offsets too, so ingest goes on from where the checkpoint was made. The
+// copy gets a new store id: its change log goes on from the checkpoint and
+// would reuse sequences that clients of the original store saw for other
+// changes, so their watch cursors must be refused. FAILED_PRECONDITION when
+// `data_dir` already holds a store, unless `replace`: then that store's
+// files are deleted first (other files and directories there, such as
+// checkpoints, are left). The store's CURRENT file is copied last, so an
+// interrupted restore leaves no openable store and can be run again.
+absl::StatusOr<RestoredStore> RestoreCheckpoint(const std::string& checkpoint_dir,
+                                                const std::string& data_dir, bool replace);
 
 // Per column family: the number of records and a hash of their keys and
 // values (articles hashed without their stored-at time). Two stores that

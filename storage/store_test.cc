@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
 
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
@@ -262,6 +263,72 @@ TEST_F(StoreTest, ReadOnlyOpenSeesTheDataOfARunningWriter) {
   EXPECT_THAT(reader->GetEvent("e1"), IsOk());
   PARLEY_ASSERT_OK_AND_ASSIGN(auto next, reader->NextOffset("articles", 0));
   EXPECT_EQ(next, 5);
+}
+
+std::set<std::string> FileNames(const std::filesystem::path& directory) {
+  std::set<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+    names.insert(entry.path().filename().string());
+  }
+  return names;
+}
+
+TEST_F(StoreTest, RestoredCheckpointHoldsTheRecordAndOffsetsOfItsMomentUnderANewId) {
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1", "articles", 4),
+                                   MakeEvent("e1", "2023-02-13", {kDiella, kKim})),
+              IsOk());
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e2", "articles", 5),
+                                   MakeEvent("e2", "2023-02-14", {kKim})),
+              IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> at_checkpoint, DigestStore(*store_));
+  std::string checkpoint = path_.string() + "-checkpoint";
+  PARLEY_ASSERT_OK_AND_ASSIGN(uint64_t last_change, store_->CreateCheckpoint(checkpoint));
+  EXPECT_EQ(last_change, 2u);
+  // Later writes are the store's, not the checkpoint's.
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e3", "articles", 6),
+                                   MakeEvent("e3", "2023-02-15", {kDiella})),
+              IsOk());
+  std::set<std::string> checkpoint_files = FileNames(checkpoint);
+
+  std::string restored_path = path_.string() + "-restored";
+  PARLEY_ASSERT_OK_AND_ASSIGN(RestoredStore restored,
+                              RestoreCheckpoint(checkpoint, restored_path, false));
+  EXPECT_EQ(restored.source_store_id, store_->StoreId());
+  EXPECT_NE(restored.store_id, store_->StoreId());
+  EXPECT_EQ(restored.last_change, 2u);
+  EXPECT_EQ(FileNames(checkpoint), checkpoint_files);  // restoring leaves it as it was
+  {
+    StoreOptions options;
+    options.path = restored_path;
+    PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> copy, Store::Open(options));
+    EXPECT_EQ(copy->StoreId(), restored.store_id);
+    EXPECT_EQ(copy->LastChangeSequence(), 2u);
+    PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> digest, DigestStore(*copy));
+    EXPECT_EQ(digest, at_checkpoint);
+    PARLEY_ASSERT_OK_AND_ASSIGN(std::optional<int64_t> next, copy->NextOffset("articles", 0));
+    EXPECT_EQ(next, 6);  // ingest goes on with e3
+    EXPECT_THAT(copy->GetEvent("e3"), StatusIs(absl::StatusCode::kNotFound));
+  }
+  EXPECT_THAT(RestoreCheckpoint(checkpoint, restored_path, false),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
+  PARLEY_ASSERT_OK_AND_ASSIGN(RestoredStore again,
+                              RestoreCheckpoint(checkpoint, restored_path, true));
+  EXPECT_NE(again.store_id, restored.store_id);
+  std::filesystem::remove_all(checkpoint);
+  std::filesystem::remove_all(restored_path);
+}
+
+TEST_F(StoreTest, RestoreNeverReplacesAStoreInUseNorReadsAMissingCheckpoint) {
+  ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1"), MakeEvent("e1", "2023-02-13", {})),
+              IsOk());
+  std::string checkpoint = path_.string() + "-checkpoint";
+  ASSERT_THAT(store_->CreateCheckpoint(checkpoint), IsOk());
+  EXPECT_FALSE(RestoreCheckpoint(checkpoint, path_.string(), true).ok());
+  EXPECT_THAT(store_->GetEvent("e1"), IsOk());
+  EXPECT_THAT(RestoreCheckpoint(path_.string() + "-nothing", path_.string() + "-x", false),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_FALSE(std::filesystem::exists(path_.string() + "-x"));
+  std::filesystem::remove_all(checkpoint);
 }
 
 }  // namespace
