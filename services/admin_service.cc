@@ -1,6 +1,7 @@
 #include "services/admin_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/log.h"
 #include "extract/extractor.h"
 #include "services/auth.h"
@@ -98,6 +99,43 @@ grpc::Status ParleyAdminService::GetReindexStatus(grpc::ServerContext* context,
                                                   v1::GetReindexStatusResponse* response) {
   if (grpc::Status status = CheckCallToken(*context, token_); !status.ok()) return status;
   *response->mutable_status() = reindex_.Status();
+  return grpc::Status::OK;
+}
+
+v1::Checkpoint ToCheckpointProto(const storage::CheckpointEntry& entry) {
+  v1::Checkpoint checkpoint;
+  checkpoint.set_name(entry.name);
+  checkpoint.set_path(entry.path);
+  checkpoint.set_create_time(absl::FormatTime(absl::RFC3339_sec, entry.create_time,
+                                              absl::UTCTimeZone()));
+  checkpoint.set_last_change(entry.last_change);
+  checkpoint.set_size_bytes(entry.size_bytes);
+  return checkpoint;
+}
+
+grpc::Status ParleyAdminService::CreateCheckpoint(grpc::ServerContext* context,
+                                                  const v1::CreateCheckpointRequest*,
+                                                  v1::CreateCheckpointResponse* response) {
+  if (grpc::Status status = CheckCallToken(*context, token_); !status.ok()) return status;
+  absl::StatusOr<storage::CheckpointEntry> made = checkpoints_.Create(store_, absl::Now());
+  if (!made.ok()) {
+    LogError(absl::StrCat("checkpoint failed: ", made.status().ToString()));
+    return ToGrpcStatus(made.status());
+  }
+  LogInfo(absl::StrCat("checkpoint ", made->path, " holds changes up to ", made->last_change));
+  *response->mutable_checkpoint() = ToCheckpointProto(*made);
+  return grpc::Status::OK;
+}
+
+grpc::Status ParleyAdminService::ListCheckpoints(grpc::ServerContext* context,
+                                                 const v1::ListCheckpointsRequest*,
+                                                 v1::ListCheckpointsResponse* response) {
+  if (grpc::Status status = CheckCallToken(*context, token_); !status.ok()) return status;
+  absl::StatusOr<std::vector<storage::CheckpointEntry>> entries = checkpoints_.List();
+  if (!entries.ok()) return ToGrpcStatus(entries.status());
+  for (const storage::CheckpointEntry& entry : *entries) {
+    *response->add_checkpoints() = ToCheckpointProto(entry);
+  }
   return grpc::Status::OK;
 }
 

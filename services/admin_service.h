@@ -1,6 +1,7 @@
 // parley.v1.ParleyAdmin: re-extraction of the stored articles while parleyd
 // serves queries and ingests (ingest/reindexer.h), one run at a time on a
-// background thread. Guarded by the same bearer token as parley.v1.Parley.
+// background thread; checkpoints of the store (storage/checkpoints.h).
+// Guarded by the same bearer token as parley.v1.Parley.
 #ifndef PARLEY_SERVICES_ADMIN_SERVICE_H_
 #define PARLEY_SERVICES_ADMIN_SERVICE_H_
 
@@ -12,6 +13,7 @@
 #include "grpcpp/grpcpp.h"
 #include "ingest/reindexer.h"
 #include "parley/v1/parley_service.grpc.pb.h"
+#include "storage/checkpoints.h"
 #include "storage/store.h"
 
 namespace parley::service {
@@ -44,21 +46,30 @@ class BackgroundReindex {
 class ParleyAdminService final : public v1::ParleyAdmin::Service {
  public:
   // An empty token leaves the service open (as parley.v1.Parley is then).
-  ParleyAdminService(BackgroundReindex& reindex, std::string token)
-      : reindex_(reindex), token_(std::move(token)) {}
+  ParleyAdminService(BackgroundReindex& reindex, storage::Store& store,
+                     storage::CheckpointDirectory& checkpoints, std::string token)
+      : reindex_(reindex), store_(store), checkpoints_(checkpoints), token_(std::move(token)) {}
 
   grpc::Status StartReindex(grpc::ServerContext*, const v1::StartReindexRequest*,
                             v1::StartReindexResponse*) override;
   grpc::Status GetReindexStatus(grpc::ServerContext*, const v1::GetReindexStatusRequest*,
                                 v1::GetReindexStatusResponse*) override;
+  grpc::Status CreateCheckpoint(grpc::ServerContext*, const v1::CreateCheckpointRequest*,
+                                v1::CreateCheckpointResponse*) override;
+  grpc::Status ListCheckpoints(grpc::ServerContext*, const v1::ListCheckpointsRequest*,
+                               v1::ListCheckpointsResponse*) override;
 
  private:
   BackgroundReindex& reindex_;
+  storage::Store& store_;
+  storage::CheckpointDirectory& checkpoints_;
   const std::string token_;
 };
 
 // A one-line summary of a status for logs and terminals.
 std::string DescribeReindex(const v1::ReindexStatus& status);
+
+v1::Checkpoint ToCheckpointProto(const storage::CheckpointEntry& entry);
 
 }  // namespace parley::service
 

@@ -80,6 +80,8 @@ Commands:
                                                        deleted; one line (or JSON object) each
   reindex [--all]                                      re-extract stored articles (admin)
   reindex-status                                       progress of the last reindex (admin)
+  checkpoint                                           write a checkpoint of the store (admin)
+  checkpoints                                          the checkpoints kept, newest first (admin)
   connections P [--from DATE] [--to DATE] [--type T] [--order-by most_recent]
               [--format text|json|dot|svg]             people met, by real-world events shared
   timeline P [--from DATE] [--to DATE] [--format text|json|dot|svg]
@@ -387,12 +389,39 @@ absl::Status RunReindexCommand(Client& client, const std::string& command) {
   return PrintMessage(status, [&] { return service::DescribeReindex(status) + "\n"; });
 }
 
+std::string DescribeCheckpoint(const v1::Checkpoint& checkpoint) {
+  return absl::StrCat(checkpoint.path(), "  ", checkpoint.create_time(), "  changes up to ",
+                      checkpoint.last_change(), "  ", checkpoint.size_bytes(), " bytes\n");
+}
+
+absl::Status RunCheckpointCommand(Client& client, const std::string& command) {
+  if (command == "checkpoint") {
+    PARLEY_ASSIGN_OR_RETURN(auto response,
+                            client.CallAdmin(&v1::ParleyAdmin::Stub::CreateCheckpoint,
+                                             v1::CreateCheckpointRequest()));
+    return PrintMessage(response, [&] { return DescribeCheckpoint(response.checkpoint()); });
+  }
+  PARLEY_ASSIGN_OR_RETURN(auto response,
+                          client.CallAdmin(&v1::ParleyAdmin::Stub::ListCheckpoints,
+                                           v1::ListCheckpointsRequest()));
+  return PrintMessage(response, [&] {
+    std::string text;
+    for (const v1::Checkpoint& checkpoint : response.checkpoints()) {
+      text += DescribeCheckpoint(checkpoint);
+    }
+    return text.empty() ? std::string("no checkpoints\n") : text;
+  });
+}
+
 absl::Status RunCommand(const std::string& command, const std::vector<std::string>& args) {
   if (command == "publish") return Publish(args);
-  if (command == "watch" || command == "reindex" || command == "reindex-status") {
+  if (command == "watch" || command == "reindex" || command == "reindex-status" ||
+      command == "checkpoint" || command == "checkpoints") {
     if (!args.empty()) return absl::InvalidArgumentError(absl::StrCat(command, ": takes flags only"));
     PARLEY_ASSIGN_OR_RETURN(Client client, Client::Create());
-    return command == "watch" ? RunWatch(client) : RunReindexCommand(client, command);
+    if (command == "watch") return RunWatch(client);
+    if (command.rfind("checkpoint", 0) == 0) return RunCheckpointCommand(client, command);
+    return RunReindexCommand(client, command);
   }
   if (command == "connections" || command == "timeline") {
     if (args.size() != 1) {

@@ -83,6 +83,15 @@ ABSL_FLAG(absl::Duration, watch_stall_timeout, absl::Seconds(30),
           "is ended with RESOURCE_EXHAUSTED and the cursor to resume from");
 ABSL_FLAG(int64_t, change_log_retention, 100000,
           "Changes kept for WatchEvents cursors; an older cursor gets OUT_OF_RANGE");
+ABSL_FLAG(std::string, checkpoint_dir, "",
+          "Where ParleyAdmin.CreateCheckpoint writes checkpoints of the store (default: "
+          "<data-dir>/checkpoints: on the store's volume, table files are hard links)");
+ABSL_FLAG(int32_t, checkpoint_retention, 3,
+          "Checkpoints kept in --checkpoint-dir; the oldest go when a new one is made");
+ABSL_FLAG(std::string, from, "",
+          "With `parleyd restore`: the checkpoint directory to make the store from");
+ABSL_FLAG(bool, replace, false,
+          "With `parleyd restore`: delete the store in --data-dir first (never one in use)");
 ABSL_FLAG(bool, all, false,
           "With `parleyd reindex`: re-extract every article, not only those made by "
           "another extractor version");
@@ -147,6 +156,8 @@ absl::Status ValidateSettings(const SettingSources& sources) {
       positive("shutdown_grace", absl::GetFlag(FLAGS_shutdown_grace) > absl::ZeroDuration()));
   PARLEY_RETURN_IF_ERROR(
       positive("live_max_stall", absl::GetFlag(FLAGS_live_max_stall) > absl::ZeroDuration()));
+  PARLEY_RETURN_IF_ERROR(
+      positive("checkpoint_retention", absl::GetFlag(FLAGS_checkpoint_retention) > 0));
   return sources.Annotate("ready_max_lag",
                           absl::GetFlag(FLAGS_ready_max_lag) >= 0
                               ? absl::OkStatus()
@@ -162,6 +173,11 @@ storage::StoreOptions StoreOptionsFromFlags(const std::string& data_dir) {
   options.change_log_retention =
       static_cast<uint64_t>(std::max<int64_t>(0, absl::GetFlag(FLAGS_change_log_retention)));
   return options;
+}
+
+std::string CheckpointDirFromFlags(const std::string& data_dir) {
+  std::string directory = absl::GetFlag(FLAGS_checkpoint_dir);
+  return directory.empty() ? absl::StrCat(data_dir, "/checkpoints") : directory;
 }
 
 std::string DefaultGroupId() {
@@ -313,7 +329,9 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   service::ChangeFeed feed(*store, watch_options);
   service::ParleyService parley_service(queries, &feed);
   service::BackgroundReindex reindex(*store);
-  service::ParleyAdminService admin_service(reindex, security.token);
+  storage::CheckpointDirectory checkpoints(CheckpointDirFromFlags(data_dir),
+                                           absl::GetFlag(FLAGS_checkpoint_retention));
+  service::ParleyAdminService admin_service(reindex, *store, checkpoints, security.token);
   std::unique_ptr<service::TokenCheckedParleyService> checked_service;
   grpc::Service* served = &parley_service;
   if (!security.token.empty()) {
@@ -500,6 +518,26 @@ absl::Status RunReindex() {
   return absl::OkStatus();
 }
 
+// `parleyd restore --from CHECKPOINT --data-dir DIR [--replace]`: makes the
+// store parleyd will open from a checkpoint (parleyd must not be running on
+// DIR).
+absl::Status RunRestore() {
+  std::string from = absl::GetFlag(FLAGS_from);
+  if (from.empty()) {
+    return absl::InvalidArgumentError("--from is required: the checkpoint directory to restore");
+  }
+  std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  PARLEY_ASSIGN_OR_RETURN(
+      storage::RestoredStore restored,
+      storage::RestoreCheckpoint(from, data_dir, absl::GetFlag(FLAGS_replace)));
+  LogInfo(absl::StrCat("restored ", from, " into ", data_dir, ": changes up to ",
+                       restored.last_change, ", new store id ", restored.store_id, " (was ",
+                       restored.source_store_id,
+                       "); parleyd will consume on from the offsets the checkpoint holds, "
+                       "and watch cursors of the old store get OUT_OF_RANGE"));
+  return absl::OkStatus();
+}
+
 }  // namespace
 }  // namespace parley
 
@@ -516,7 +554,9 @@ void ConfigureUsage() {
       "        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]] "
       "[--auth-token-file FILE] [--health-listen ADDR]\n"
       "        [--metrics-listen ADDR] [--log-format text|json] [--config FILE]\n"
-      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline\n\n"
+      "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline\n"
+      "parleyd restore --from CHECKPOINT --data-dir DIR [--replace]   make the store from a "
+      "checkpoint\n\n"
       "Every flag can also be set in the environment as PARLEY_<FLAG NAME IN CAPITALS>\n"
       "(PARLEY_DATA_DIR, PARLEY_LISTEN, ...) or in a --config file of `name = value`\n"
       "lines. Precedence: command line > environment > config file > default.");
@@ -572,15 +612,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   const std::vector<std::string>& positional = configuration->positional;
-  bool reindex = !positional.empty() && positional.front() == "reindex";
-  if (positional.size() > (reindex ? 1u : 0u)) {
+  std::string command = positional.empty() ? "" : positional.front();
+  bool subcommand = command == "reindex" || command == "restore";
+  if (positional.size() > (subcommand ? 1u : 0u)) {
     parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.back()));
     return 2;
   }
   parley::SetLogFormat(*parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format)));
   gpr_set_log_function(parley::LogGrpc);
   parley::LogSettingSources(configuration->sources);
-  status = reindex ? parley::RunReindex() : parley::Run(configuration->repeated["kafka_property"]);
+  status = command == "reindex"   ? parley::RunReindex()
+           : command == "restore" ? parley::RunRestore()
+                                  : parley::Run(configuration->repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
     return 1;

@@ -38,21 +38,17 @@ int MessageCount() {
 
 // Every pool article, then copies under new ids until `total` messages.
 std::vector<KeyedMessage> CorpusMessages(int total) {
-  std::vector<nlohmann::json> pool;
-  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
-  if (corpus == nullptr) corpus = PARLEY_CORPUS_DIR_DEFAULT;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(corpus) + "/pool")) {
-    pool.push_back(nlohmann::json::parse(testing::ReadFileOrEmpty(entry.path().string())));
-  }
-  std::sort(pool.begin(), pool.end(),
-            [](const auto& a, const auto& b) { return a["id"] < b["id"]; });
+  const std::vector<KeyedMessage> pool = testing::PoolMessages();
   std::vector<KeyedMessage> messages;
-  for (int i = 0; static_cast<int>(messages.size()) < total && !pool.empty(); ++i) {
-    nlohmann::json article = pool[i % pool.size()];
-    if (i >= static_cast<int>(pool.size())) {
-      article["id"] = absl::StrCat(article["id"].get<std::string>(), "-copy", i / pool.size());
+  for (size_t i = 0; static_cast<int>(messages.size()) < total && !pool.empty(); ++i) {
+    KeyedMessage message = pool[i % pool.size()];
+    if (i >= pool.size()) {
+      nlohmann::json article = nlohmann::json::parse(message.value);
+      message.key = absl::StrCat(message.key, "-copy", i / pool.size());
+      article["id"] = message.key;
+      message.value = article.dump();
     }
-    messages.push_back({article["id"].get<std::string>(), article.dump()});
+    messages.push_back(std::move(message));
   }
   return messages;
 }

@@ -25,25 +25,8 @@ namespace {
 using ::parley::testing::IsOk;
 using ::parley::testing::KeyedMessage;
 using ::parley::testing::Parleyd;
+using ::parley::testing::PoolMessages;
 using ::testing::HasSubstr;
-
-// The first `count` pool articles by id.
-std::vector<KeyedMessage> PoolMessages(size_t count) {
-  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
-  if (corpus == nullptr) corpus = PARLEY_CORPUS_DIR_DEFAULT;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(corpus) + "/pool")) {
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<KeyedMessage> messages;
-  for (const auto& path : paths) {
-    if (messages.size() == count) break;
-    nlohmann::json article = nlohmann::json::parse(testing::ReadFileOrEmpty(path.string()));
-    messages.push_back({article["id"].get<std::string>(), article.dump()});
-  }
-  return messages;
-}
 
 struct Received {
   std::vector<v1::WatchEventsResponse> changes;

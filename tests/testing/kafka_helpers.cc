@@ -1,11 +1,16 @@
 #include "tests/testing/kafka_helpers.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "ingest/kafka_client.h"
 #include "librdkafka/rdkafkacpp.h"
+#include "nlohmann/json.hpp"
+#include "tests/testing/subprocess.h"
 
 namespace parley::testing {
 namespace {
@@ -141,6 +146,23 @@ absl::StatusOr<std::vector<ConsumedMessage>> ReadTopic(const std::string& bootst
   consumer->close();
   if (remaining > 0) {
     return absl::DeadlineExceededError(absl::StrCat(remaining, " messages not read from ", topic));
+  }
+  return messages;
+}
+
+std::vector<KeyedMessage> PoolMessages(size_t count) {
+  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
+  if (corpus == nullptr) corpus = PARLEY_CORPUS_DIR_DEFAULT;
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(corpus) + "/pool")) {
+    if (entry.path().extension() == ".json") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<KeyedMessage> messages;
+  for (const auto& path : paths) {
+    if (messages.size() == count) break;
+    nlohmann::json article = nlohmann::json::parse(ReadFileOrEmpty(path.string()));
+    messages.push_back({article["id"].get<std::string>(), article.dump()});
   }
   return messages;
 }

@@ -41,6 +41,10 @@ struct ConsumedMessage {
 absl::StatusOr<std::vector<ConsumedMessage>> ReadTopic(const std::string& bootstrap,
                                                        const std::string& topic);
 
+// The first `count` articles of the corpus pool (PARLEY_CORPUS_DIR, default
+// the build's) in order of id, keyed by id.
+std::vector<KeyedMessage> PoolMessages(size_t count = SIZE_MAX);
+
 }  // namespace parley::testing
 
 #endif  // PARLEY_TESTS_TESTING_KAFKA_HELPERS_H_
