@@ -2,6 +2,7 @@
 // queries about them. Wiring only; the logic lives in the libraries.
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -92,6 +93,9 @@ ABSL_FLAG(std::string, from, "",
           "With `parleyd restore`: the checkpoint directory to make the store from");
 ABSL_FLAG(bool, replace, false,
           "With `parleyd restore`: delete the store in --data-dir first (never one in use)");
+ABSL_FLAG(std::string, restore_from, "",
+          "A checkpoint found here at start replaces the store, then is deleted, e.g. one "
+          "copied onto the volume with kubectl cp; nothing there: the store opens as it is");
 ABSL_FLAG(bool, all, false,
           "With `parleyd reindex`: re-extract every article, not only those made by "
           "another extractor version");
@@ -257,6 +261,35 @@ service::ProbeInputs ProbeInputsOf(const ingest::KafkaIngestor& ingestor) {
   return inputs;
 }
 
+void LogRestore(const std::string& from, const std::string& data_dir,
+                const storage::RestoredStore& restored) {
+  LogInfo(absl::StrCat("restored ", from, " into ", data_dir, ": changes up to ",
+                       restored.last_change, ", new store id ", restored.store_id, " (was ",
+                       restored.source_store_id,
+                       "); ingest goes on from the offsets the checkpoint holds, and watch "
+                       "cursors of the old store get OUT_OF_RANGE"));
+}
+
+// --restore-from. Deleted only after the restore: a crash in between
+// restores the same checkpoint again at the next start, and ingest consumes
+// again from its offsets, so the result is the same.
+absl::Status RestorePlacedCheckpoint(const std::string& data_dir) {
+  std::string from = absl::GetFlag(FLAGS_restore_from);
+  std::error_code error;
+  if (from.empty() || !std::filesystem::exists(from, error)) return absl::OkStatus();
+  LogInfo(absl::StrCat("--restore-from: restoring the checkpoint at ", from));
+  PARLEY_ASSIGN_OR_RETURN(storage::RestoredStore restored,
+                          storage::RestoreCheckpoint(from, data_dir, /*replace=*/true));
+  LogRestore(from, data_dir, restored);
+  std::filesystem::remove_all(from, error);
+  if (error) {
+    return absl::UnavailableError(absl::StrCat(
+        "restored, but cannot delete --restore-from ", from, " (", error.message(),
+        "); delete it, or every start restores it again"));
+  }
+  return absl::OkStatus();
+}
+
 // Sets the probe's health status and logs why, when it changes.
 template <typename SetHealth>
 void ReportProbeChange(const char* service, service::ProbeResult& last,
@@ -297,6 +330,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
                "unless something in front of parleyd terminates TLS");
   }
 
+  PARLEY_RETURN_IF_ERROR(RestorePlacedCheckpoint(data_dir));
   storage::StoreOptions store_options = StoreOptionsFromFlags(data_dir);
   store_options.statistics = rocksdb::CreateDBStatistics();
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
@@ -530,11 +564,7 @@ absl::Status RunRestore() {
   PARLEY_ASSIGN_OR_RETURN(
       storage::RestoredStore restored,
       storage::RestoreCheckpoint(from, data_dir, absl::GetFlag(FLAGS_replace)));
-  LogInfo(absl::StrCat("restored ", from, " into ", data_dir, ": changes up to ",
-                       restored.last_change, ", new store id ", restored.store_id, " (was ",
-                       restored.source_store_id,
-                       "); parleyd will consume on from the offsets the checkpoint holds, "
-                       "and watch cursors of the old store get OUT_OF_RANGE"));
+  LogRestore(from, data_dir, restored);
   return absl::OkStatus();
 }
 

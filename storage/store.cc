@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/cancellation.h"
@@ -671,6 +672,12 @@ absl::StatusOr<RestoredStore> RestoreCheckpoint(const std::string& checkpoint_di
   std::error_code error;
   if (!std::filesystem::exists(checkpoint / "CURRENT", error)) {
     return absl::NotFoundError(absl::StrCat("no checkpoint at ", checkpoint_dir));
+  }
+  std::string into = std::filesystem::weakly_canonical(data_dir, error).string();
+  std::string from = std::filesystem::weakly_canonical(checkpoint, error).string();
+  if (!error && (into == from || absl::StartsWith(into, from + "/"))) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("cannot restore ", checkpoint_dir, " into itself (", data_dir, ")"));
   }
   RestoredStore restored;
   {

@@ -328,6 +328,10 @@ TEST_F(StoreTest, RestoreNeverReplacesAStoreInUseNorReadsAMissingCheckpoint) {
   EXPECT_THAT(RestoreCheckpoint(path_.string() + "-nothing", path_.string() + "-x", false),
               StatusIs(absl::StatusCode::kNotFound));
   EXPECT_FALSE(std::filesystem::exists(path_.string() + "-x"));
+  EXPECT_THAT(RestoreCheckpoint(checkpoint, checkpoint, true),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(RestoreCheckpoint(checkpoint, checkpoint + "/inner", true),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   std::filesystem::remove_all(checkpoint);
 }
 

@@ -4,7 +4,8 @@ break a deployment silently:
 
   - probe ports are the ports parleyd serves health on (--listen, or
     --health-listen when set), and grpc probes ask for a service parleyd reports;
-  - the data volume is mounted where --data-dir points;
+  - the data volume is mounted where --data-dir points, and --checkpoint-dir
+    and --restore-from lie on it (the root filesystem is read-only);
   - workload selectors, Service selectors, the disruption budget, the
     NetworkPolicy and the ServiceMonitor select the pods (and the Service) they mean;
   - every ConfigMap or Secret key the pods reference exists in the overlay or is
@@ -28,7 +29,8 @@ OVERLAYS = ["deploy/k8s", "deploy/k8s/overlays/dev", "deploy/k8s/overlays/prod",
             "deploy/k8s/overlays/sasl", "deploy/k8s/overlays/tls"]
 # parleyd's defaults for the flags checked here (services/parleyd_main.cc).
 DEFAULTS = {"listen": "127.0.0.1:50051", "shutdown_grace": "20s", "health_listen": "",
-            "metrics_listen": "", "data_dir": "", "topic": "articles", "dlq_topic": ""}
+            "metrics_listen": "", "data_dir": "", "topic": "articles", "dlq_topic": "",
+            "checkpoint_dir": "", "restore_from": ""}
 PROBE_SERVICES = {"", "parley.v1.Parley", "parley.v1.Ingest", "readiness", "liveness"}
 
 failures = []
@@ -156,6 +158,11 @@ def check_workload(overlay, statefulset, objects, config_maps, image, provided):
     if mounts.get(data_dir) not in claim_names:
         fail(overlay, f"--data-dir {data_dir!r} is not the mount path of a volume claim "
                       f"(mounts: {mounts})")
+    for flag in ("checkpoint_dir", "restore_from"):
+        path = settings[flag]
+        if path and not path.startswith(data_dir.rstrip("/") + "/"):
+            fail(overlay, f"--{flag.replace('_', '-')} {path!r} is not on the data volume "
+                          f"({data_dir})")
 
     grace = spec.get("terminationGracePeriodSeconds", 30)
     if seconds(settings["shutdown_grace"]) is None or grace <= seconds(settings["shutdown_grace"]):

@@ -3,6 +3,7 @@
 // parleyd restarted on it giving the answers of the checkpoint's moment,
 // then catching up from the offsets the checkpoint holds to the answers of
 // the original store. Real broker, real parleyd processes.
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -144,12 +145,19 @@ TEST_F(BackupTest, ARestoredCheckpointAnswersAsItsMomentThenCatchesUpFromItsOffs
   (*offline)->process().Signal(SIGTERM);
   ASSERT_TRUE((*offline)->process().Wait(absl::Seconds(60)).has_value());
 
-  // With the broker, it consumes on from the checkpoint's offsets: the
-  // later articles and retractions, to the original's answers.
-  auto restored = Parleyd::Start(kafka_->bootstrap(), topic, restored_dir);
+  // A checkpoint placed on the original's volume (as kubectl cp would)
+  // replaces its store at the next start; ingest then consumes on from the
+  // checkpoint's offsets: the later articles and retractions, to the
+  // original's answers.
+  std::string placed = (*original)->data_dir() + "/restore";
+  std::filesystem::copy(made.checkpoint().path(), placed);
+  auto restored = Parleyd::Start(kafka_->bootstrap(), topic, (*original)->data_dir(),
+                                 {"--restore-from", placed});
   ASSERT_THAT(restored, IsOk());
   Answers caught_up = AwaitEvents(**restored, 78);
   EXPECT_EQ(caught_up, latest);
+  EXPECT_FALSE(std::filesystem::exists(placed)) << "a restore happens once";
+  EXPECT_THAT((*restored)->log(), HasSubstr("changes up to 60"));
   // A new store id: the original's watch cursors are refused, not misread.
   v1::WatchEventsRequest watch;
   watch.set_after(original_cursor);
