@@ -302,6 +302,109 @@ void ReportProbeChange(const char* service, service::ProbeResult& last,
       absl::StrCat(service, ": ", now.ok ? "SERVING" : "NOT_SERVING", " (", now.reason, ")"));
 }
 
+absl::StatusOr<service::ServerSecurity> SecurityFromFlags() {
+  service::ServerSecurityOptions options;
+  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.require_client_cert = !options.tls_client_ca_file.empty();
+  options.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
+  PARLEY_ASSIGN_OR_RETURN(service::ServerSecurity security,
+                          service::LoadServerSecurity(options));
+  LogInfo(absl::StrCat("access: ", service::DescribeServerSecurity(options)));
+  if (!security.token.empty() && !security.tls) {
+    LogWarning("access: bearer token without TLS; the token crosses the network in clear "
+               "unless something in front of parleyd terminates TLS");
+  }
+  return security;
+}
+
+absl::StatusOr<ingest::IngestOptions> IngestOptionsFromFlags(
+    const std::vector<std::string>& kafka_property_flags) {
+  ingest::IngestOptions options;
+  PARLEY_ASSIGN_OR_RETURN(options.kafka, KafkaSettingsFromFlags(kafka_property_flags));
+  options.topic = absl::GetFlag(FLAGS_topic);
+  options.dead_letter_topic = absl::GetFlag(FLAGS_dlq_topic);
+  options.group_id = absl::GetFlag(FLAGS_group_id);
+  if (options.group_id.empty()) options.group_id = DefaultGroupId();
+  options.build.decode.max_message_bytes =
+      static_cast<size_t>(absl::GetFlag(FLAGS_max_message_bytes));
+  return options;
+}
+
+// The optional plaintext health port (--health-listen; null when unset) is a
+// server of its own: a gRPC server serves every registered service on every
+// port, so a port with nothing but health on it needs a separate server
+// (with its own health service, kept in step by the caller). It must be
+// built before StartGrpcServer installs the reflection plugin, which joins
+// every builder created after it.
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartHealthOnlyServer(const std::string& address) {
+  if (address.empty()) return nullptr;
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
+  builder.SetMaxReceiveMessageSize(4 << 10);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || port == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on --health-listen ", address));
+  }
+  return server;
+}
+
+// The main server: `services`, health, reflection, and the metrics
+// interceptor counting every call by method and code.
+absl::StatusOr<std::unique_ptr<grpc::Server>> StartGrpcServer(
+    const std::string& address, std::shared_ptr<grpc::ServerCredentials> credentials,
+    const std::vector<grpc::Service*>& services, service::Metrics& metrics) {
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  // Links the health proto's descriptor so that reflection can describe
+  // grpc.health.v1.Health, which gRPC itself serves without one.
+  grpc::health::v1::HealthCheckRequest::descriptor();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(address, std::move(credentials), &port);
+  for (grpc::Service* service : services) builder.RegisterService(service);
+  builder.SetMaxReceiveMessageSize(1 << 20);
+  builder.SetMaxSendMessageSize(32 << 20);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+      interceptors;
+  interceptors.push_back(service::MakeMetricsInterceptorFactory(
+      metrics, service::MethodsOfServices({kQueryService, "parley.v1.ParleyAdmin",
+                                           "grpc.health.v1.Health",
+                                           "grpc.reflection.v1alpha.ServerReflection"})));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (!server || port == 0) return absl::UnavailableError(absl::StrCat("cannot listen on ", address));
+  return server;
+}
+
+// Every 250 ms until `stop`: ingest health, readiness and liveness into the
+// probes and the health services, logging each change.
+template <typename SetHealth>
+void ReportHealthUntil(const std::atomic<bool>& stop, const ingest::KafkaIngestor& ingestor,
+                       service::ProbeState& probes, SetHealth& set_health) {
+  service::ProbeSettings settings{absl::GetFlag(FLAGS_ready_max_lag),
+                                  absl::GetFlag(FLAGS_live_max_stall)};
+  bool last = false;
+  service::ProbeResult last_ready{false, "starting"};
+  service::ProbeResult last_live{true, "starting"};
+  while (!stop) {
+    bool healthy = ingestor.healthy();
+    if (healthy != last) {
+      set_health(kIngestService, healthy);
+      LogInfo(absl::StrCat("ingest health: ", healthy ? "SERVING" : "NOT_SERVING"));
+      last = healthy;
+    }
+    service::ProbeInputs inputs = ProbeInputsOf(ingestor);
+    service::ProbeResult ready = service::EvaluateReadiness(inputs, settings);
+    service::ProbeResult live = service::EvaluateLiveness(inputs, settings);
+    probes.Set(ready, live);
+    ReportProbeChange(kReadinessService, last_ready, ready, set_health);
+    ReportProbeChange(kLivenessService, last_live, live, set_health);
+    absl::SleepFor(absl::Milliseconds(250));
+  }
+}
+
 absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   std::string data_dir = absl::GetFlag(FLAGS_data_dir);
   if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
@@ -313,37 +416,18 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  // Access: files are read and checked before the store opens or anything
+  // Access files are read and checked before the store opens or anything
   // listens, so a bad certificate or token file stops the start with the
   // flag's name.
-  service::ServerSecurityOptions security_options;
-  security_options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
-  security_options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
-  security_options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
-  security_options.require_client_cert = !security_options.tls_client_ca_file.empty();
-  security_options.auth_token_file = absl::GetFlag(FLAGS_auth_token_file);
-  PARLEY_ASSIGN_OR_RETURN(service::ServerSecurity security,
-                          service::LoadServerSecurity(security_options));
-  LogInfo(absl::StrCat("access: ", service::DescribeServerSecurity(security_options)));
-  if (!security.token.empty() && !security.tls) {
-    LogWarning("access: bearer token without TLS; the token crosses the network in clear "
-               "unless something in front of parleyd terminates TLS");
-  }
-
+  PARLEY_ASSIGN_OR_RETURN(service::ServerSecurity security, SecurityFromFlags());
   PARLEY_RETURN_IF_ERROR(RestorePlacedCheckpoint(data_dir));
   storage::StoreOptions store_options = StoreOptionsFromFlags(data_dir);
   store_options.statistics = rocksdb::CreateDBStatistics();
   PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
                           storage::Store::Open(store_options));
 
-  ingest::IngestOptions ingest_options;
-  PARLEY_ASSIGN_OR_RETURN(ingest_options.kafka, KafkaSettingsFromFlags(kafka_property_flags));
-  ingest_options.topic = absl::GetFlag(FLAGS_topic);
-  ingest_options.dead_letter_topic = absl::GetFlag(FLAGS_dlq_topic);
-  ingest_options.group_id = absl::GetFlag(FLAGS_group_id);
-  if (ingest_options.group_id.empty()) ingest_options.group_id = DefaultGroupId();
-  ingest_options.build.decode.max_message_bytes =
-      static_cast<size_t>(absl::GetFlag(FLAGS_max_message_bytes));
+  PARLEY_ASSIGN_OR_RETURN(ingest::IngestOptions ingest_options,
+                          IngestOptionsFromFlags(kafka_property_flags));
   // Read at scrape time; the ingestor is created right below and outlives
   // every scrape (the HTTP endpoint stops first).
   ingest::KafkaIngestor* ingestor_for_metrics = nullptr;
@@ -375,49 +459,14 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   }
   grpc::EnableDefaultHealthCheckService(true);
 
-  // The optional plaintext health port is a server of its own: a gRPC server
-  // serves every registered service on every port, so a port with nothing
-  // but health on it needs a separate server (with its own health service,
-  // kept in step below). It is built before the reflection plugin is
-  // installed, because that plugin joins every builder created after it.
-  std::unique_ptr<grpc::Server> health_server;
+  // Built before the main server: see StartHealthOnlyServer.
   std::string health_listen = absl::GetFlag(FLAGS_health_listen);
-  if (!health_listen.empty()) {
-    grpc::ServerBuilder health_builder;
-    int health_port = 0;
-    health_builder.AddListeningPort(health_listen, grpc::InsecureServerCredentials(),
-                                    &health_port);
-    health_builder.SetMaxReceiveMessageSize(4 << 10);
-    health_server = health_builder.BuildAndStart();
-    if (!health_server || health_port == 0) {
-      return absl::UnavailableError(
-          absl::StrCat("cannot listen on --health-listen ", health_listen));
-    }
-  }
-
-  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-  // Links the health proto's descriptor so that reflection can describe
-  // grpc.health.v1.Health, which gRPC itself serves without one.
-  grpc::health::v1::HealthCheckRequest::descriptor();
-  grpc::ServerBuilder builder;
-  int bound_port = 0;
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<grpc::Server> health_server,
+                          StartHealthOnlyServer(health_listen));
   std::string listen = absl::GetFlag(FLAGS_listen);
-  builder.AddListeningPort(listen, security.credentials, &bound_port);
-  builder.RegisterService(served);
-  builder.RegisterService(&admin_service);
-  builder.SetMaxReceiveMessageSize(1 << 20);
-  builder.SetMaxSendMessageSize(32 << 20);
-  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-      interceptors;
-  interceptors.push_back(service::MakeMetricsInterceptorFactory(
-      metrics, service::MethodsOfServices({kQueryService, "parley.v1.ParleyAdmin",
-                                           "grpc.health.v1.Health",
-                                           "grpc.reflection.v1alpha.ServerReflection"})));
-  builder.experimental().SetInterceptorCreators(std::move(interceptors));
-  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
-  if (!server || bound_port == 0) {
-    return absl::UnavailableError(absl::StrCat("cannot listen on ", listen));
-  }
+  PARLEY_ASSIGN_OR_RETURN(
+      std::unique_ptr<grpc::Server> server,
+      StartGrpcServer(listen, security.credentials, {served, &admin_service}, metrics));
   std::vector<grpc::HealthCheckServiceInterface*> healths = {server->GetHealthCheckService()};
   if (health_server) healths.push_back(health_server->GetHealthCheckService());
   auto set_health = [&](const std::string& name, bool serving) {
@@ -443,28 +492,8 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
     ingest_done.Notify();
   });
   std::atomic<bool> shutting_down{false};
-  service::ProbeSettings probe_settings{absl::GetFlag(FLAGS_ready_max_lag),
-                                        absl::GetFlag(FLAGS_live_max_stall)};
-  std::thread health_thread([&] {
-    bool last = false;
-    service::ProbeResult last_ready{false, "starting"};
-    service::ProbeResult last_live{true, "starting"};
-    while (!shutting_down) {
-      bool healthy = ingestor->healthy();
-      if (healthy != last) {
-        set_health(kIngestService, healthy);
-        LogInfo(absl::StrCat("ingest health: ", healthy ? "SERVING" : "NOT_SERVING"));
-        last = healthy;
-      }
-      service::ProbeInputs inputs = ProbeInputsOf(*ingestor);
-      service::ProbeResult ready = service::EvaluateReadiness(inputs, probe_settings);
-      service::ProbeResult live = service::EvaluateLiveness(inputs, probe_settings);
-      probes.Set(ready, live);
-      ReportProbeChange(kReadinessService, last_ready, ready, set_health);
-      ReportProbeChange(kLivenessService, last_live, live, set_health);
-      absl::SleepFor(absl::Milliseconds(250));
-    }
-  });
+  std::thread health_thread(
+      [&] { ReportHealthUntil(shutting_down, *ingestor, probes, set_health); });
 
   int received = 0;
   sigwait(&signals, &received);
