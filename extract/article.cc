@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <optional>
 
@@ -54,33 +55,61 @@ bool IsInvisible(UChar32 c) {
          c == 0xFEFF || c == 0x00AD;
 }
 
+// The per-code-point rules of NormalizeInline on NFC text: appends `c` to
+// `out` (UTF-8), dropping invisible characters and turning whitespace and
+// control runs into one pending space.
+void AppendInline(UChar32 c, bool& pending_space, std::string& out) {
+  if (c < 0x80) {
+    if (c <= 0x20 || c == 0x7F) {  // ASCII whitespace and controls
+      pending_space = !out.empty();
+      return;
+    }
+  } else {
+    if (IsInvisible(c)) return;
+    if (u_isUWhiteSpace(c) || u_iscntrl(c)) {
+      pending_space = !out.empty();
+      return;
+    }
+    c = CanonicalPunctuation(c).value_or(c);
+  }
+  if (pending_space) out.push_back(' ');
+  pending_space = false;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+    return;
+  }
+  char bytes[U8_MAX_LENGTH];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(bytes, length, c);
+  out.append(bytes, static_cast<size_t>(length));
+}
+
 // NFC, canonical punctuation, no control characters, whitespace runs
 // collapsed to one space, trimmed. Used for every single-paragraph string.
+// Works on the UTF-8 directly; only text that is not NFC yet goes through
+// ICU's normaliser first (the text of most articles already is).
 std::string NormalizeInline(absl::string_view text) {
   UErrorCode error = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(error);
-  icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString composed = nfc->normalize(source, error);
-  if (U_FAILURE(error)) composed = source;
-
-  icu::UnicodeString out;
-  bool pending_space = false;
-  for (int32_t i = 0; i < composed.length();) {
-    UChar32 c = composed.char32At(i);
-    i += U16_LENGTH(c);
-    if (IsInvisible(c)) continue;
-    if (u_isUWhiteSpace(c) || u_iscntrl(c)) {
-      pending_space = !out.isEmpty();
-      continue;
-    }
-    if (pending_space) out.append(static_cast<UChar32>(' '));
-    pending_space = false;
-    out.append(CanonicalPunctuation(c).value_or(c));
+  icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
+  std::string composed;
+  if (U_SUCCESS(error) && !nfc->isNormalizedUTF8(piece, error)) {
+    icu::UnicodeString normalized =
+        nfc->normalize(icu::UnicodeString::fromUTF8(piece), error);
+    normalized.toUTF8String(composed);
+    text = composed;
   }
-  std::string utf8;
-  out.toUTF8String(utf8);
-  return utf8;
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT_OR_FFFD(bytes, i, length, c);
+    AppendInline(c, pending_space, out);
+  }
+  return out;
 }
 
 // Splits text into paragraphs at blank lines; single line breaks inside a

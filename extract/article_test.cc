@@ -89,6 +89,20 @@ TEST(DecodeArticleTest, NormalizesUnicodeWhitespaceAndPunctuation) {
             "Caf\u00e9 visit\n\nFirst line continues \u201cher\u201d.\n\nSecond-part \u2013 end");
 }
 
+TEST(DecodeArticleTest, DropsInvisiblesAndControlsAndKeepsOtherCharactersWhole) {
+  // Already NFC (the path without ICU's normaliser): zero-width space, soft
+  // hyphen and BOM vanish; a DEL, a form feed and an ideographic space are
+  // whitespace; two-, three- and four-byte characters pass unchanged.
+  std::string value = R"({"id": "a-2", "title": "Ba\u200bse\u00ad vi\ufeffsit",
+    "body": "\u00c5land\u007f\u000c talks\u3000\u2014 \ud83d\ude00 \u4e2d\u6587 \u2060."})";
+  PARLEY_ASSERT_OK_AND_ASSIGN(NormalizedArticle article,
+                              DecodeArticle("a-2", value, DecodeOptions()));
+  EXPECT_EQ(article.title, "Base visit");
+  EXPECT_THAT(ParagraphTexts(article),
+              ::testing::ElementsAre("Base visit",
+                                     "\u00c5land talks \u2014 \U0001F600 \u4e2d\u6587 ."));
+}
+
 TEST(DecodeArticleTest, MissingTitleAndDatesAreAllowed) {
   PARLEY_ASSERT_OK_AND_ASSIGN(
       NormalizedArticle article,
