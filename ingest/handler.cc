@@ -53,9 +53,17 @@ absl::Status IngestHandler::Delete(const IncomingMessage& message) {
 }
 
 absl::Status IngestHandler::Handle(const IncomingMessage& message, int64_t now_unix_ms) {
+  absl::StatusOr<BuiltArticle> built =
+      message.tombstone ? absl::StatusOr<BuiltArticle>(BuiltArticle())
+                        : BuildArticle(message, options_);
+  return HandleBuilt(message, built, now_unix_ms);
+}
+
+absl::Status IngestHandler::HandleBuilt(const IncomingMessage& message,
+                                        absl::StatusOr<BuiltArticle>& built,
+                                        int64_t now_unix_ms) {
   ++counters_.messages;
   if (message.tombstone) return Delete(message);
-  absl::StatusOr<BuiltArticle> built = BuildArticle(message, options_);
   if (!built.ok()) return DeadLetter(message, ToStd(built.status().message()));
   built->article.set_stored_at_unix_ms(now_unix_ms);
   absl::Status written = store_.WriteArticle(built->article, built->event);

@@ -42,6 +42,12 @@ class IngestHandler {
   // OK when the message is stored, deleted (a tombstone) or dead-lettered
   // and its offset recorded. Any error is transient: retry the same message.
   absl::Status Handle(const IncomingMessage& message, int64_t now_unix_ms);
+  // The same with the article already built (ParallelBuilder): `built` is
+  // BuildArticle's result for `message`, ignored for a tombstone. It may be
+  // handed again when the caller retries.
+  absl::Status HandleBuilt(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built,
+                           int64_t now_unix_ms);
+  const BuildOptions& build_options() const { return options_; }
 
   const IngestCounters& counters() const { return counters_; }
 

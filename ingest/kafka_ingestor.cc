@@ -120,6 +120,10 @@ absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptio
       *self.dead_letter_producer_, self.options_.dead_letter_topic);
   self.handler_ =
       std::make_unique<IngestHandler>(store, *self.dead_letters_, self.options_.build);
+  int threads = self.options_.build_threads > 0
+                    ? self.options_.build_threads
+                    : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  self.builder_ = std::make_unique<ParallelBuilder>(self.options_.build, threads);
   self.callbacks_ = std::make_unique<Callbacks>(self);
 
   PARLEY_ASSIGN_OR_RETURN(
@@ -141,8 +145,8 @@ absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptio
   return ingestor;
 }
 
-void KafkaIngestor::HandleWithRetry(RdKafka::Message& message) {
-  IncomingMessage incoming = ToIncoming(message);
+bool KafkaIngestor::HandleWithRetry(const IncomingMessage& incoming,
+                                    absl::StatusOr<BuiltArticle>& built) {
   // Every line logged while this message is handled (dead letters, retries)
   // names it.
   ScopedLogContext log_context({{"article_id", incoming.key},
@@ -152,19 +156,52 @@ void KafkaIngestor::HandleWithRetry(RdKafka::Message& message) {
   absl::Duration backoff = options_.min_backoff;
   while (!stopping_) {
     MarkProgress();
-    absl::Status status =
-        handler_->Handle(incoming, absl::ToUnixMillis(absl::Now()));
-    if (status.ok()) {
-      // Best effort: the store already holds this offset.
-      consumer_->commitAsync(&message);
-      return;
-    }
+    absl::Status status = handler_->HandleBuilt(incoming, built, absl::ToUnixMillis(absl::Now()));
+    if (status.ok()) return true;
     LogWarning(absl::StrCat("retrying ", incoming.topic, "/", incoming.partition, "@",
                             incoming.offset, " in ", absl::FormatDuration(backoff), ": ",
                             status.ToString()));
     absl::SleepFor(backoff);
     backoff = std::min(backoff * 2, options_.max_backoff);
   }
+  return false;
+}
+
+std::vector<std::unique_ptr<RdKafka::Message>> KafkaIngestor::ConsumeBatch() {
+  std::vector<std::unique_ptr<RdKafka::Message>> batch;
+  int timeout_ms = 200;
+  while (static_cast<int>(batch.size()) < std::max(options_.max_batch, 1)) {
+    std::unique_ptr<RdKafka::Message> message(consumer_->consume(timeout_ms));
+    timeout_ms = 0;  // after the first, only what is already fetched
+    switch (message->err()) {
+      case RdKafka::ERR_NO_ERROR:
+        broker_up_ = true;
+        batch.push_back(std::move(message));
+        break;
+      case RdKafka::ERR__TIMED_OUT:
+      case RdKafka::ERR__PARTITION_EOF:
+        return batch;
+      default:
+        LogWarning(absl::StrCat("consume: ", message->errstr()));
+        if (batch.empty()) absl::SleepFor(absl::Milliseconds(100));
+        return batch;
+    }
+  }
+  return batch;
+}
+
+void KafkaIngestor::HandleBatch(const std::vector<std::unique_ptr<RdKafka::Message>>& batch) {
+  std::vector<IncomingMessage> incoming;
+  incoming.reserve(batch.size());
+  for (const auto& message : batch) incoming.push_back(ToIncoming(*message));
+  std::vector<std::optional<absl::StatusOr<BuiltArticle>>> built = builder_->Build(incoming);
+  for (size_t i = 0; i < incoming.size(); ++i) {
+    absl::StatusOr<BuiltArticle> nothing_to_build = BuiltArticle();
+    if (!HandleWithRetry(incoming[i], built[i] ? *built[i] : nothing_to_build)) return;
+  }
+  // Best effort, once per batch: the store already holds these offsets, and
+  // the group's committed offsets serve lag monitoring only.
+  consumer_->commitAsync();
 }
 
 std::optional<std::vector<PartitionLag>> KafkaIngestor::lag() const {
@@ -231,20 +268,8 @@ absl::Status KafkaIngestor::Run() {
       }
       delete metadata;
     }
-    std::unique_ptr<RdKafka::Message> message(consumer_->consume(200));
-    switch (message->err()) {
-      case RdKafka::ERR_NO_ERROR:
-        broker_up_ = true;
-        HandleWithRetry(*message);
-        break;
-      case RdKafka::ERR__TIMED_OUT:
-      case RdKafka::ERR__PARTITION_EOF:
-        break;
-      default:
-        LogWarning(absl::StrCat("consume: ", message->errstr()));
-        absl::SleepFor(absl::Milliseconds(100));
-        break;
-    }
+    std::vector<std::unique_ptr<RdKafka::Message>> batch = ConsumeBatch();
+    if (!batch.empty()) HandleBatch(batch);
   }
   LogInfo("ingest stopping: leaving the consumer group");
   consumer_->close();

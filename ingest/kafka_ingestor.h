@@ -1,5 +1,7 @@
-// The ingest loop: a consumer-group member that feeds every message of the
-// topic through IngestHandler, one at a time, in partition order.
+// The ingest loop: a consumer-group member that takes the messages already
+// fetched in batches, builds their articles on several threads
+// (ParallelBuilder), and writes them through IngestHandler one at a time in
+// consumption order, so each partition's messages are stored in order.
 //
 // Offsets: the store is the source of truth. Each article's offset is
 // written in the same RocksDB batch as the article; on every partition
@@ -20,6 +22,7 @@
 #include "absl/time/time.h"
 #include "ingest/handler.h"
 #include "ingest/kafka_client.h"
+#include "ingest/parallel_builder.h"
 #include "storage/store.h"
 
 namespace parley::ingest {
@@ -33,6 +36,10 @@ struct IngestOptions {
   // partition into its own store). Required.
   std::string group_id;
   BuildOptions build;
+  // Threads that build articles, the ingest loop's included; 0: one per core.
+  int build_threads = 0;
+  // Most messages taken into one batch.
+  int max_batch = 64;
   // Backoff between retries of a message that failed transiently.
   absl::Duration min_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);
@@ -72,7 +79,11 @@ class KafkaIngestor {
  private:
   class Callbacks;
   KafkaIngestor(IngestOptions options, storage::Store& store);
-  void HandleWithRetry(RdKafka::Message& message);
+  // Waits up to 200 ms for a message, then takes those already fetched.
+  std::vector<std::unique_ptr<RdKafka::Message>> ConsumeBatch();
+  void HandleBatch(const std::vector<std::unique_ptr<RdKafka::Message>>& batch);
+  // False when stopped before the message was handled.
+  bool HandleWithRetry(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built);
   void MarkProgress() { last_progress_ns_ = absl::ToUnixNanos(absl::Now()); }
   void MeasureLag();
 
@@ -81,6 +92,7 @@ class KafkaIngestor {
   std::unique_ptr<SyncProducer> dead_letter_producer_;
   std::unique_ptr<DeadLetterSink> dead_letters_;
   std::unique_ptr<IngestHandler> handler_;
+  std::unique_ptr<ParallelBuilder> builder_;
   std::unique_ptr<Callbacks> callbacks_;
   std::unique_ptr<RdKafka::KafkaConsumer> consumer_;
   std::atomic<bool> stopping_{false};
