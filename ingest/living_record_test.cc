@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/status_matchers.h"
+#include "ingest/testing/pool_articles.h"
 #include "extract/extractor.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -22,6 +23,8 @@ namespace parley::ingest {
 namespace {
 
 using ::parley::testing::IsOk;
+using testing::PoolArticle;
+using testing::PoolArticles;
 
 class NoDeadLetters : public DeadLetterSink {
  public:
@@ -31,31 +34,6 @@ class NoDeadLetters : public DeadLetterSink {
   }
 };
 
-struct PoolArticle {
-  std::string id;
-  std::string json;
-};
-
-// The first `count` pool articles in name order (a stable selection).
-std::vector<PoolArticle> PoolArticles(size_t count) {
-  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
-  std::filesystem::path pool =
-      std::filesystem::path(corpus ? corpus : PARLEY_CORPUS_DIR_DEFAULT) / "pool";
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(pool)) {
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  std::vector<PoolArticle> articles;
-  for (const auto& path : paths) {
-    if (articles.size() == count) break;
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    articles.push_back({path.stem().string(), text.str()});
-  }
-  return articles;
-}
 
 // Article `id` with the content of `content`: a correction that changes
 // everything extracted from it.
