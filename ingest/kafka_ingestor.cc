@@ -167,16 +167,15 @@ bool KafkaIngestor::HandleWithRetry(const IncomingMessage& incoming,
   return false;
 }
 
-std::vector<std::unique_ptr<RdKafka::Message>> KafkaIngestor::ConsumeBatch() {
-  std::vector<std::unique_ptr<RdKafka::Message>> batch;
-  int timeout_ms = 200;
+std::vector<IncomingMessage> KafkaIngestor::ConsumeBatch(int timeout_ms) {
+  std::vector<IncomingMessage> batch;
   while (static_cast<int>(batch.size()) < std::max(options_.max_batch, 1)) {
     std::unique_ptr<RdKafka::Message> message(consumer_->consume(timeout_ms));
     timeout_ms = 0;  // after the first, only what is already fetched
     switch (message->err()) {
       case RdKafka::ERR_NO_ERROR:
         broker_up_ = true;
-        batch.push_back(std::move(message));
+        batch.push_back(ToIncoming(*message));
         break;
       case RdKafka::ERR__TIMED_OUT:
       case RdKafka::ERR__PARTITION_EOF:
@@ -190,17 +189,16 @@ std::vector<std::unique_ptr<RdKafka::Message>> KafkaIngestor::ConsumeBatch() {
   return batch;
 }
 
-void KafkaIngestor::HandleBatch(const std::vector<std::unique_ptr<RdKafka::Message>>& batch) {
-  std::vector<IncomingMessage> incoming;
-  incoming.reserve(batch.size());
-  for (const auto& message : batch) incoming.push_back(ToIncoming(*message));
-  std::vector<std::optional<absl::StatusOr<BuiltArticle>>> built = builder_->Build(incoming);
+void KafkaIngestor::WriteBatch(BuiltBatch& batch) {
+  const std::vector<IncomingMessage>& incoming = batch.messages;
+  ParallelBuilder::Results& built = batch.built;
   for (size_t i = 0; i < incoming.size(); ++i) {
     absl::StatusOr<BuiltArticle> nothing_to_build = BuiltArticle();
     if (!HandleWithRetry(incoming[i], built[i] ? *built[i] : nothing_to_build)) return;
   }
   // Best effort, once per batch: the store already holds these offsets, and
-  // the group's committed offsets serve lag monitoring only.
+  // the group's committed offsets serve lag monitoring only (they may run
+  // one batch ahead: the consumed position includes the batch being built).
   consumer_->commitAsync();
 }
 
@@ -253,6 +251,8 @@ absl::Status KafkaIngestor::Run() {
                        ", dead letters to ", options_.dead_letter_topic));
   absl::Time last_probe = absl::InfinitePast();
   absl::Time last_lag = absl::InfinitePast();
+  BuiltBatch waiting;  // built, to be written
+  bool written = true;
   while (!stopping_) {
     MarkProgress();
     if (absl::Now() - last_lag > absl::Seconds(1)) {
@@ -268,8 +268,20 @@ absl::Status KafkaIngestor::Run() {
       }
       delete metadata;
     }
-    std::vector<std::unique_ptr<RdKafka::Message>> batch = ConsumeBatch();
-    if (!batch.empty()) HandleBatch(batch);
+    // While the other threads build this batch, this one writes the last
+    // (so with a batch waiting, only messages already fetched are taken).
+    BuiltBatch next;
+    next.messages = ConsumeBatch(written ? 200 : 0);
+    if (!next.messages.empty()) builder_->Start(next.messages);
+    if (!written) {
+      WriteBatch(waiting);
+      written = true;
+    }
+    if (!next.messages.empty()) {
+      next.built = builder_->Finish();
+      waiting = std::move(next);
+      written = false;
+    }
   }
   LogInfo("ingest stopping: leaving the consumer group");
   consumer_->close();

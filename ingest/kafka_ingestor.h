@@ -1,7 +1,8 @@
 // The ingest loop: a consumer-group member that takes the messages already
 // fetched in batches, builds their articles on several threads
 // (ParallelBuilder), and writes them through IngestHandler one at a time in
-// consumption order, so each partition's messages are stored in order.
+// consumption order, so each partition's messages are stored in order. A
+// batch is written while the next one is built.
 //
 // Offsets: the store is the source of truth. Each article's offset is
 // written in the same RocksDB batch as the article; on every partition
@@ -79,9 +80,14 @@ class KafkaIngestor {
  private:
   class Callbacks;
   KafkaIngestor(IngestOptions options, storage::Store& store);
-  // Waits up to 200 ms for a message, then takes those already fetched.
-  std::vector<std::unique_ptr<RdKafka::Message>> ConsumeBatch();
-  void HandleBatch(const std::vector<std::unique_ptr<RdKafka::Message>>& batch);
+  struct BuiltBatch {
+    std::vector<IncomingMessage> messages;
+    ParallelBuilder::Results built;
+  };
+  // Waits up to `timeout_ms` for a message, then takes those already fetched.
+  std::vector<IncomingMessage> ConsumeBatch(int timeout_ms);
+  // Writes the messages in order; stops early when stopping.
+  void WriteBatch(BuiltBatch& batch);
   // False when stopped before the message was handled.
   bool HandleWithRetry(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built);
   void MarkProgress() { last_progress_ns_ = absl::ToUnixNanos(absl::Now()); }

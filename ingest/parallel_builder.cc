@@ -21,7 +21,7 @@ ParallelBuilder::~ParallelBuilder() {
 void ParallelBuilder::BuildClaimed() {
   for (size_t i = next_.fetch_add(1); i < messages_->size(); i = next_.fetch_add(1)) {
     const IncomingMessage& message = (*messages_)[i];
-    if (!message.tombstone) (*results_)[i] = BuildArticle(message, options_);
+    if (!message.tombstone) results_[i] = BuildArticle(message, options_);
   }
 }
 
@@ -46,24 +46,24 @@ void ParallelBuilder::WorkerLoop() {
   }
 }
 
-std::vector<std::optional<absl::StatusOr<BuiltArticle>>> ParallelBuilder::Build(
-    const std::vector<IncomingMessage>& messages) {
-  std::vector<std::optional<absl::StatusOr<BuiltArticle>>> results(messages.size());
-  if (workers_.empty() || messages.size() < 2) {
-    for (size_t i = 0; i < messages.size(); ++i) {
-      if (!messages[i].tombstone) results[i] = BuildArticle(messages[i], options_);
-    }
-    return results;
-  }
+ParallelBuilder::Results ParallelBuilder::Build(const std::vector<IncomingMessage>& messages) {
+  Start(messages);
+  return Finish();
+}
+
+void ParallelBuilder::Start(const std::vector<IncomingMessage>& messages) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     messages_ = &messages;
-    results_ = &results;
+    results_.assign(messages.size(), std::nullopt);
     next_ = 0;
     batch_open_ = true;
     ++generation_;
   }
-  work_ready_.notify_all();
+  if (!workers_.empty()) work_ready_.notify_all();
+}
+
+ParallelBuilder::Results ParallelBuilder::Finish() {
   BuildClaimed();
   // Every index is claimed now; wait for the workers still building theirs.
   // A worker that has not joined yet never will (batch_open_).
@@ -71,8 +71,7 @@ std::vector<std::optional<absl::StatusOr<BuiltArticle>>> ParallelBuilder::Build(
   batch_open_ = false;
   work_done_.wait(lock, [&] { return busy_workers_ == 0; });
   messages_ = nullptr;
-  results_ = nullptr;
-  return results;
+  return std::move(results_);
 }
 
 }  // namespace parley::ingest

@@ -2,7 +2,8 @@
 // (decoding and extraction are pure and take most of a message's time),
 // returning the results in the batch's order so that the caller can write
 // them in consumption order: per-partition order and offsets-with-data
-// stay as they are with one thread.
+// stay as they are with one thread. Results are filled by index: each
+// thread writes only the slots it claimed.
 #ifndef PARLEY_INGEST_PARALLEL_BUILDER_H_
 #define PARLEY_INGEST_PARALLEL_BUILDER_H_
 
@@ -28,10 +29,19 @@ class ParallelBuilder {
   ParallelBuilder(const ParallelBuilder&) = delete;
   ParallelBuilder& operator=(const ParallelBuilder&) = delete;
 
+  using Results = std::vector<std::optional<absl::StatusOr<BuiltArticle>>>;
+
   // One result per message, in order; nullopt for tombstones, which have
   // nothing to build. Not reentrant: one caller at a time.
-  std::vector<std::optional<absl::StatusOr<BuiltArticle>>> Build(
-      const std::vector<IncomingMessage>& messages);
+  Results Build(const std::vector<IncomingMessage>& messages);
+
+  // Build in two halves, so the caller can do other work (write the previous
+  // batch) while the other threads build: Start hands `messages` (which must
+  // outlive Finish) to the other threads; Finish builds what they have not
+  // claimed yet on the calling thread, waits for them, and returns the
+  // results. Every Start is followed by one Finish.
+  void Start(const std::vector<IncomingMessage>& messages);
+  Results Finish();
 
  private:
   void WorkerLoop();
@@ -49,7 +59,7 @@ class ParallelBuilder {
   bool batch_open_ = false;  // guarded by mutex_; workers may join the batch
   // The batch in progress; written before generation_ is bumped.
   const std::vector<IncomingMessage>* messages_ = nullptr;
-  std::vector<std::optional<absl::StatusOr<BuiltArticle>>>* results_ = nullptr;
+  Results results_;
   std::atomic<size_t> next_{0};
 };
 
