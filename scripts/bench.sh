@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 11): one command that measures extraction,
-# end-to-end ingest (local Kafka broker -> parleyd -> RocksDB), ingest into a
+# The benchmark suite (issue 11): one command that measures extraction, one
+# store write against the participant's appearances, end-to-end ingest (local Kafka broker -> parleyd -> RocksDB), ingest into a
 # large store, gRPC queries with ghz, and the store's size, open time and
 # memory, each against a reference measured in the same run, and writes
 # BENCHMARKS.md at the repository root.
@@ -16,6 +16,8 @@
 #        PARLEY_BENCH_MORE_N (articles ingested into that store, default N/5)
 #        PARLEY_BENCH_REPS (repetitions, default 3; smoke 1)
 #        PARLEY_BENCH_GHZ_SECONDS (per ghz run, default 5; smoke 1)
+#        PARLEY_BENCH_STALL_SECONDS (give up when ingest makes no progress for
+#          this long, default 120)
 #        PARLEY_BENCH_OUT, PARLEY_BUILD_DIR, PARLEY_POOL_DIR,
 #        PARLEY_BENCH_NO_BUILD=1 (use the built binaries as they are; ctest sets it)
 # Everything listens on free 127.0.0.1 ports; state lives in a temporary
@@ -38,6 +40,7 @@ else
 fi
 ((store_n >= n)) || store_n="${n}"
 more_n="${PARLEY_BENCH_MORE_N:-$((n / 5 > 0 ? n / 5 : 1))}"
+stall_seconds="${PARLEY_BENCH_STALL_SECONDS:-120}"
 concurrencies=(1 8 64)
 topic=bench
 
@@ -71,8 +74,14 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/parley-bench.XXXXXX")"
 figures="${work}/figures.tsv"
 pids=()
 cleanup() {
+  # parleyd started inside $(...) is not this shell's child: its pid is in
+  # the pids file.
+  [[ -f "${work}/pids" ]] && mapfile -t -O "${#pids[@]}" pids <"${work}/pids"
   for pid in "${pids[@]}"; do kill -TERM "${pid}" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "${pid}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "${pid}" 2>/dev/null || true
+  done
   "${root}/deploy/local/kafka.sh" stop --data-dir "${work}/kafka" >/dev/null 2>&1 || true
   rm -rf "${work}"
 }
@@ -167,6 +176,7 @@ start_parleyd() {  # start_parleyd STORE TAG; sets parleyd_pid, grpc, metrics_po
     >>"${work}/$2.log" 2>&1 &
   parleyd_pid=$!
   pids+=("${parleyd_pid}")
+  echo "${parleyd_pid}" >>"${work}/pids"
 }
 
 stop_parleyd() {
@@ -181,8 +191,8 @@ stop_parleyd() {
 # messages after the first one, and parleyd's peak RSS.
 ingest_run() {
   local store="$1" expected="$2" tag="$3" first="${4:-0}"
-  local t0 t c=0 t_first="" c_first=0 t_mark=""
-  t0="$(now)"
+  local t0 t c=0 t_first="" c_first=0 t_mark="" last_c=0 t_last
+  t0="$(now)"; t_last="${t0}"
   start_parleyd "${store}" "${tag}"
   while ((c < expected)); do
     kill -0 "${parleyd_pid}" 2>/dev/null || { tail -n 20 "${work}/${tag}.log" >&2; die "parleyd exited"; }
@@ -190,12 +200,16 @@ ingest_run() {
     t="$(now)"
     if [[ -z "${t_first}" ]] && ((c > 0)); then t_first="${t}"; c_first="${c}"; fi
     if [[ -z "${t_mark}" ]] && ((first > 0 && c >= first)); then t_mark="${t}"; fi
-    [[ "$(calc "${t} - ${t0} > 3600")" == True ]] && die "ingest of ${expected} took over an hour"
+    if ((c > last_c)); then last_c="${c}"; t_last="${t}"; fi
+    if [[ "$(calc "${t} - ${t_last} > ${stall_seconds}")" == True ]]; then
+      die "ingest stalled at ${c} of ${expected} for ${stall_seconds} s ($(grep -c COMMITFAIL "${work}/${tag}.log" || true) failed offset commits; log ${tag}.log)"
+    fi
     ((c >= expected)) || sleep 0.1
   done
   local hwm
   hwm="$(awk '/VmHWM/ {print $2 / 1024}' "/proc/${parleyd_pid}/status")"
   stop_parleyd
+  echo "$(grep -c COMMITFAIL "${work}/${tag}.log" || true)" >>"${work}/commit-failures"
   python3 - "$t0" "${t_first}" "${c_first}" "${t_mark:-$t}" "$t" "${expected}" "${first}" "${hwm}" <<'EOF'
 import sys
 t0, t_first, c_first, t_mark, t_end, expected, first, hwm = map(float, sys.argv[1:])
@@ -398,7 +412,8 @@ figure store_people "$(sed -E 's/.*distinct ([0-9]+).*/\1/' <<<"${store_report}"
 if ((store_n + more_n < 1000000)); then
   figure scale_note "The issue's store figures are for 1,000,000 events; this run's store is smaller (set PARLEY_BENCH_STORE_N), so those rows are not yet the targets' conditions."
 fi
-figure notes "Generated participants (parley-loadgen --report, the extractor's view): over the ${n} ingest articles: ${ingest_people}; over the whole store: ${store_report}.\\n\\nThe suite took $(calc "round(($(now) - ${t_start}) / 60, 1)") minutes."
+figure commit_failures "$(awk '{s += $1} END {print s + 0}' "${work}/commit-failures")"
+figure notes "Generated participants (parley-loadgen --report, the extractor's view): over the ${n} ingest articles: ${ingest_people}; over the whole store: ${store_report}. Failed Kafka offset commits logged by parleyd over all ingest runs: $(awk '{s += $1} END {print s + 0}' "${work}/commit-failures").\\n\\nThe suite took $(calc "round(($(now) - ${t_start}) / 60, 1)") minutes."
 status=0
 report render "${figures}" "${out}" || status=1
 log "wrote ${out}"
