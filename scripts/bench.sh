@@ -328,10 +328,30 @@ ghz_run() {  # ghz_run KEY CALL DATA C REP: appends "rps p50 p99 p999 errors"
   local json="${work}/ghz-$1-$4-$5.json"
   "${ghz}" --insecure --call "$2" -d "$3" -c "$4" -z "${ghz_seconds}s" --format json \
     -o "${json}" "${grpc}" >/dev/null 2>>"${work}/ghz.log" || true
-  if [[ -s "${json}" ]]; then
-    echo "$(report ghz "${json}")" >>"${work}/q-$1-$4"
-  fi
+  local figures=""
+  [[ -s "${json}" ]] && figures="$(report ghz "${json}")"
   rm -f "${json}"
+  # Calls ghz gave up on at the end of its run keep the server busy; the
+  # next run would measure that backlog. Wait until parleyd is idle, and
+  # record how long that took.
+  local settled
+  settled="$(settle)"
+  [[ -n "${figures}" ]] && echo "${figures} ${settled}" >>"${work}/q-$1-$4"
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${parleyd_pid}/stat"; }
+
+settle() {  # prints the seconds parleyd stayed busy (at most 120)
+  local start before after
+  start="$(now)"
+  before="$(cpu_ticks)"
+  while sleep 0.5; do
+    after="$(cpu_ticks)"
+    (( after - before <= 5 )) && break
+    before="${after}"
+    [[ "$(calc "$(now) - ${start} > 120")" == True ]] && break
+  done
+  calc "round($(now) - ${start} - 0.5, 1)"
 }
 
 queries() {
@@ -374,7 +394,7 @@ queries() {
     for key in "${keys[@]}"; do
       [[ -s "${work}/q-${key}-${c}" ]] || { log "ghz produced nothing for ${key} at ${c}"; continue; }
       local column=1 name
-      for name in rps p50 p99 p999 errors; do
+      for name in rps p50 p99 p999 errors busy; do
         figure "q_${key}_${c}_${name}" "$(report median $(cut -d' ' -f"${column}" "${work}/q-${key}-${c}"))"
         column=$((column + 1))
       done

@@ -22,7 +22,10 @@ def ghz(path):
     latencies = sorted(d["latency"] / 1e6 for d in details if d.get("status") == "OK")
     # Calls still in flight when the run's duration ends are cancelled by
     # ghz itself: not the server's errors.
-    failed = [d for d in details if d.get("status") not in ("OK", "Canceled")]
+    # So are those whose connection ghz closed when the run ended.
+    failed = [d for d in details if d.get("status") not in ("OK", "Canceled")
+              and "closed network connection" not in d.get("error", "")
+              and "transport is closing" not in d.get("error", "")]
     errors = len(failed)
     if failed:
         print(f"{path}: {errors} errors, e.g. {failed[0].get('status')}: "
@@ -118,7 +121,7 @@ def target_rows(f):
 
 def query_rows(f):
     rows = []
-    for method in f.get("query_methods", "").split():
+    for method in ["Health"] + f.get("query_methods", "").split():
         for c in f.get("concurrencies", "").split():
             rps = num(f, f"q_{method}_{c}_rps")
             health = num(f, f"q_Health_{c}_rps")
@@ -126,7 +129,8 @@ def query_rows(f):
                          fmt(num(f, f"q_{method}_{c}_p50"), 2),
                          fmt(num(f, f"q_{method}_{c}_p99"), 2),
                          fmt(num(f, f"q_{method}_{c}_p999"), 2),
-                         f.get(f"q_{method}_{c}_errors", "—")))
+                         f.get(f"q_{method}_{c}_errors", "—"),
+                         fmt(num(f, f"q_{method}_{c}_busy"), 1)))
     return rows
 
 
@@ -201,9 +205,12 @@ def render(figures_path, out_path):
              f"## Queries (ghz, {f.get('ghz_seconds', '?')} s per run, store of "
              f"{f.get('store_n', '?')} articles)\n",
              "Ratio: QPS against `grpc.health.v1.Health/Check` on the same server at the "
-             "same concurrency. Latencies in ms. " + f.get("query_note", "") + "\n",
+             "same concurrency. Latencies in ms, of the calls that completed. Errors: "
+             "server errors only (calls ghz cancels at the end of its run are not). "
+             "Busy after: how long parleyd kept a core busy after ghz stopped (calls "
+             "given up by the client still run to the end); the next run waits for it. " + f.get("query_note", "") + "\n",
              table(("method", "concurrency", "QPS", "× health", "p50", "p99", "p99.9",
-                    "errors"), query_rows(f)), "",
+                    "errors", "busy after (s)"), query_rows(f)), "",
              "## Store\n",
              table(("figure", "value", "reference", "ratio"), [
                  ("bytes on disk per article " + f.get("compaction_note", ""),
