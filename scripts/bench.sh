@@ -358,7 +358,12 @@ queries() {
   local top top_id prefix org="NATO" event_data
   top="$(sed -n 's/.*the most frequent is "\(.*\)"$/\1/p' "${work}/loadgen.log" | head -n 1)"
   top_id="$("${parleyctl}" --server "${grpc}" --json search "${top}" |
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["participants"][0]["name"])' 2>/dev/null || true)"
+    python3 -c '
+import json, sys
+found = json.load(sys.stdin)["participants"]
+# The search is by prefix: take the one whose name is exactly the top name.
+exact = [p for p in found if p.get("display_name") == sys.argv[1]]
+print((exact or found)[0]["name"])' "${top}" 2>/dev/null || true)"
   [[ -n "${top_id}" ]] || top_id="${top}"
   prefix="${top:0:2}"
   figure top_participant "${top} (${top_id})"
