@@ -16,6 +16,8 @@ build_dir="${PARLEY_BUILD_DIR:-${root}/build}"
 "${root}/scripts/setup.sh" "${build_dir}"
 # Fetched once and cached, so no test spends its timeout downloading.
 "${root}/scripts/install-grpcurl.sh" >/dev/null
+# ghz drives the queries of the benchmark suite's smoke test.
+"${root}/scripts/install-go-tool.sh" ghz github.com/bojand/ghz/cmd/ghz@v0.120.0 >/dev/null
 # The manifest checks render with kubectl, or kustomize built with Go.
 "${root}/scripts/install-kustomize.sh" >/dev/null
 
