@@ -163,8 +163,8 @@ struct Tokenizer {
 
   Token& Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
     Token& t = out->emplace_back();  // built in place: tokenising is the hot loop
-    t.begin = b;
-    t.end = e;
+    t.begin = static_cast<uint32_t>(b);  // CheckArticle bounds the text
+    t.end = static_cast<uint32_t>(e);
     t.text = std::string_view(text.data() + b, e - b);
     t.kind = kind;
     t.space_before = space_before;
