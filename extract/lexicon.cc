@@ -858,7 +858,8 @@ const FlagTables& Flags() {
   return *tables;
 }
 
-FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
+// Inlined into ComputeWordFlags, which makes one to four lookups per word.
+[[gnu::always_inline]] inline FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
   uint64_t h = TableWordHash(w);
   if (!tables.filter.MayContain(h)) return FlagEntry{};
   const FlagEntry* e = tables.table.Find(w, h);
