@@ -31,6 +31,10 @@ struct Token {
   bool in_quote = false;   // inside a direct quotation
   bool space_before = false;
   bool credit = false;     // source credit or byline prefix ("SOURCE: PTI")
+  // "today", "yesterday" (or capitalised): words that start a date. In the
+  // byte the fields above leave free; set with the flags, so that a sentence
+  // can say whether it may hold a date.
+  bool relative_day = false;
 
   // Compares sizes first and memcmp's a literal's constant length inline:
   // rules call this for nearly every token.
@@ -65,6 +69,10 @@ struct Sentence {
   // skips, with one test, the many sentences that have none.
   uint32_t flags = 0;
   bool Has(uint32_t flag) const { return (flags & flag) != 0; }
+  // Whether a token may start a date: a number, a month or weekday name, or
+  // a relative day (a superset of what FindDates tries), so that the date
+  // scan skips the sentences that have none.
+  bool may_hold_date = false;
 };
 
 // A direct quotation: byte ranges of the marks-included span and the inner text.
