@@ -53,6 +53,20 @@ int32_t CountCodePoints(const char* bytes, size_t size) {
   return count;
 }
 
+// CountCodePoints of one 64-byte stride: the eight words' continuation
+// bits are summed lane by lane (at most 8 per lane) and multiplied once, and
+// an all-ASCII stride (most of an article) is settled by one test.
+int32_t CountCodePointsInStride(const char* bytes) {
+  uint64_t words[8];
+  std::memcpy(words, bytes, sizeof(words));
+  uint64_t any = 0;
+  for (uint64_t word : words) any |= word;
+  if ((any & kHighBits) == 0) return 64;
+  uint64_t continuation = 0;
+  for (uint64_t word : words) continuation += (word & ~(word << 1) & kHighBits) >> 7;
+  return 64 - static_cast<int32_t>((continuation * 0x0101010101010101ULL) >> 56);
+}
+
 }  // namespace
 
 std::string FoldForMatch(std::string_view text) {
@@ -110,7 +124,13 @@ bool IsValidUtf8(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < length;) {
-    // Skip ASCII eight bytes at a time.
+    // Skip ASCII 32 bytes at a time, then eight: articles are mostly ASCII.
+    if (i + 32 <= length && ((LoadWord(text.data() + i) | LoadWord(text.data() + i + 8) |
+                              LoadWord(text.data() + i + 16) | LoadWord(text.data() + i + 24)) &
+                             kHighBits) == 0) {
+      i += 32;
+      continue;
+    }
     if (i + 8 <= length && (LoadWord(text.data() + i) & kHighBits) == 0) {
       i += 8;
       continue;
@@ -125,9 +145,12 @@ bool IsValidUtf8(std::string_view text) {
 CodePointIndex::CodePointIndex(std::string_view utf8) : text_(utf8) {
   checkpoints_.reserve(utf8.size() / kStride + 1);
   int32_t count = 0;
+  static_assert(kStride == 64, "CountCodePointsInStride counts 64 bytes");
   for (size_t at = 0; at <= utf8.size(); at += kStride) {
     checkpoints_.push_back(count);
-    count += CountCodePoints(utf8.data() + at, std::min(kStride, utf8.size() - at));
+    count += utf8.size() - at >= kStride
+                 ? CountCodePointsInStride(utf8.data() + at)
+                 : CountCodePoints(utf8.data() + at, utf8.size() - at);
   }
 }
 

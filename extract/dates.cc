@@ -62,11 +62,7 @@ int Month(const Token& t) {
 // a date (Scanner::Try); other words are skipped before trying the forms.
 bool MayStartDate(const Token& t) {
   if (t.kind != TokenKind::kWord) return true;
-  if ((t.cap && t.Has(kFlagMonth)) || t.Has(kFlagWeekday)) return true;
-  // One size test turns away most words before the four comparisons.
-  size_t n = t.text.size();
-  return (n == 5 || n == 9) &&
-         (t.Is("today") || t.Is("Today") || t.Is("yesterday") || t.Is("Yesterday"));
+  return (t.cap && t.Has(kFlagMonth)) || t.Has(kFlagWeekday) || t.relative_day;
 }
 
 struct Scanner {
@@ -266,6 +262,8 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
         doc.Slice(s.begin, s.end).find("updated") != std::string_view::npos) {
       continue;
     }
+    // Most sentences have no token that MayStartDate accepts.
+    if (!s.may_hold_date) continue;
     Scanner scanner{doc, published, s.last_token};
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];

@@ -3,6 +3,8 @@
 #include "extract/extractor.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +55,10 @@ absl::flat_hash_set<int> OtherTimeSentences(const Document& doc,
 }
 
 absl::Status CheckArticle(const NormalizedArticle& article) {
+  // Tokens keep 32-bit offsets (extract/tokens.h).
+  if (article.text.size() > std::numeric_limits<uint32_t>::max()) {
+    return absl::InvalidArgumentError("article " + article.id + ": text longer than 4 GiB");
+  }
   if (!IsValidUtf8(article.text)) {
     return absl::InvalidArgumentError("article " + article.id + ": text is not valid UTF-8");
   }

@@ -94,6 +94,25 @@ const Tables& GetTables() {
   return *tables;
 }
 
+// Key(phrase, true) folded into a stack buffer, as a view of `buf`; false
+// when the phrase does not fit (no key is that long). The lookups run for
+// many tokens and phrases: no allocation per lookup.
+[[gnu::always_inline]] inline bool KeyInto(std::string_view phrase, char (&buf)[128],
+                                           absl::string_view* key) {
+  if (phrase.size() >= sizeof(buf)) return false;
+  size_t n = 0;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    if (phrase[i] == '\xE2' && phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
+      buf[n++] = '\'';
+      i += 2;
+      continue;
+    }
+    buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(phrase[i]));
+  }
+  *key = absl::string_view(buf, n);
+  return true;
+}
+
 }  // namespace
 
 PlaceEntry LookupPlace(std::string_view phrase) {
@@ -106,37 +125,36 @@ PlaceEntry LookupPlace(std::string_view phrase) {
     if (it != t.by_key.end()) return it->second;
     return {};
   }
-  // Fold into a stack buffer: this runs for many tokens.
   char buf[128];
-  size_t n = 0;
-  if (phrase.size() >= sizeof(buf)) return {};
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    if (phrase[i] == '\xE2' && phrase.compare(i, 3, "\xE2\x80\x99") == 0) {
-      buf[n++] = '\'';
-      i += 2;
-      continue;
-    }
-    buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(phrase[i]));
-  }
-  std::string_view key(buf, n);
+  absl::string_view key;
+  if (!KeyInto(phrase, buf, &key)) return {};
   size_t space = key.find(' ');
-  if (space != std::string_view::npos &&
-      !t.first_words.contains(absl::string_view(buf, space))) {
+  if (space != absl::string_view::npos && !t.first_words.contains(key.substr(0, space))) {
     return {};
   }
-  auto it = t.by_key.find(absl::string_view(key.data(), key.size()));
+  auto it = t.by_key.find(key);
   if (it != t.by_key.end()) return it->second;
   return {};
 }
 
 const SiteEntry* LookupSite(std::string_view institution) {
   const Tables& t = GetTables();
-  auto it = t.sites.find(Key(institution, true));
+  char buf[128];
+  absl::string_view key;
+  if (!KeyInto(institution, buf, &key)) {
+    auto it = t.sites.find(Key(institution, true));
+    return it == t.sites.end() ? nullptr : &it->second;
+  }
+  auto it = t.sites.find(key);
   return it == t.sites.end() ? nullptr : &it->second;
 }
 
 bool IsPlaceNamedMission(std::string_view org) {
-  return GetTables().missions.contains(Key(org, true));
+  const Tables& t = GetTables();
+  char buf[128];
+  absl::string_view key;
+  if (!KeyInto(org, buf, &key)) return t.missions.contains(Key(org, true));
+  return t.missions.contains(key);
 }
 
 int MaxPlaceWordsStartingWith(std::string_view word) {

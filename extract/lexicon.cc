@@ -858,7 +858,8 @@ const FlagTables& Flags() {
   return *tables;
 }
 
-FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
+// Inlined into ComputeWordFlags, which makes one to four lookups per word.
+[[gnu::always_inline]] inline FlagEntry Lookup(const FlagTables& tables, std::string_view w) {
   uint64_t h = TableWordHash(w);
   if (!tables.filter.MayContain(h)) return FlagEntry{};
   const FlagEntry* e = tables.table.Find(w, h);
@@ -901,7 +902,17 @@ uint32_t ComputeWordFlags(const Token& token) {
   // "Secretary-General", "President-elect", "Vice-Chairman": a compound that
   // starts with a title head, or with a title modifier and ends with one, is
   // a title head ("Al-Sheikh" is a name).
-  size_t first_dash = token.cap ? bare.find('-') : std::string_view::npos;
+  // A byte loop rather than find(): words are short, and memchr's call
+  // costs more than the loop for the capitalised words that ask.
+  size_t first_dash = std::string_view::npos;
+  if (token.cap) {
+    for (size_t k = 0; k < bare.size(); ++k) {
+      if (bare[k] == '-') {
+        first_dash = k;
+        break;
+      }
+    }
+  }
   if (!(f & kFlagTitleHead) && token.cap) {
     if (first_dash != std::string_view::npos) {
       std::string_view first = bare.substr(0, first_dash);

@@ -304,7 +304,9 @@ std::vector<OrgMention> FindOrganizations(const Document& doc) {
   std::vector<OrgMention> out;
   const auto& t = doc.tokens;
   for (const Sentence& s : doc.sentences) {
-    if (s.credit) continue;
+    // EmitOrgs keeps only runs with a head word, a ship prefix or a known
+    // acronym: a sentence without any of them has no organisation.
+    if (s.credit || !s.Has(kFlagHeadWord | kFlagShipPrefix | kFlagOrgAcronym)) continue;
     int i = s.first_token;
     while (i < s.last_token) {
       if (!OrgInner(t[i]) || OrgStartStop(t[i])) {

@@ -285,6 +285,7 @@ void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
 }
 
 bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
+  if (!s.Has(kFlagEventTrigger)) return false;  // most sentences: one test
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.in_quote || !t.IsWord()) continue;

@@ -61,13 +61,11 @@ bool PeopleContext::ComputeNameToken(int i) const {
   // Title words ("Acting", "Environment", "Women") are not names; "Lord" is
   // a surname too ("Ellen Lord").
   if (t.Has(kFlagTitleModifier) && !t.Is("Lord")) return false;
-  if (t.all_caps && acronyms_.contains(std::string(bare))) return false;
+  if (t.all_caps && acronyms_.contains(absl::string_view(bare.data(), bare.size()))) return false;
   if (t.all_caps && bare.size() >= 4 && !IsCapitalisedFamilyName(i)) return false;
   if (IsPlaceAdjective(bare)) return false;
-  if (t.text.find('.') != std::string_view::npos && bare.size() > 1 &&
-      bare.find('.') != std::string_view::npos) {
-    return false;  // U.S.
-  }
+  // (A period in `bare` is one in the text too: one search is enough.)
+  if (bare.size() > 1 && bare.find('.') != std::string_view::npos) return false;  // U.S.
   return true;
 }
 

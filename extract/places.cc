@@ -642,15 +642,26 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
 
 std::string OrgCountry(std::string_view org) {
   if (IsPlaceNamedMission(org)) return "";
-  std::vector<std::string_view> words = Split(org, ' ', true);
-  if (words.empty()) return "";
+  // The first five words are all that is read below (phrases of up to four,
+  // each followed by a word); kept on the stack, as is the phrase buffer:
+  // this runs for every organisation and participant.
+  std::string_view words[5];
+  size_t count = 0;
+  for (size_t start = 0; start <= org.size() && count < 5;) {
+    size_t at = std::min(org.find(' ', start), org.size());
+    if (at > start) words[count++] = org.substr(start, at - start);
+    start = at + 1;
+  }
+  if (count == 0) return "";
   std::string_view ship_country = ShipPrefixCountry(words[0]);
   if (!ship_country.empty()) return std::string(ship_country);
-  for (size_t n = std::min<size_t>(4, words.size() - 1); n >= 1; --n) {
-    std::string phrase;
+  std::string phrase;
+  phrase.reserve(org.size());
+  for (size_t n = std::min<size_t>(4, count - 1); n >= 1; --n) {
+    phrase.clear();
     for (size_t k = 0; k < n; ++k) {
       if (k) phrase += ' ';
-      phrase += std::string(words[k]);
+      phrase += words[k];
     }
     PlaceEntry e = LookupPlace(phrase);
     if ((e.kind == PlaceKind::kCountry || e.kind == PlaceKind::kDemonym) && !e.code.empty()) {

@@ -157,14 +157,20 @@ bool IsNumberWord(std::string_view w) {
   });
 }
 
+bool IsRelativeDay(std::string_view w) {
+  // One size test turns away most words before the four comparisons.
+  size_t n = w.size();
+  return (n == 5 || n == 9) && (w == "today" || w == "Today" || w == "yesterday" || w == "Yesterday");
+}
+
 struct Tokenizer {
   std::string_view text;
   std::vector<Token>* out;
 
   Token& Emit(size_t b, size_t e, TokenKind kind, bool space_before) {
     Token& t = out->emplace_back();  // built in place: tokenising is the hot loop
-    t.begin = b;
-    t.end = e;
+    t.begin = static_cast<uint32_t>(b);  // CheckArticle bounds the text
+    t.end = static_cast<uint32_t>(e);
     t.text = std::string_view(text.data() + b, e - b);
     t.kind = kind;
     t.space_before = space_before;
@@ -304,7 +310,10 @@ struct Tokenizer {
     }
     // Here rather than in a pass of its own: the token is at hand, and
     // whether it is a word is known from the branches above.
-    if (t.kind == TokenKind::kWord) t.flags = ComputeWordFlags(t);
+    if (t.kind == TokenKind::kWord) {
+      t.flags = ComputeWordFlags(t);
+      t.relative_day = IsRelativeDay(t.text);
+    }
     return PossessiveAfter(word_end, end);
   }
 
@@ -529,9 +538,12 @@ void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, s
     s.credit = tokens[s_first].credit;
     int sentence_id = static_cast<int>(doc->sentences.size());
     for (size_t k = s_first; k < s_last; ++k) {
+      const Token& t = tokens[k];
       tokens[k].sentence = sentence_id;
-      s.flags |= tokens[k].flags;
+      s.flags |= t.flags;
+      s.may_hold_date |= (t.kind == TokenKind::kNumber) | t.relative_day;
     }
+    s.may_hold_date |= s.Has(kFlagMonth | kFlagWeekday);
     doc->sentences.push_back(s);
     s_first = s_last;
   };

@@ -16,9 +16,14 @@ namespace parley::extract_internal {
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
 
 struct Token {
-  size_t begin = 0;  // byte offsets into the article text
-  size_t end = 0;
   std::string_view text;
+  // Byte offsets into the article text. 32 bits, which NormalizedArticle
+  // texts are far below, so that a token takes 40 bytes, not 48: every rule
+  // walks the tokens, and the smaller array stays longer in the cache.
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t flags = 0;      // WordFlag bits (extract/lexicon.h)
+  int sentence = 0;
   TokenKind kind = TokenKind::kPunct;
   bool cap = false;        // starts with an upper-case letter
   bool all_caps = false;   // every letter upper case (and >= 1 letter)
@@ -26,10 +31,10 @@ struct Token {
   bool in_quote = false;   // inside a direct quotation
   bool space_before = false;
   bool credit = false;     // source credit or byline prefix ("SOURCE: PTI")
-  // After the one-byte fields, so that a token takes 48 bytes, not 56:
-  // every rule walks the tokens.
-  uint32_t flags = 0;      // WordFlag bits (extract/lexicon.h)
-  int sentence = 0;
+  // "today", "yesterday" (or capitalised): words that start a date. In the
+  // byte the fields above leave free; set with the flags, so that a sentence
+  // can say whether it may hold a date.
+  bool relative_day = false;
 
   // Compares sizes first and memcmp's a literal's constant length inline:
   // rules call this for nearly every token.
@@ -45,7 +50,7 @@ struct Token {
   }
 };
 
-static_assert(sizeof(Token) <= 48, "keep Token small: every rule walks the tokens");
+static_assert(sizeof(Token) <= 40, "keep Token small: every rule walks the tokens");
 
 struct Sentence {
   size_t begin = 0;  // byte range in the article text
@@ -64,6 +69,10 @@ struct Sentence {
   // skips, with one test, the many sentences that have none.
   uint32_t flags = 0;
   bool Has(uint32_t flag) const { return (flags & flag) != 0; }
+  // Whether a token may start a date: a number, a month or weekday name, or
+  // a relative day (a superset of what FindDates tries), so that the date
+  // scan skips the sentences that have none.
+  bool may_hold_date = false;
 };
 
 // A direct quotation: byte ranges of the marks-included span and the inner text.
