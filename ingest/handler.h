@@ -47,7 +47,6 @@ class IngestHandler {
   // handed again when the caller retries.
   absl::Status HandleBuilt(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built,
                            int64_t now_unix_ms);
-  const BuildOptions& build_options() const { return options_; }
 
   const IngestCounters& counters() const { return counters_; }
 

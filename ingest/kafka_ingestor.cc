@@ -192,8 +192,8 @@ std::vector<IncomingMessage> KafkaIngestor::ConsumeBatch(int timeout_ms) {
 void KafkaIngestor::WriteBatch(BuiltBatch& batch) {
   const std::vector<IncomingMessage>& incoming = batch.messages;
   ParallelBuilder::Results& built = batch.built;
+  absl::StatusOr<BuiltArticle> nothing_to_build = BuiltArticle();  // for tombstones
   for (size_t i = 0; i < incoming.size(); ++i) {
-    absl::StatusOr<BuiltArticle> nothing_to_build = BuiltArticle();
     if (!HandleWithRetry(incoming[i], built[i] ? *built[i] : nothing_to_build)) return;
   }
   // Best effort, once per batch: the store already holds these offsets, and
@@ -251,8 +251,7 @@ absl::Status KafkaIngestor::Run() {
                        ", dead letters to ", options_.dead_letter_topic));
   absl::Time last_probe = absl::InfinitePast();
   absl::Time last_lag = absl::InfinitePast();
-  BuiltBatch waiting;  // built, to be written
-  bool written = true;
+  BuiltBatch waiting;  // built, to be written; no messages when there is none
   while (!stopping_) {
     MarkProgress();
     if (absl::Now() - last_lag > absl::Seconds(1)) {
@@ -271,17 +270,11 @@ absl::Status KafkaIngestor::Run() {
     // While the other threads build this batch, this one writes the last
     // (so with a batch waiting, only messages already fetched are taken).
     BuiltBatch next;
-    next.messages = ConsumeBatch(written ? 200 : 0);
+    next.messages = ConsumeBatch(waiting.messages.empty() ? 200 : 0);
     if (!next.messages.empty()) builder_->Start(next.messages);
-    if (!written) {
-      WriteBatch(waiting);
-      written = true;
-    }
-    if (!next.messages.empty()) {
-      next.built = builder_->Finish();
-      waiting = std::move(next);
-      written = false;
-    }
+    if (!waiting.messages.empty()) WriteBatch(waiting);
+    if (!next.messages.empty()) next.built = builder_->Finish();
+    waiting = std::move(next);
   }
   LogInfo("ingest stopping: leaving the consumer group");
   consumer_->close();

@@ -1,16 +1,13 @@
 #include "tests/testing/kafka_helpers.h"
 
-#include <algorithm>
-#include <cstdlib>
-#include <filesystem>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "ingest/kafka_client.h"
+#include "ingest/testing/pool_articles.h"
 #include "librdkafka/rdkafkacpp.h"
 #include "nlohmann/json.hpp"
-#include "tests/testing/subprocess.h"
 
 namespace parley::testing {
 namespace {
@@ -151,18 +148,11 @@ absl::StatusOr<std::vector<ConsumedMessage>> ReadTopic(const std::string& bootst
 }
 
 std::vector<KeyedMessage> PoolMessages(size_t count) {
-  const char* corpus = std::getenv("PARLEY_CORPUS_DIR");
-  if (corpus == nullptr) corpus = PARLEY_CORPUS_DIR_DEFAULT;
-  std::vector<std::filesystem::path> paths;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(corpus) + "/pool")) {
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
   std::vector<KeyedMessage> messages;
-  for (const auto& path : paths) {
-    if (messages.size() == count) break;
-    nlohmann::json article = nlohmann::json::parse(ReadFileOrEmpty(path.string()));
-    messages.push_back({article["id"].get<std::string>(), article.dump()});
+  for (const ingest::testing::PoolArticle& article : ingest::testing::PoolArticles(count)) {
+    // Keyed by the envelope's id, which ingest checks the key against.
+    nlohmann::json envelope = nlohmann::json::parse(article.json);
+    messages.push_back({envelope["id"].get<std::string>(), envelope.dump()});
   }
   return messages;
 }
