@@ -28,11 +28,16 @@ const KnownPerson* TopOfChain(std::vector<const KnownPerson*> candidates) {
   return candidates.back();
 }
 
+// Counts are kept sorted by value (see Count), so a lookup is a binary search:
+// a person seen in thousands of events has hundreds of distinct roles.
+auto LowerBound(const std::vector<std::pair<std::string, int>>& counts, const std::string& value) {
+  return std::lower_bound(counts.begin(), counts.end(), value,
+                          [](const auto& entry, const std::string& v) { return entry.first < v; });
+}
+
 int CountOf(const std::vector<std::pair<std::string, int>>& counts, const std::string& value) {
-  for (const auto& [v, n] : counts) {
-    if (v == value) return n;
-  }
-  return 0;
+  auto it = LowerBound(counts, value);
+  return it != counts.end() && it->first == value ? it->second : 0;
 }
 
 // A role or organisation both people have, or "".
@@ -72,14 +77,12 @@ const KnownPerson* Dominant(const std::vector<const KnownPerson*>& candidates,
 void Count(std::vector<std::pair<std::string, int>>& counts, const std::string& value,
            int times) {
   if (value.empty() || times <= 0) return;
-  for (auto& [v, n] : counts) {
-    if (v == value) {
-      n += times;
-      return;
-    }
+  auto it = counts.begin() + (LowerBound(counts, value) - counts.cbegin());
+  if (it != counts.end() && it->first == value) {
+    it->second += times;
+    return;
   }
-  counts.emplace_back(value, times);
-  std::sort(counts.begin(), counts.end());
+  counts.emplace(it, value, times);
 }
 
 }  // namespace

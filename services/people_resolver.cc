@@ -75,17 +75,37 @@ absl::StatusOr<std::optional<identity::Link>> PeopleResolver::LinkOf(const std::
 absl::StatusOr<std::string> PeopleResolver::RootOf(const std::string& id) {
   auto cached = roots_.find(id);
   if (cached != roots_.end()) return cached->second;
+  std::optional<std::string> shared = cache_ ? cache_->RootOf(sequence_, id) : std::nullopt;
+  if (!shared) {
+    PARLEY_ASSIGN_OR_RETURN(shared, FindRoot(id));
+    if (cache_) cache_->PutRoot(sequence_, id, *shared);
+  }
+  roots_.emplace(id, *shared);
+  return *shared;
+}
+
+absl::StatusOr<std::vector<Member>> PeopleResolver::MembersOf(const std::string& root) {
+  if (cache_) {
+    if (std::optional<std::vector<Member>> members = cache_->MembersOf(sequence_, root)) {
+      return *std::move(members);
+    }
+  }
+  PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, FindMembers(root));
+  if (cache_) cache_->PutMembers(sequence_, root, members);
+  return members;
+}
+
+absl::StatusOr<std::string> PeopleResolver::FindRoot(const std::string& id) {
   std::string current = id;
   for (int step = 0; step < 8; ++step) {  // links go to more words: chains are short
     PARLEY_ASSIGN_OR_RETURN(std::optional<identity::Link> link, LinkOf(current));
     if (!link) break;
     current = link->to;
   }
-  roots_.emplace(id, current);
   return current;
 }
 
-absl::StatusOr<std::vector<Member>> PeopleResolver::MembersOf(const std::string& root) {
+absl::StatusOr<std::vector<Member>> PeopleResolver::FindMembers(const std::string& root) {
   std::vector<Member> members = {{root, ""}};
   identity::PersonKey root_key = identity::PersonKeyOf(root);
   std::set<std::string> seen = {root};

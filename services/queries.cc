@@ -283,22 +283,50 @@ absl::StatusOr<std::string> Queries::MergedTermsPage(
     if (!boundary.empty() && position > boundary) return boundary;
     std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(position, false);
     if (!parts) continue;
-    absl::StatusOr<v1::Event> event = store_.GetEvent(parts->event_id);
-    if (!event.ok() || !OverlapsDateRange(*event, request.start_date(), request.end_date()) ||
-        !MatchesTerms(*event, filters)) {
-      continue;
-    }
-    PARLEY_ASSIGN_OR_RETURN(bool shown, Present(people, request.one_per_real_event(), *event));
-    if (!shown) continue;
+    PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const v1::Event> event,
+                            Candidate(people, parts->event_id, request, filters));
+    if (event == nullptr) continue;
     if (response.events_size() == page_size) return last_taken;  // one more exists
-    *response.add_events() = *std::move(event);
+    *response.add_events() = *event;
     last_taken = position;
   }
   return boundary;
 }
 
-absl::Status Queries::FillOtherReports(PeopleResolver& people, v1::Event& event) {
-  if (event.start_date().empty()) return absl::OkStatus();
+absl::StatusOr<std::shared_ptr<const v1::Event>> Queries::ShownEvent(
+    PeopleResolver& people, const std::string& event_id) {
+  if (std::optional<std::shared_ptr<const v1::Event>> cached =
+          cache_.ShownEvent(people.sequence(), event_id)) {
+    return *std::move(cached);
+  }
+  PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(event_id));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, event));
+  event.clear_other_reports();
+  for (const std::string& name : others) event.add_other_reports(name);
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  auto shown = std::make_shared<const v1::Event>(std::move(event));
+  cache_.PutShownEvent(people.sequence(), event_id, shown);
+  return shown;
+}
+
+absl::StatusOr<std::shared_ptr<const v1::Event>> Queries::Candidate(
+    PeopleResolver& people, const std::string& event_id, const v1::ListEventsRequest& request,
+    const std::vector<TermFilter>& filters) {
+  absl::StatusOr<std::shared_ptr<const v1::Event>> event = ShownEvent(people, event_id);
+  if (absl::IsNotFound(event.status())) return nullptr;  // deleted since the index was read
+  PARLEY_RETURN_IF_ERROR(event.status());
+  const v1::Event& shown = **event;
+  if (!OverlapsDateRange(shown, request.start_date(), request.end_date()) ||
+      !MatchesTerms(shown, filters) ||
+      (request.one_per_real_event() && StandingReport(shown) != shown.name())) {
+    return nullptr;
+  }
+  return event;
+}
+
+absl::StatusOr<std::vector<std::string>> Queries::FindOtherReports(PeopleResolver& people,
+                                                                   const v1::Event& event) {
+  if (event.start_date().empty()) return std::vector<std::string>();
   v1::Event shown = event;
   PARLEY_RETURN_IF_ERROR(ShowRootIds(people, shown));
   std::string_view end = event.end_date().empty() ? std::string_view(event.start_date())
@@ -333,17 +361,7 @@ absl::Status Queries::FillOtherReports(PeopleResolver& people, v1::Event& event)
         }));
     PARLEY_RETURN_IF_ERROR(failure);
   }
-  event.clear_other_reports();
-  for (const std::string& name : others) event.add_other_reports(name);
-  return absl::OkStatus();
-}
-
-absl::StatusOr<bool> Queries::Present(PeopleResolver& people, bool one_per_real_event,
-                                      v1::Event& event) {
-  PARLEY_RETURN_IF_ERROR(FillOtherReports(people, event));
-  if (one_per_real_event && StandingReport(event) != event.name()) return false;
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
-  return true;
+  return std::vector<std::string>(others.begin(), others.end());
 }
 
 absl::StatusOr<int> Queries::PageSize(int requested) const {
@@ -354,10 +372,9 @@ absl::StatusOr<int> Queries::PageSize(int requested) const {
 
 absl::StatusOr<v1::Event> Queries::GetEvent(const v1::GetEventRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "events", "name"));
-  PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(id));
-  PeopleResolver people(store_);
-  PARLEY_RETURN_IF_ERROR(Present(people, false, event).status());
-  return event;
+  PeopleResolver people(store_, &cache_);
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const v1::Event> event, ShownEvent(people, id));
+  return *event;
 }
 
 absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& request) {
@@ -378,7 +395,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   // Taken before the page is read: a change made while it is read is then
   // watched too, never lost between the list and the watch.
   response.set_watch_cursor(EncodeWatchCursor(store_.StoreId(), store_.LastChangeSequence()));
-  PeopleResolver people(store_);
+  PeopleResolver people(store_, &cache_);
   if (!filters.empty() && filters.front().family == Family::kParticipantIndex) {
     // Every id that names the person.
     PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(filters.front().term));
@@ -397,8 +414,15 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
   }
   // The first term filter drives the scan (the time index when there is
   // none); the others are checked on each candidate event.
-  Family family = filters.empty() ? Family::kTimeIndex : filters.front().family;
-  std::string prefix = filters.empty() ? "" : storage::IndexPrefix(filters.front().term);
+  Family family = Family::kTimeIndex;
+  std::string prefix;
+  if (!filters.empty()) {
+    const TermFilter& driver = filters.front();
+    family = driver.family;
+    prefix = storage::IndexPrefix(driver.alternatives.empty() ? driver.term
+                                                              : driver.alternatives.front());
+    filters.erase(filters.begin());
+  }
   std::string seek = prefix;
   if (!request.end_date().empty()) {
     // Nothing that starts after the range can overlap it: skip those keys.
@@ -414,20 +438,11 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
                [&](std::string_view key, std::string_view) {
                  auto parts = storage::ParseIndexKey(key, family != Family::kTimeIndex);
                  if (!parts) return false;
-                 absl::StatusOr<v1::Event> event = store_.GetEvent(parts->event_id);
-                 if (!event.ok()) return false;  // replaced since the index was read
-                 if (!OverlapsDateRange(*event, request.start_date(), request.end_date()) ||
-                     !MatchesTerms(*event, filters)) {
-                   return false;
-                 }
-                 absl::StatusOr<bool> shown =
-                     Present(people, request.one_per_real_event(), *event);
-                 if (!shown.ok()) {
-                   failure = shown.status();
-                   return false;
-                 }
-                 if (!*shown) return false;
-                 *response.add_events() = *std::move(event);
+                 absl::StatusOr<std::shared_ptr<const v1::Event>> event =
+                     Candidate(people, parts->event_id, request, filters);
+                 if (!event.ok()) failure = event.status();
+                 if (!event.ok() || *event == nullptr) return false;
+                 *response.add_events() = **event;
                  return true;
                }));
   PARLEY_RETURN_IF_ERROR(failure);
@@ -439,8 +454,20 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
 absl::StatusOr<v1::Participant> Queries::GetParticipant(
     const v1::GetParticipantRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "participants", "name"));
-  PeopleResolver people(store_);
+  PeopleResolver people(store_, &cache_);
   PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+  if (std::optional<std::shared_ptr<const v1::Participant>> cached =
+          cache_.ShownParticipant(people.sequence(), root)) {
+    return **cached;
+  }
+  PARLEY_ASSIGN_OR_RETURN(v1::Participant participant, ShownParticipant(people, root));
+  cache_.PutShownParticipant(people.sequence(), root,
+                             std::make_shared<const v1::Participant>(participant));
+  return participant;
+}
+
+absl::StatusOr<v1::Participant> Queries::ShownParticipant(PeopleResolver& people,
+                                                          const std::string& root) {
   PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
   PARLEY_ASSIGN_OR_RETURN(records::ParticipantRecord record, store_.GetParticipantRecord(root));
   for (size_t i = 1; i < members.size(); ++i) {
@@ -480,7 +507,7 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
   const std::string& resume = paging.resume_key;
 
   v1::SearchParticipantsResponse response;
-  PeopleResolver people(store_);
+  PeopleResolver people(store_, &cache_);
   std::set<std::string> shown;  // root ids on this page
   absl::Status failure;
   int taken = 0;
@@ -491,12 +518,13 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
                [&](std::string_view key, std::string_view) {
                  std::optional<std::string> id = storage::ParticipantIdFromNameKey(key);
                  if (!id) return false;
-                 absl::StatusOr<v1::Participant> participant = store_.GetParticipant(*id);
-                 if (!participant.ok()) return false;
+                 absl::StatusOr<std::shared_ptr<const ParticipantSummary>> summary =
+                     Summary(people.sequence(), *id);
+                 if (!summary.ok()) return false;
                  // A participant matches under several of its names; report
                  // it once, under the first matching name in key order.
                  std::string_view term = key.substr(0, key.find('\0'));
-                 for (const std::string& name : storage::ParticipantNameTerms(*participant)) {
+                 for (const std::string& name : (*summary)->name_terms) {
                    if (absl::StartsWith(name, prefix)) {
                      if (name != term) return false;
                      break;
@@ -511,16 +539,29 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
                  }
                  if (!shown.insert(*root).second) return false;
                  if (*root != *id) {
-                   participant = store_.GetParticipant(*root);
-                   if (!participant.ok()) return false;
+                   summary = Summary(people.sequence(), *root);
+                   if (!summary.ok()) return false;
                  }
-                 *response.add_participants() = *std::move(participant);
+                 *response.add_participants() = (*summary)->participant;
                  return true;
                }));
   PARLEY_RETURN_IF_ERROR(failure);
   while (response.participants_size() > taken) response.mutable_participants()->RemoveLast();
   if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
   return response;
+}
+
+absl::StatusOr<std::shared_ptr<const ParticipantSummary>> Queries::Summary(
+    uint64_t sequence, const std::string& id) {
+  if (std::optional<std::shared_ptr<const ParticipantSummary>> cached =
+          cache_.Summary(sequence, id)) {
+    return *std::move(cached);
+  }
+  auto summary = std::make_shared<ParticipantSummary>();
+  PARLEY_ASSIGN_OR_RETURN(summary->participant, store_.GetParticipant(id));
+  summary->name_terms = storage::ParticipantNameTerms(summary->participant);
+  cache_.PutSummary(sequence, id, summary);
+  return summary;
 }
 
 absl::StatusOr<std::string> Queries::QuotePage(
@@ -554,7 +595,7 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
   std::vector<std::string> speaker_ids;  // every id of the speaker
   if (!request.speaker().empty()) {
     PARLEY_ASSIGN_OR_RETURN(speaker, ParticipantKey(request.speaker(), "speaker"));
-    PeopleResolver people(store_);
+    PeopleResolver people(store_, &cache_);
     PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(speaker));
     PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
     for (const Member& m : members) speaker_ids.push_back(m.id);
@@ -634,8 +675,8 @@ std::vector<std::pair<std::string, const Tally*>> RankConnections(
   return ranked;
 }
 
-void AddConnection(storage::Store& store, const std::string& participant, const Tally& tally,
-                   v1::ListConnectionsResponse& response) {
+v1::Connection* AddConnection(const std::string& participant, const Tally& tally,
+                              v1::ListConnectionsResponse& response) {
   v1::Connection* c = response.add_connections();
   c->set_participant(participant);
   c->set_shared_events(static_cast<int32_t>(tally.events.size()));
@@ -645,8 +686,7 @@ void AddConnection(storage::Store& store, const std::string& participant, const 
   for (const auto& [report, date] : tally.events) by_date.emplace_back(date, report);
   std::sort(by_date.rbegin(), by_date.rend());
   for (const auto& [date, report] : by_date) c->add_events(report);
-  absl::StatusOr<v1::Participant> other = store.GetParticipant(storage::ParticipantId(participant));
-  if (other.ok()) c->set_display_name(other->display_name());
+  return c;
 }
 
 }  // namespace
@@ -671,7 +711,7 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
     if (!at) return InvalidField("page_token", "is not a token issued by this service");
     offset = *at;
   }
-  PeopleResolver people(store_);
+  PeopleResolver people(store_, &cache_);
   PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
   PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
   const std::string self = absl::StrCat("participants/", root);
@@ -691,12 +731,12 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
   std::map<std::string, Tally> tallies;  // co-participant -> shared events
   std::set<std::string> own_events;
   for (const std::string& event_id : event_ids) {
-    absl::StatusOr<v1::Event> event = store_.GetEvent(event_id);
-    if (!event.ok()) continue;
+    absl::StatusOr<std::shared_ptr<const v1::Event>> shown = ShownEvent(people, event_id);
+    if (absl::IsNotFound(shown.status())) continue;
+    PARLEY_RETURN_IF_ERROR(shown.status());
+    const v1::Event* event = shown->get();
     if (!OverlapsDateRange(*event, request.start_date(), request.end_date())) continue;
     if (request.type() != v1::EVENT_TYPE_UNSPECIFIED && event->type() != request.type()) continue;
-    PARLEY_ASSIGN_OR_RETURN(bool shown, Present(people, false, *event));
-    if (!shown) continue;
     std::string report = StandingReport(*event);
     own_events.insert(report);
     std::string date(storage::SortDate(*event));
@@ -711,7 +751,10 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
   response.set_participant(self);
   response.set_events(static_cast<int32_t>(own_events.size()));
   for (size_t i = offset; i < ranked.size() && i < offset + page_size; ++i) {
-    AddConnection(store_, ranked[i].first, *ranked[i].second, response);
+    v1::Connection* connection = AddConnection(ranked[i].first, *ranked[i].second, response);
+    absl::StatusOr<std::shared_ptr<const ParticipantSummary>> other =
+        Summary(people.sequence(), std::string(storage::ParticipantId(ranked[i].first)));
+    if (other.ok()) connection->set_display_name((*other)->participant.display_name());
   }
   if (offset + page_size < ranked.size()) {
     std::string next;
@@ -746,7 +789,7 @@ absl::StatusOr<EventMatcher> Queries::WatchMatcher(const v1::WatchEventsRequest&
   PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, CheckedEventFilters(list));
   for (TermFilter& filter : filters) {
     if (filter.family != Family::kParticipantIndex) continue;
-    PeopleResolver people(store_);
+    PeopleResolver people(store_, &cache_);
     PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(filter.term));
     PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
     for (const Member& m : members) filter.alternatives.push_back(m.id);

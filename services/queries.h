@@ -5,11 +5,13 @@
 #define PARLEY_SERVICES_QUERIES_H_
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "parley/v1/parley_service.pb.h"
+#include "services/derived_cache.h"
 #include "storage/store.h"
 
 namespace parley::service {
@@ -74,14 +76,29 @@ class Queries {
                                         const std::string& resume, int page_size,
                                         const std::function<bool(const v1::Quote&)>& wanted,
                                         v1::ListQuotesResponse& response);
-  // Fills event.other_reports (services/real_events.h) from the events of
-  // its participants' ids around its dates. `event` is as stored.
-  absl::Status FillOtherReports(PeopleResolver& people, v1::Event& event);
-  // A stored event as queries show it: other reports filled, ids of people
-  // replaced by the ids that stand for them. False when `one_per_real_event`
-  // and another report stands for its event.
-  absl::StatusOr<bool> Present(PeopleResolver& people, bool one_per_real_event,
-                               v1::Event& event);
+  // An event as queries show it: as stored, with its other reports
+  // (services/real_events.h) and the ids of people replaced by the ids that
+  // stand for them; from the cache when the store is unchanged. NOT_FOUND
+  // for unknown ids.
+  absl::StatusOr<std::shared_ptr<const v1::Event>> ShownEvent(PeopleResolver& people,
+                                                              const std::string& event_id);
+  // The shown event when it passes the request's dates, `filters` and
+  // one_per_real_event (another report may stand for its event); null when
+  // it does not or was deleted since its index entry was read.
+  absl::StatusOr<std::shared_ptr<const v1::Event>> Candidate(
+      PeopleResolver& people, const std::string& event_id, const v1::ListEventsRequest& request,
+      const std::vector<TermFilter>& filters);
+  // GetParticipant's answer for the id that stands for a person.
+  absl::StatusOr<v1::Participant> ShownParticipant(PeopleResolver& people,
+                                                   const std::string& root);
+  // A participant as stored, with the names it is found under; from the
+  // cache when the store is unchanged since `sequence`.
+  absl::StatusOr<std::shared_ptr<const ParticipantSummary>> Summary(uint64_t sequence,
+                                                                   const std::string& id);
+  // The other reports of a stored event, from the events of its
+  // participants' ids around its dates, sorted.
+  absl::StatusOr<std::vector<std::string>> FindOtherReports(PeopleResolver& people,
+                                                           const v1::Event& event);
   // One page of the events under any of `terms` in `family` (the ids of one
   // person, the names of one organisation), merged newest first, that pass
   // the other filters. Page positions are index-key suffixes (day and event
@@ -94,6 +111,7 @@ class Queries {
 
   storage::Store& store_;
   QueryOptions options_;
+  DerivedCache cache_;
 };
 
 }  // namespace parley::service

@@ -526,6 +526,48 @@ TEST_F(RealEventsTest, ConnectionsCountRealEventsByCountOrRecency) {
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("participant")));
 }
 
+// Queries keep what they derive between requests (services/derived_cache.h);
+// every write must still show in the next answer.
+TEST_F(RealEventsTest, AnswersFollowEveryWriteAndDelete) {
+  v1::GetEventRequest get;
+  get.set_name("events/m4");
+  v1::GetParticipantRequest modi;
+  modi.set_name("participants/modi-narendra");
+  v1::ListConnectionsRequest connections;
+  connections.set_participant("Narendra Modi");
+  for (int warm = 0; warm < 2; ++warm) {
+    PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event m4, queries_->GetEvent(get));
+    EXPECT_EQ(m4.other_reports_size(), 0);
+    PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant, queries_->GetParticipant(modi));
+    EXPECT_EQ(participant.event_count(), 2);
+  }
+  const storage::testing::SamplePerson joe{"Joe Biden", "", "President", ""};
+  const storage::testing::SamplePerson modi_pm{"Narendra Modi", "", "Prime Minister", ""};
+  ASSERT_THAT(store_->Write(MakeEvent("m5", "2023-06-01", {modi_pm, joe}, {}, "", "Washington")),
+              IsOk());
+
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event m4, queries_->GetEvent(get));
+  EXPECT_THAT(m4.other_reports(), ElementsAre("events/m5"));
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant participant, queries_->GetParticipant(modi));
+  EXPECT_EQ(participant.event_count(), 3);
+  ASSERT_GE(participant.appearances_size(), 1);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse met,
+                              queries_->ListConnections(connections));
+  ASSERT_GE(met.connections_size(), 1);
+  EXPECT_EQ(met.connections(0).participant(), "participants/biden-joseph");
+  EXPECT_EQ(met.connections(0).shared_events(), 2);  // m4 and m5 are one meeting
+
+  records::SourcePosition position;
+  ASSERT_THAT(store_->get()->DeleteArticle("m5", position), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(m4, queries_->GetEvent(get));
+  EXPECT_EQ(m4.other_reports_size(), 0);
+  PARLEY_ASSERT_OK_AND_ASSIGN(participant, queries_->GetParticipant(modi));
+  EXPECT_EQ(participant.event_count(), 2);
+  v1::GetEventRequest deleted;
+  deleted.set_name("events/m5");
+  EXPECT_THAT(queries_->GetEvent(deleted), StatusIs(absl::StatusCode::kNotFound));
+}
+
 
 // Two publishers report the Quad leaders' meeting of 2023-05-20 in
 // Hiroshima: the White House readout and an Indian news article (pool).
