@@ -564,14 +564,50 @@ absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position)
   return FromRocks(db_->Write(write_options_, &batch), "writing offset");
 }
 
+// Families only ever scanned: a whole-key filter is never consulted there.
+bool IsScannedOnly(Family family) {
+  switch (family) {
+    case Family::kTimeIndex:
+    case Family::kParticipantIndex:
+    case Family::kOrganizationIndex:
+    case Family::kCountryIndex:
+    case Family::kLocationIndex:
+    case Family::kTypeIndex:
+    case Family::kQuoteIndex:
+    case Family::kNameIndex:
+    case Family::kChangeLog: return true;
+    default: return false;
+  }
+}
+
+// Each setting here moved a figure of tools/store_size_benchmark.cc
+// (BENCHMARKS.md, "Store tuning"). Changing them needs no schema version:
+// RocksDB reads files written under any compression, and compaction
+// rewrites them under the current options.
 rocksdb::ColumnFamilyOptions FamilyOptions(Family family,
                                            const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions options;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Point lookups (events, articles, participant records, offsets) mostly
+  // miss during writes, which look for a previous version: the filter
+  // spares those a data block. Index families and the change log are only
+  // scanned, so a filter there is bytes on disk and in memory for nothing.
+  if (!IsScannedOnly(family)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // LZ4 where data is rewritten soon (flushes, upper levels) keeps writes
+  // cheap; the last level, where nearly all bytes end up, gets ZSTD.
   options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  if (family != Family::kMeta) {
+    // A dictionary trained per file on its records: articles, events and
+    // index values repeat field names and boilerplate that one 4 KiB block
+    // alone cannot share.
+    rocksdb::CompressionOptions& zstd = options.bottommost_compression_opts;
+    zstd.enabled = true;
+    zstd.max_dict_bytes = 16 << 10;
+    zstd.zstd_max_train_bytes = 100 * zstd.max_dict_bytes;
+  }
   return options;
 }
 
