@@ -142,6 +142,12 @@ class RocksStore : public Store {
     rocksdb::FlushOptions options;
     return FromRocks(db_->Flush(options, handles_), "flush");
   }
+  absl::Status Compact() override;
+  std::optional<uint64_t> FamilyIntProperty(Family family, const std::string& name) override {
+    uint64_t value = 0;
+    if (!db_->GetIntProperty(handle(family), name, &value)) return std::nullopt;
+    return value;
+  }
   absl::StatusOr<uint64_t> CreateCheckpoint(const std::string& directory) override;
 
  private:
@@ -226,6 +232,19 @@ absl::Status RocksStore::Scan(Family family, std::string_view prefix,
     if (!visit(ToView(it->key()), ToView(it->value()))) break;
   }
   return FromRocks(it->status(), absl::StrCat("scanning ", FamilyName(family)));
+}
+
+absl::Status RocksStore::Compact() {
+  PARLEY_RETURN_IF_ERROR(Flush());
+  rocksdb::CompactRangeOptions options;
+  // Rewrites last-level files too, so that a store written under older
+  // options (another compression) ends up in the current ones.
+  options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+  for (rocksdb::ColumnFamilyHandle* family : handles_) {
+    PARLEY_RETURN_IF_ERROR(FromRocks(db_->CompactRange(options, family, nullptr, nullptr),
+                                     absl::StrCat("compacting ", family->GetName())));
+  }
+  return absl::OkStatus();
 }
 
 absl::Status RocksStore::AddOffset(const records::SourcePosition& position,
@@ -545,13 +564,50 @@ absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position)
   return FromRocks(db_->Write(write_options_, &batch), "writing offset");
 }
 
-rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<rocksdb::Cache>& cache) {
+// Families only ever scanned: a whole-key filter is never consulted there.
+bool IsScannedOnly(Family family) {
+  switch (family) {
+    case Family::kTimeIndex:
+    case Family::kParticipantIndex:
+    case Family::kOrganizationIndex:
+    case Family::kCountryIndex:
+    case Family::kLocationIndex:
+    case Family::kTypeIndex:
+    case Family::kQuoteIndex:
+    case Family::kNameIndex:
+    case Family::kChangeLog: return true;
+    default: return false;
+  }
+}
+
+// Each setting here moved a figure of tools/store_size_benchmark.cc
+// (BENCHMARKS.md, "Store tuning"). Changing them needs no schema version:
+// RocksDB reads files written under any compression, and compaction
+// rewrites them under the current options.
+rocksdb::ColumnFamilyOptions FamilyOptions(Family family,
+                                           const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions options;
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = cache;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  // Point lookups (events, articles, participant records, offsets) mostly
+  // miss during writes, which look for a previous version: the filter
+  // spares those a data block. Index families and the change log are only
+  // scanned, so a filter there is bytes on disk and in memory for nothing.
+  if (!IsScannedOnly(family)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // LZ4 where data is rewritten soon (flushes, upper levels) keeps writes
+  // cheap; the last level, where nearly all bytes end up, gets ZSTD.
   options.compression = rocksdb::kLZ4Compression;
+  options.bottommost_compression = rocksdb::kZSTD;
+  if (family != Family::kMeta) {
+    // A dictionary trained per file on its records: articles, events and
+    // index values repeat field names and boilerplate that one 4 KiB block
+    // alone cannot share.
+    rocksdb::CompressionOptions& zstd = options.bottommost_compression_opts;
+    zstd.enabled = true;
+    zstd.max_dict_bytes = 16 << 10;
+    zstd.zstd_max_train_bytes = 100 * zstd.max_dict_bytes;
+  }
   return options;
 }
 
@@ -595,9 +651,13 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) 
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
 
   std::vector<rocksdb::ColumnFamilyDescriptor> families;
-  families.emplace_back(rocksdb::kDefaultColumnFamilyName, FamilyOptions(cache));
+  // The default family is unused: it gets the options of the smallest one.
+  families.emplace_back(rocksdb::kDefaultColumnFamilyName, FamilyOptions(Family::kMeta, cache));
   for (int i = 0; i < kFamilyCount; ++i) {
-    families.emplace_back(FamilyName(static_cast<Family>(i)), FamilyOptions(cache));
+    const auto family = static_cast<Family>(i);
+    rocksdb::ColumnFamilyOptions family_options = FamilyOptions(family, cache);
+    if (options.tune_family) options.tune_family(family, family_options);
+    families.emplace_back(FamilyName(family), std::move(family_options));
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;

@@ -23,6 +23,7 @@
 
 namespace rocksdb {
 class Statistics;
+struct ColumnFamilyOptions;
 }  // namespace rocksdb
 
 namespace parley::storage {
@@ -48,6 +49,10 @@ struct StoreOptions {
   // Give the store a new store id as it opens (a restored copy: see
   // RestoreCheckpoint). Default false.
   bool assign_new_store_id = false;
+  // When set, adjusts each family's RocksDB options after Parley's own
+  // (storage/store.cc, FamilyOptions), before the store opens: benchmarks
+  // compare settings on the same data with it. Unset in parleyd.
+  std::function<void(Family, rocksdb::ColumnFamilyOptions&)> tune_family;
 };
 
 // An article and its event as a re-extraction makes them.
@@ -128,6 +133,11 @@ class Store {
   // Flushes memtables to disk; used on shutdown.
   virtual absl::Status Flush() = 0;
 
+  // Flushes, then compacts every family into its last level, so that the
+  // files hold each record once, in its final compression. Blocks until
+  // done; reads and writes go on meanwhile.
+  virtual absl::Status Compact() = 0;
+
   // The change log. Every write that stores, replaces or deletes an event
   // appends one ChangeRecord in the same atomic batch, numbered from 1.
 
@@ -161,6 +171,11 @@ class Store {
   // An integer RocksDB property summed over the column families
   // ("rocksdb.live-sst-files-size"), for metrics; nullopt when unknown.
   virtual std::optional<uint64_t> IntProperty(const std::string& name) { return std::nullopt; }
+  // The same for one family ("rocksdb.total-sst-files-size": where the
+  // bytes on disk go).
+  virtual std::optional<uint64_t> FamilyIntProperty(Family family, const std::string& name) {
+    return std::nullopt;
+  }
 };
 
 // What a restore made.

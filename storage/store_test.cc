@@ -7,6 +7,7 @@
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "rocksdb/options.h"
 #include "storage/keys.h"
 #include "storage/testing/sample_events.h"
 
@@ -65,6 +66,39 @@ class StoreTest : public ::testing::Test {
 const testing::SamplePerson kDiella{"Francesco Diella", "Lieutenant General", "Director",
                                     "NATO Cooperative Security Division"};
 const testing::SamplePerson kKim{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"};
+
+// A store written under the options before issue 11 (LZ4 in every level,
+// a filter in every family) opens under the current ones, reads the same
+// before and after a compaction rewrites its files, and digests the same.
+TEST(StoreOptionsTest, StoreWrittenUnderEarlierOptionsOpensAndCompacts) {
+  std::filesystem::path path = std::filesystem::temp_directory_path() /
+                               ("parley-store-test-" + std::to_string(std::random_device()()));
+  StoreOptions options;
+  options.path = path.string();
+  options.tune_family = [](Family, rocksdb::ColumnFamilyOptions& family) {
+    family.bottommost_compression = rocksdb::kDisableCompressionOption;
+    family.bottommost_compression_opts = rocksdb::CompressionOptions();
+  };
+  v1::Event event = MakeEvent("e1", "2023-02-13", {kDiella}, {"NATO"}, "KR", "Seoul");
+  std::vector<FamilyDigest> digest;
+  {
+    PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Store::Open(options));
+    ASSERT_THAT(store->WriteArticle(MakeStoredArticle("e1"), event), IsOk());
+    ASSERT_THAT(store->Flush(), IsOk());
+    PARLEY_ASSERT_OK_AND_ASSIGN(digest, DigestStore(*store));
+  }
+  options.tune_family = nullptr;
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> store, Store::Open(options));
+  ASSERT_THAT(store->Compact(), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event stored, store->GetEvent("e1"));
+  EXPECT_EQ(stored.SerializeAsString(), event.SerializeAsString());
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> after, DigestStore(*store));
+  EXPECT_EQ(after, digest);
+  EXPECT_GT(store->FamilyIntProperty(Family::kEvents, "rocksdb.total-sst-files-size").value_or(0),
+            0u);
+  store.reset();
+  std::filesystem::remove_all(path);
+}
 
 TEST_F(StoreTest, WritesAndReadsBackEventArticleAndParticipant) {
   v1::Event event = MakeEvent("e1", "2023-02-13", {kDiella}, {"NATO"}, "KR", "Seoul");
