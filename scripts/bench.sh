@@ -276,20 +276,13 @@ bytes_of() {  # the store's files without RocksDB's info logs (LOG, LOG.old.*)
   find "$1" -type f ! -name 'LOG*' -printf '%s\n' | awk '{s += $1} END {printf "%d\n", s}'
 }
 
-# parleyd has no manual compaction; RocksDB's ldb (package rocksdb-tools)
-# compacts every column family of the stopped store, when installed.
+# A full compaction of the stopped store (`parleyd compact`), so that the
+# figure is the store's size once RocksDB has settled it, not a snapshot of
+# files waiting to be merged.
 compact_store() {
-  if ! command -v ldb >/dev/null; then
-    figure compaction_note "(not compacted: ldb from rocksdb-tools is not installed)"
-    return
-  fi
-  local families family
-  families="$(ldb list_column_families --db="$1" 2>/dev/null | tail -n 1 | tr -d '{} ' | tr ',' ' ')"
-  for family in ${families}; do
-    ldb --db="$1" --column_family="${family}" compact >/dev/null 2>&1 ||
-      log "ldb could not compact column family ${family}"
-  done
-  figure compaction_note "(after a full compaction with ldb)"
+  "${parleyd}" compact --data-dir "$1" 2>>"${work}/compact.log" ||
+    die "parleyd compact failed: $(tail -n 1 "${work}/compact.log")"
+  figure compaction_note "(after a full compaction with parleyd compact)"
 }
 
 store_size() {

@@ -604,6 +604,25 @@ absl::Status RunRestore() {
   return absl::OkStatus();
 }
 
+// `parleyd compact --data-dir DIR`: rewrites the store's files so that
+// each holds its records once, in their final compression (RocksDB would do
+// it in time, as data accumulates). parleyd must not be running on DIR.
+absl::Status RunCompact() {
+  std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  if (data_dir.empty()) return absl::InvalidArgumentError("--data-dir is required");
+  PARLEY_ASSIGN_OR_RETURN(std::unique_ptr<storage::Store> store,
+                          storage::Store::Open(StoreOptionsFromFlags(data_dir)));
+  const std::string kSize = "rocksdb.total-sst-files-size";
+  std::optional<uint64_t> before = store->IntProperty(kSize);
+  absl::Time start = absl::Now();
+  PARLEY_RETURN_IF_ERROR(store->Compact());
+  std::optional<uint64_t> after = store->IntProperty(kSize);
+  LogInfo(absl::StrCat("compacted ", data_dir, " in ",
+                       absl::FormatDuration(absl::Trunc(absl::Now() - start, absl::Milliseconds(1))),
+                       ": table files ", before.value_or(0), " -> ", after.value_or(0), " bytes"));
+  return absl::OkStatus();
+}
+
 }  // namespace
 }  // namespace parley
 
@@ -622,7 +641,8 @@ void ConfigureUsage() {
       "        [--metrics-listen ADDR] [--log-format text|json] [--config FILE]\n"
       "parleyd reindex --data-dir DIR [--all]   re-extract the stored articles offline\n"
       "parleyd restore --from CHECKPOINT --data-dir DIR [--replace]   make the store from a "
-      "checkpoint\n\n"
+      "checkpoint\n"
+      "parleyd compact --data-dir DIR   compact the store's files offline\n\n"
       "Every flag can also be set in the environment as PARLEY_<FLAG NAME IN CAPITALS>\n"
       "(PARLEY_DATA_DIR, PARLEY_LISTEN, ...) or in a --config file of `name = value`\n"
       "lines. Precedence: command line > environment > config file > default.");
@@ -679,7 +699,7 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string>& positional = configuration->positional;
   std::string command = positional.empty() ? "" : positional.front();
-  bool subcommand = command == "reindex" || command == "restore";
+  bool subcommand = command == "reindex" || command == "restore" || command == "compact";
   if (positional.size() > (subcommand ? 1u : 0u)) {
     parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.back()));
     return 2;
@@ -689,6 +709,7 @@ int main(int argc, char** argv) {
   parley::LogSettingSources(configuration->sources);
   status = command == "reindex"   ? parley::RunReindex()
            : command == "restore" ? parley::RunRestore()
+           : command == "compact" ? parley::RunCompact()
                                   : parley::Run(configuration->repeated["kafka_property"]);
   if (!status.ok()) {
     parley::LogError(absl::StrCat("parleyd: ", status.ToString()));
