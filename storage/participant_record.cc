@@ -145,8 +145,8 @@ records::ParticipantRecord RecordFromAppearances(
   return record;
 }
 
-v1::Participant ParticipantFromRecord(std::string_view participant_id,
-                                      const records::ParticipantRecord& record) {
+v1::Participant ParticipantNamesFromRecord(std::string_view participant_id,
+                                           const records::ParticipantRecord& record) {
   v1::Participant participant;
   participant.set_name(absl::StrCat("participants/", ToAbsl(participant_id)));
   auto fullness = [](const std::string& name) {
@@ -161,6 +161,12 @@ v1::Participant ParticipantFromRecord(std::string_view participant_id,
       participant.add_aliases(name.name());
     }
   }
+  return participant;
+}
+
+v1::Participant ParticipantFromRecord(std::string_view participant_id,
+                                      const records::ParticipantRecord& record) {
+  v1::Participant participant = ParticipantNamesFromRecord(participant_id, record);
   std::vector<const HistoryEntry*> newest_first;
   for (const HistoryEntry& entry : record.history()) newest_first.push_back(&entry);
   std::stable_sort(newest_first.begin(), newest_first.end(),

@@ -41,6 +41,12 @@ records::ParticipantRecord RecordFromAppearances(
 v1::Participant ParticipantFromRecord(std::string_view participant_id,
                                       const records::ParticipantRecord& record);
 
+// ParticipantFromRecord's name, display name and aliases alone: what the
+// name index is derived from (ParticipantNameTerms), without copying and
+// sorting a history that grows with every role a person is seen in.
+v1::Participant ParticipantNamesFromRecord(std::string_view participant_id,
+                                           const records::ParticipantRecord& record);
+
 }  // namespace parley::storage
 
 #endif  // PARLEY_STORAGE_PARTICIPANT_RECORD_H_

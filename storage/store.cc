@@ -335,9 +335,12 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
     }
     absl::StatusOr<records::ParticipantRecord> stored = GetParticipantRecord(id);
     if (!stored.ok() && !absl::IsNotFound(stored.status())) return stored.status();
-    records::ParticipantRecord record = stored.ok() ? *std::move(stored)
-                                                    : records::ParticipantRecord();
-    v1::Participant previous = ParticipantFromRecord(id, record);
+    const bool known = stored.ok();
+    records::ParticipantRecord record = known ? *std::move(stored) : records::ParticipantRecord();
+    // The name index holds the terms of the stored record: only the
+    // difference is written (most appearances add no new name).
+    std::vector<std::string> old_terms;
+    if (known) old_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
     std::optional<v1::ParticipantAppearance> removed = ParseAppearance(before, id);
     std::optional<v1::ParticipantAppearance> added = ParseAppearance(after, id);
     bool in_place = !removed || RemoveAppearance(*removed, record);
@@ -345,10 +348,9 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
     if (!in_place) {
       PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
     }
-    std::vector<std::string> old_terms = ParticipantNameTerms(previous);
     std::vector<std::string> new_terms;
     if (record.event_count() > 0) {
-      new_terms = ParticipantNameTerms(ParticipantFromRecord(id, record));
+      new_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
       batch.Put(handle(Family::kParticipants), ToSlice(id), ToSlice(record.SerializeAsString()));
     } else {
       batch.Delete(handle(Family::kParticipants), ToSlice(id));
@@ -359,7 +361,9 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
       }
     }
     for (const std::string& term : new_terms) {
-      batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
+      if (std::find(old_terms.begin(), old_terms.end(), term) == old_terms.end()) {
+        batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
+      }
     }
   }
   return absl::OkStatus();
