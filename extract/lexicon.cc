@@ -878,7 +878,7 @@ constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
 }  // namespace
 
-uint32_t ComputeWordFlags(const Token& token) {
+uint32_t ComputeWordFlags(const Token& token, bool may_have_hyphen) {
   if (!token.IsWord()) return 0;
   const FlagTables& tables = Flags();
   std::string_view text = token.text;
@@ -905,7 +905,7 @@ uint32_t ComputeWordFlags(const Token& token) {
   // A byte loop rather than find(): words are short, and memchr's call
   // costs more than the loop for the capitalised words that ask.
   size_t first_dash = std::string_view::npos;
-  if (token.cap) {
+  if (token.cap && may_have_hyphen) {
     for (size_t k = 0; k < bare.size(); ++k) {
       if (bare[k] == '-') {
         first_dash = k;

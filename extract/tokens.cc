@@ -311,7 +311,8 @@ struct Tokenizer {
     // Here rather than in a pass of its own: the token is at hand, and
     // whether it is a word is known from the branches above.
     if (t.kind == TokenKind::kWord) {
-      t.flags = ComputeWordFlags(t);
+      // Only a word joined across a mark (`simple` false) can hold a '-'.
+      t.flags = ComputeWordFlags(t, /*may_have_hyphen=*/!simple);
       t.relative_day = IsRelativeDay(t.text);
     }
     return PossessiveAfter(word_end, end);
