@@ -876,11 +876,10 @@ constexpr uint32_t kTextKeyed = kFlagParticle | kFlagPlaceHead | kFlagSpeechVerb
                                 kFlagNegativeCue | kFlagDateEndWord;
 constexpr uint32_t kPlaceBits = kFlagPlace | kFlagCountryish | kFlagPlaceStart;
 
-}  // namespace
-
-uint32_t ComputeWordFlags(const Token& token) {
-  if (!token.IsWord()) return 0;
-  const FlagTables& tables = Flags();
+// ComputeWordFlags for the words its one-lookup path does not take. Not
+// inlined: its buffer and extra lookups would give every call a stack frame.
+[[gnu::noinline]] uint32_t WordFlagsSlow(const FlagTables& tables, const Token& token,
+                                         bool may_have_hyphen) {
   std::string_view text = token.text;
   std::string_view bare = token.Bare();
   char buf[64];
@@ -905,7 +904,7 @@ uint32_t ComputeWordFlags(const Token& token) {
   // A byte loop rather than find(): words are short, and memchr's call
   // costs more than the loop for the capitalised words that ask.
   size_t first_dash = std::string_view::npos;
-  if (token.cap) {
+  if (token.cap && may_have_hyphen) {
     for (size_t k = 0; k < bare.size(); ++k) {
       if (bare[k] == '-') {
         first_dash = k;
@@ -925,6 +924,23 @@ uint32_t ComputeWordFlags(const Token& token) {
       f |= kFlagHeadWord;
     }
   }
+  if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
+  return f;
+}
+
+}  // namespace
+
+uint32_t ComputeWordFlags(const Token& token, bool may_have_hyphen) {
+  if (!token.IsWord()) return 0;
+  const FlagTables& tables = Flags();
+  // Nearly every word has no inner capital, no final period and no hyphen to
+  // look at: one lookup of the word as written then has all its flags (the
+  // slow path's other branches would add nothing).
+  if (token.upper_inside || token.text.back() == '.' || (token.cap && may_have_hyphen)) {
+    return WordFlagsSlow(tables, token, may_have_hyphen);
+  }
+  FlagEntry e = Lookup(tables, token.text);
+  uint32_t f = e.exact | e.lower;
   if (!token.cap && !token.all_caps) f &= ~kPlaceBits;
   return f;
 }

@@ -59,8 +59,10 @@ enum WordFlag : uint32_t {
   kFlagDateEndWord = 1u << 31,       // date_end_word ("until", "concluded")
 };
 
-// Flags of a word token (0 for punctuation and numbers).
-uint32_t ComputeWordFlags(const Token& token);
+// Flags of a word token (0 for punctuation and numbers). A caller that knows
+// the token has no '-' (the tokenizer, for words it scanned without joining
+// parts) passes may_have_hyphen = false to skip the compound-word search.
+uint32_t ComputeWordFlags(const Token& token, bool may_have_hyphen = true);
 
 // The classes of lexicon.tsv, in the order of its header. How each class is
 // written and compared ("as written" or "any case", one word or a phrase) and

@@ -1,5 +1,7 @@
 #include "extract/person_context.h"
 
+#include <utility>
+
 #include "extract/lexicon.h"
 
 namespace parley::extract_internal {
@@ -8,11 +10,26 @@ namespace {
 // "London-based", "British-origin", "Japan-born": adjectives, not names.
 bool IsPlaceAdjective(std::string_view word) { return HasPlaceAdjectiveSuffix(word); }
 
+// The per-token arrays of this thread's last context, kept for its next: two
+// allocations per article otherwise, each large enough to make malloc
+// consolidate its free lists. A context built while another lives (none is,
+// today) finds them empty and allocates its own.
+struct SpareArrays {
+  std::vector<int> org_at;
+  std::vector<signed char> name_cache;
+};
+SpareArrays& Spare() {
+  thread_local SpareArrays spare;
+  return spare;
+}
+
 }  // namespace
 
 PeopleContext::PeopleContext(const Document& doc, const std::vector<OrgMention>& orgs)
-    : doc_(doc), orgs_(orgs), org_at_(doc.tokens.size(), -1),
-      name_cache_(doc.tokens.size(), -1) {
+    : doc_(doc), orgs_(orgs), org_at_(std::move(Spare().org_at)),
+      name_cache_(std::move(Spare().name_cache)) {
+  org_at_.assign(doc.tokens.size(), -1);
+  name_cache_.assign(doc.tokens.size(), -1);
   for (size_t o = 0; o < orgs.size(); ++o) {
     const OrgMention& m = orgs[o];
     for (int i = m.first_token; i < m.last_token; ++i) org_at_[i] = static_cast<int>(o);
@@ -21,6 +38,11 @@ PeopleContext::PeopleContext(const Document& doc, const std::vector<OrgMention>&
       acronym_to_org_.try_emplace(m.acronym, m.name);
     }
   }
+}
+
+PeopleContext::~PeopleContext() {
+  Spare().org_at = std::move(org_at_);
+  Spare().name_cache = std::move(name_cache_);
 }
 
 const std::string* PeopleContext::OrgForAcronym(std::string_view acronym) const {

@@ -27,6 +27,10 @@ class PeopleContext {
  public:
   // `doc` and `orgs` must outlive the context.
   PeopleContext(const Document& doc, const std::vector<OrgMention>& orgs);
+  // Hands the per-token arrays' storage back to this thread's next context.
+  ~PeopleContext();
+  PeopleContext(const PeopleContext&) = delete;
+  PeopleContext& operator=(const PeopleContext&) = delete;
 
   const Document& doc() const { return doc_; }
   const std::vector<Token>& tokens() const { return doc_.tokens; }

@@ -311,7 +311,8 @@ struct Tokenizer {
     // Here rather than in a pass of its own: the token is at hand, and
     // whether it is a word is known from the branches above.
     if (t.kind == TokenKind::kWord) {
-      t.flags = ComputeWordFlags(t);
+      // Only a word joined across a mark (`simple` false) can hold a '-'.
+      t.flags = ComputeWordFlags(t, /*may_have_hyphen=*/!simple);
       t.relative_day = IsRelativeDay(t.text);
     }
     return PossessiveAfter(word_end, end);
@@ -567,10 +568,12 @@ void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, s
 
 }  // namespace
 
-Document BuildDocument(const NormalizedArticle& article) {
-  Document doc;
+void BuildDocumentInto(const NormalizedArticle& article, Document* out) {
+  Document& doc = *out;
   doc.article = &article;
   doc.text = article.text;
+  doc.tokens.clear();
+  doc.sentences.clear();
   doc.quotes = FindQuoteSpans(article);
   doc.tokens.reserve(article.text.size() / 4 + 16);  // English news: ~5.6 bytes per token
   doc.sentences.reserve(article.text.size() / 96 + 4);  // ~150 bytes per sentence: one allocation
@@ -590,6 +593,11 @@ Document BuildDocument(const NormalizedArticle& article) {
     for (; it != doc.tokens.end() && it->end <= q.inner_end; ++it) it->in_quote = true;
   }
   for (Sentence& s : doc.sentences) s.time_shifted = IsTimeShifted(doc, s);
+}
+
+Document BuildDocument(const NormalizedArticle& article) {
+  Document doc;
+  BuildDocumentInto(article, &doc);
   return doc;
 }
 

@@ -105,6 +105,9 @@ std::vector<QuoteSpan> FindQuoteSpans(const NormalizedArticle& article);
 // Tokenises every paragraph and splits it into sentences, aware of
 // abbreviations ("Lt. Gen.", "Feb.", "U.S.") and initials.
 Document BuildDocument(const NormalizedArticle& article);
+// The same into *doc, whose arrays keep their storage: a caller that builds
+// one document after another (one per thread) then allocates none of them.
+void BuildDocumentInto(const NormalizedArticle& article, Document* doc);
 
 // Decodes one UTF-8 code point at text[*pos], advancing *pos. Invalid bytes
 // yield U+FFFD and advance by one.
