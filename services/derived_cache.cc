@@ -4,14 +4,30 @@
 
 namespace parley::service {
 
+namespace {
+
+// What a value costs in memory, roughly: a parsed message takes a few times
+// its encoded size; strings and map slots something over their bytes.
+constexpr size_t kEntryOverhead = 64;
+size_t MessageBytes(const google::protobuf::MessageLite& message) {
+  return 3 * message.ByteSizeLong() + kEntryOverhead;
+}
+
+}  // namespace
+
+void DerivedCache::Clear() {
+  roots_.clear();
+  members_.clear();
+  events_.clear();
+  participants_.clear();
+  summaries_.clear();
+  bytes_ = 0;
+}
+
 bool DerivedCache::Current(uint64_t sequence) {
   if (sequence < sequence_) return false;
   if (sequence > sequence_) {
-    roots_.clear();
-    members_.clear();
-    events_.clear();
-    participants_.clear();
-    summaries_.clear();
+    Clear();
     sequence_ = sequence;
   }
   return true;
@@ -34,13 +50,14 @@ std::optional<Value> DerivedCache::Find(uint64_t sequence,
 }
 
 template <typename Value>
-void DerivedCache::Put(uint64_t sequence, size_t max_entries,
-                       absl::flat_hash_map<std::string, Value>& map, const std::string& key,
-                       Value value) {
+void DerivedCache::Put(uint64_t sequence, absl::flat_hash_map<std::string, Value>& map,
+                       const std::string& key, Value value, size_t bytes) {
+  bytes += key.size() + kEntryOverhead;
+  if (bytes > max_bytes_) return;
   absl::MutexLock lock(&mutex_);
   if (!Current(sequence)) return;
-  if (map.size() >= max_entries) map.clear();
-  map.insert_or_assign(key, std::move(value));
+  if (bytes_ + bytes > max_bytes_) Clear();
+  if (map.insert_or_assign(key, std::move(value)).second) bytes_ += bytes;
 }
 
 std::optional<std::string> DerivedCache::RootOf(uint64_t sequence, const std::string& id) {
@@ -48,7 +65,7 @@ std::optional<std::string> DerivedCache::RootOf(uint64_t sequence, const std::st
 }
 
 void DerivedCache::PutRoot(uint64_t sequence, const std::string& id, const std::string& root) {
-  Put(sequence, max_people_, roots_, id, root);
+  Put(sequence, roots_, id, root, root.size());
 }
 
 std::optional<std::vector<Member>> DerivedCache::MembersOf(uint64_t sequence,
@@ -58,7 +75,11 @@ std::optional<std::vector<Member>> DerivedCache::MembersOf(uint64_t sequence,
 
 void DerivedCache::PutMembers(uint64_t sequence, const std::string& root,
                               const std::vector<Member>& members) {
-  Put(sequence, max_people_, members_, root, members);
+  size_t bytes = 0;
+  for (const Member& member : members) {
+    bytes += member.id.size() + member.reason.size() + kEntryOverhead;
+  }
+  Put(sequence, members_, root, members, bytes);
 }
 
 std::optional<std::shared_ptr<const v1::Event>> DerivedCache::ShownEvent(
@@ -68,7 +89,8 @@ std::optional<std::shared_ptr<const v1::Event>> DerivedCache::ShownEvent(
 
 void DerivedCache::PutShownEvent(uint64_t sequence, const std::string& event_id,
                                  std::shared_ptr<const v1::Event> event) {
-  Put(sequence, max_events_, events_, event_id, std::move(event));
+  size_t bytes = MessageBytes(*event);
+  Put(sequence, events_, event_id, std::move(event), bytes);
 }
 
 std::optional<std::shared_ptr<const v1::Participant>> DerivedCache::ShownParticipant(
@@ -78,7 +100,8 @@ std::optional<std::shared_ptr<const v1::Participant>> DerivedCache::ShownPartici
 
 void DerivedCache::PutShownParticipant(uint64_t sequence, const std::string& root,
                                        std::shared_ptr<const v1::Participant> participant) {
-  Put(sequence, max_people_, participants_, root, std::move(participant));
+  size_t bytes = MessageBytes(*participant);
+  Put(sequence, participants_, root, std::move(participant), bytes);
 }
 
 std::optional<std::shared_ptr<const ParticipantSummary>> DerivedCache::Summary(
@@ -88,7 +111,9 @@ std::optional<std::shared_ptr<const ParticipantSummary>> DerivedCache::Summary(
 
 void DerivedCache::PutSummary(uint64_t sequence, const std::string& id,
                               std::shared_ptr<const ParticipantSummary> summary) {
-  Put(sequence, max_people_, summaries_, id, std::move(summary));
+  size_t bytes = MessageBytes(summary->participant);
+  for (const std::string& term : summary->name_terms) bytes += term.size() + kEntryOverhead;
+  Put(sequence, summaries_, id, std::move(summary), bytes);
 }
 
 uint64_t DerivedCache::hits() const {

@@ -48,11 +48,12 @@ struct ParticipantSummary {
 
 class DerivedCache {
  public:
-  // At most `max_people` values of each kind about people and `max_events`
-  // events are kept; past that the kind starts again empty (a bound on
-  // memory, not an eviction policy: an event takes a few kilobytes).
-  explicit DerivedCache(size_t max_people = 100000, size_t max_events = 10000)
-      : max_people_(max_people), max_events_(max_events) {}
+  // Holds about `max_bytes` (estimated from the values' sizes); a value that
+  // would take it past that empties it first. A bound on memory, not an
+  // eviction policy: a store being read asks about a working set of people
+  // and events far smaller than that, and one heavy request (the
+  // connections of a person in 100,000 events) must not make it grow.
+  explicit DerivedCache(size_t max_bytes = 64 << 20) : max_bytes_(max_bytes) {}
 
   std::optional<std::string> RootOf(uint64_t sequence, const std::string& id);
   void PutRoot(uint64_t sequence, const std::string& id, const std::string& root);
@@ -86,16 +87,17 @@ class DerivedCache {
   std::optional<Value> Find(uint64_t sequence, const absl::flat_hash_map<std::string, Value>& map,
                             const std::string& key);
   template <typename Value>
-  void Put(uint64_t sequence, size_t max_entries, absl::flat_hash_map<std::string, Value>& map,
-           const std::string& key, Value value);
+  void Put(uint64_t sequence, absl::flat_hash_map<std::string, Value>& map,
+           const std::string& key, Value value, size_t bytes);
   // Empties the cache when `sequence` is newer than what it holds; false when
   // `sequence` is older (the caller's results must not be kept).
   bool Current(uint64_t sequence) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  void Clear() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
-  const size_t max_people_;
-  const size_t max_events_;
+  const size_t max_bytes_;
   mutable absl::Mutex mutex_;
   uint64_t sequence_ ABSL_GUARDED_BY(mutex_) = 0;
+  size_t bytes_ ABSL_GUARDED_BY(mutex_) = 0;
   absl::flat_hash_map<std::string, std::string> roots_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::vector<Member>> members_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::shared_ptr<const v1::Event>> events_

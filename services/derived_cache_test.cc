@@ -50,18 +50,24 @@ TEST(DerivedCacheTest, EveryKindFollowsTheSequence) {
   EXPECT_FALSE(cache.ShownParticipant(4, "biden-joseph").has_value());
 }
 
-TEST(DerivedCacheTest, AFullKindStartsAgainEmpty) {
-  DerivedCache cache(/*max_people=*/2, /*max_events=*/1);
+TEST(DerivedCacheTest, PastItsBudgetItStartsAgainEmpty) {
+  DerivedCache cache(/*max_bytes=*/1000);
   cache.PutRoot(1, "a", "a");
   cache.PutRoot(1, "b", "b");
-  cache.PutRoot(1, "c", "c");
-  EXPECT_EQ(cache.RootOf(1, "a"), std::nullopt);
-  EXPECT_EQ(cache.RootOf(1, "c"), "c");
-  cache.PutShownEvent(1, "e1", std::make_shared<v1::Event>());
-  cache.PutShownEvent(1, "e2", std::make_shared<v1::Event>());
+  EXPECT_EQ(cache.RootOf(1, "a"), "a");
+  v1::Event large;
+  large.set_title(std::string(200, 'x'));  // about 3 x 200 bytes in memory
+  cache.PutShownEvent(1, "e1", std::make_shared<v1::Event>(large));
+  EXPECT_TRUE(cache.ShownEvent(1, "e1").has_value());
+  cache.PutShownEvent(1, "e2", std::make_shared<v1::Event>(large));
   EXPECT_FALSE(cache.ShownEvent(1, "e1").has_value());
+  EXPECT_EQ(cache.RootOf(1, "a"), std::nullopt);
   EXPECT_TRUE(cache.ShownEvent(1, "e2").has_value());
-  EXPECT_EQ(cache.RootOf(1, "c"), "c");  // the other kinds are kept
+  // A value larger than the whole budget is not kept, and evicts nothing.
+  large.set_title(std::string(1000, 'x'));
+  cache.PutShownEvent(1, "e3", std::make_shared<v1::Event>(large));
+  EXPECT_FALSE(cache.ShownEvent(1, "e3").has_value());
+  EXPECT_TRUE(cache.ShownEvent(1, "e2").has_value());
 }
 
 }  // namespace

@@ -47,13 +47,16 @@ struct QueryOptions {
   int max_scanned = 20000;
   // Appearances returned with a participant. Default 50.
   int max_appearances = 50;
+  // Memory for what queries derive, kept while the store is unchanged
+  // (services/derived_cache.h). Default 64 MiB.
+  size_t cache_bytes = 64 << 20;
 };
 
 class Queries {
  public:
   // `store` must outlive this object.
   Queries(storage::Store& store, QueryOptions options = {})
-      : store_(store), options_(options) {}
+      : store_(store), options_(options), cache_(options.cache_bytes) {}
 
   absl::StatusOr<v1::Event> GetEvent(const v1::GetEventRequest& request);
   absl::StatusOr<v1::ListEventsResponse> ListEvents(const v1::ListEventsRequest& request);
