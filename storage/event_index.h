@@ -30,6 +30,11 @@ enum class Family {
 };
 inline constexpr int kFamilyCount = 13;
 const char* FamilyName(Family family);
+// The secondary indexes (time, participant, ..., name): scanned by prefix,
+// never looked up by a whole key.
+constexpr bool IsIndexFamily(Family family) {
+  return family >= Family::kTimeIndex && family <= Family::kNameIndex;
+}
 
 struct IndexEntry {
   Family family;

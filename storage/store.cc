@@ -570,24 +570,9 @@ absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position)
 
 // Families only ever scanned: a whole-key filter is never consulted there.
 bool IsScannedOnly(Family family) {
-  switch (family) {
-    case Family::kTimeIndex:
-    case Family::kParticipantIndex:
-    case Family::kOrganizationIndex:
-    case Family::kCountryIndex:
-    case Family::kLocationIndex:
-    case Family::kTypeIndex:
-    case Family::kQuoteIndex:
-    case Family::kNameIndex:
-    case Family::kChangeLog: return true;
-    default: return false;
-  }
+  return IsIndexFamily(family) || family == Family::kChangeLog;
 }
 
-// Each setting here moved a figure of tools/store_size_benchmark.cc
-// (BENCHMARKS.md, "Store tuning"). Changing them needs no schema version:
-// RocksDB reads files written under any compression, and compaction
-// rewrites them under the current options.
 rocksdb::ColumnFamilyOptions FamilyOptions(Family family,
                                            const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions options;

@@ -63,20 +63,6 @@ double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
 }
 
-bool IsIndex(Family family) {
-  switch (family) {
-    case Family::kTimeIndex:
-    case Family::kParticipantIndex:
-    case Family::kOrganizationIndex:
-    case Family::kCountryIndex:
-    case Family::kLocationIndex:
-    case Family::kTypeIndex:
-    case Family::kQuoteIndex:
-    case Family::kNameIndex: return true;
-    default: return false;
-  }
-}
-
 // Families whose values are whole records, compressible text and protos.
 bool IsRecord(Family family) {
   return family == Family::kArticles || family == Family::kEvents ||
@@ -132,7 +118,7 @@ const std::map<std::string, std::pair<std::string, Change>>& Changes() {
                 }}},
       {"dict_index", {"index families and participants: 16 KiB ZSTD dictionary in the last level",
                       [](Family f, rocksdb::ColumnFamilyOptions& o) {
-                        if (IsIndex(f) || f == Family::kParticipants) {
+                        if (storage::IsIndexFamily(f) || f == Family::kParticipants) {
                           SetDictionary(o.bottommost_compression_opts);
                         }
                       }}},
@@ -151,23 +137,23 @@ const std::map<std::string, std::pair<std::string, Change>>& Changes() {
                     }}},
       {"block16k_index", {"index families and participants: 16 KiB blocks",
                           [](Family f, rocksdb::ColumnFamilyOptions& o) {
-                            if (IsIndex(f) || f == Family::kParticipants) {
+                            if (storage::IsIndexFamily(f) || f == Family::kParticipants) {
                               EditTable(o, [](auto& t) { t.block_size = 16 << 10; });
                             }
                           }}},
       {"no_scan_bloom", {"index families and change log: no filter (they are only scanned)",
                          [](Family f, rocksdb::ColumnFamilyOptions& o) {
-                           if (IsIndex(f) || f == Family::kChangeLog) {
+                           if (storage::IsIndexFamily(f) || f == Family::kChangeLog) {
                              EditTable(o, [](auto& t) { t.filter_policy.reset(); });
                            }
                          }}},
       {"restart32", {"index families: key-prefix restart every 32 keys (16)",
                      [](Family f, rocksdb::ColumnFamilyOptions& o) {
-                       if (IsIndex(f)) EditTable(o, [](auto& t) { t.block_restart_interval = 32; });
+                       if (storage::IsIndexFamily(f)) EditTable(o, [](auto& t) { t.block_restart_interval = 32; });
                      }}},
       {"ribbon", {"point-lookup families: Ribbon filter (10 bits' rate, ~30% smaller)",
                   [](Family f, rocksdb::ColumnFamilyOptions& o) {
-                    if (!IsIndex(f) && f != Family::kChangeLog) {
+                    if (!storage::IsIndexFamily(f) && f != Family::kChangeLog) {
                       EditTable(o, [](auto& t) {
                         t.filter_policy.reset(rocksdb::NewRibbonFilterPolicy(10));
                       });
