@@ -38,6 +38,7 @@
 #include "absl/strings/str_split.h"
 #include "common/text.h"
 #include "ingest/article_builder.h"
+#include "ingest/parallel_builder.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
 #include "rocksdb/table.h"
@@ -203,37 +204,27 @@ struct Articles {
   uint64_t raw_bytes = 0;  // the envelopes, as bench.sh counts them
 };
 
-// Extracts every line of `path` on `threads` threads; lines the extractor
-// refuses are left out, as parleyd dead-letters them.
+// Extracts every line of `path` on `threads` threads (as parleyd's ingest
+// does); lines the extractor refuses are left out, as parleyd dead-letters
+// them.
 absl::StatusOr<Articles> BuildArticles(const std::string& path, int threads) {
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
-  std::vector<std::optional<ingest::BuiltArticle>> built(lines.size());
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      for (size_t i = t; i < lines.size(); i += threads) {
-        std::pair<std::string, std::string> kv = absl::StrSplit(lines[i], absl::MaxSplits('\t', 1));
-        if (absl::GetFlag(FLAGS_scatter)) Scatter(i, kv.first, kv.second);
-        ingest::IncomingMessage message{.topic = "bench", .partition = 0,
-                                        .offset = static_cast<int64_t>(i),
-                                        .key = kv.first, .value = kv.second};
-        absl::StatusOr<ingest::BuiltArticle> article =
-            ingest::BuildArticle(message, ingest::BuildOptions());
-        if (!article.ok()) continue;
-        article->article.set_stored_at_unix_ms(1700000000000);
-        built[i] = *std::move(article);
-      }
-    });
+  std::vector<ingest::IncomingMessage> messages;
+  for (std::string line; std::getline(in, line);) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    if (absl::GetFlag(FLAGS_scatter)) Scatter(messages.size(), kv.first, kv.second);
+    messages.push_back({.topic = "bench", .partition = 0,
+                        .offset = static_cast<int64_t>(messages.size()),
+                        .key = std::move(kv.first), .value = std::move(kv.second)});
   }
-  for (std::thread& worker : workers) worker.join();
+  ingest::ParallelBuilder builder(ingest::BuildOptions(), threads);
   Articles articles;
-  for (std::optional<ingest::BuiltArticle>& article : built) {
-    if (!article) continue;
-    articles.raw_bytes += article->article.raw_value().size();
-    articles.built.push_back(*std::move(article));
+  for (std::optional<absl::StatusOr<ingest::BuiltArticle>>& article : builder.Build(messages)) {
+    if (!article || !article->ok()) continue;
+    (*article)->article.set_stored_at_unix_ms(1700000000000);
+    articles.raw_bytes += (*article)->article.raw_value().size();
+    articles.built.push_back(**std::move(article));
   }
   return articles;
 }
