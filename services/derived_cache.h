@@ -39,8 +39,9 @@ struct Member {
   std::string reason;  // empty for the root itself
 };
 
-// A participant as stored (without appearances) and the folded names it is
-// found under (storage::ParticipantNameTerms).
+// A participant id's names as stored (storage::ParticipantNamesFromRecord:
+// no history or appearances) and the folded names it is found under
+// (storage::ParticipantNameTerms).
 struct ParticipantSummary {
   v1::Participant participant;
   std::vector<std::string> name_terms;

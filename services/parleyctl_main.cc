@@ -44,6 +44,9 @@ ABSL_FLAG(std::string, format, "text",
 ABSL_FLAG(std::string, order_by, "shared_events",
           "connections: shared_events or most_recent");
 ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
+ABSL_FLAG(std::string, view, "",
+          "participant, search: basic or full (default: full for participant, basic for "
+          "search)");
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call (watch: none)");
 ABSL_FLAG(std::string, after, "", "watch: resume after this cursor");
 ABSL_FLAG(int, count, 0, "watch: stop after this many changes (0: never)");
@@ -253,6 +256,14 @@ absl::StatusOr<v1::EventType> ParseEventType(const std::string& name) {
   return type;
 }
 
+absl::StatusOr<v1::ParticipantView> ParseView(const std::string& name) {
+  if (name.empty()) return v1::PARTICIPANT_VIEW_UNSPECIFIED;
+  if (name == "basic") return v1::PARTICIPANT_VIEW_BASIC;
+  if (name == "full") return v1::PARTICIPANT_VIEW_FULL;
+  return absl::InvalidArgumentError(
+      absl::StrCat("--view: expected basic or full, got \"", name, "\""));
+}
+
 absl::StatusOr<v1::ListConnectionsRequest::Order> ParseOrder(const std::string& name) {
   if (name == "shared_events" || name.empty()) return v1::ListConnectionsRequest::SHARED_EVENTS;
   if (name == "most_recent") return v1::ListConnectionsRequest::MOST_RECENT;
@@ -457,6 +468,8 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
     PARLEY_ASSIGN_OR_RETURN(std::string id, need_one());
     v1::GetParticipantRequest request;
     request.set_name(WithCollection(id, "participants"));
+    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view, ParseView(absl::GetFlag(FLAGS_view)));
+    request.set_view(view);
     PARLEY_ASSIGN_OR_RETURN(auto response,
                             client.Call(&v1::Parley::Stub::GetParticipant, request));
     return PrintMessage(response, [&] { return service::FormatParticipant(response); });
@@ -465,6 +478,8 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
     PARLEY_ASSIGN_OR_RETURN(std::string query, need_one());
     v1::SearchParticipantsRequest request;
     request.set_query(query);
+    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view, ParseView(absl::GetFlag(FLAGS_view)));
+    request.set_view(view);
     request.set_page_size(absl::GetFlag(FLAGS_page_size));
     request.set_page_token(absl::GetFlag(FLAGS_page_token));
     PARLEY_ASSIGN_OR_RETURN(auto response,

@@ -264,6 +264,30 @@ absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
   return absl::OkStatus();
 }
 
+using ParticipantView = v1::ParticipantView;
+
+absl::StatusOr<ParticipantView> CheckedView(ParticipantView requested, ParticipantView fallback) {
+  if (!v1::ParticipantView_IsValid(requested)) {
+    return InvalidField("view", absl::StrCat("unknown participant view ", requested));
+  }
+  return requested == v1::PARTICIPANT_VIEW_UNSPECIFIED ? fallback : requested;
+}
+
+// Field by field, so that a BASIC answer never copies the history it leaves
+// out; queries_test checks it equals the full answer without them.
+v1::Participant BasicView(const v1::Participant& full) {
+  v1::Participant basic;
+  basic.set_name(full.name());
+  basic.set_display_name(full.display_name());
+  *basic.mutable_aliases() = full.aliases();
+  basic.set_rank(full.rank());
+  basic.set_role(full.role());
+  basic.set_organization(full.organization());
+  basic.set_event_count(full.event_count());
+  basic.set_first_event_date(full.first_event_date());
+  basic.set_last_event_date(full.last_event_date());
+  return basic;
+}
 
 }  // namespace
 
@@ -454,16 +478,25 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
 absl::StatusOr<v1::Participant> Queries::GetParticipant(
     const v1::GetParticipantRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::string id, IdFromName(request.name(), "participants", "name"));
+  PARLEY_ASSIGN_OR_RETURN(ParticipantView view,
+                          CheckedView(request.view(), v1::PARTICIPANT_VIEW_FULL));
   PeopleResolver people(store_, &cache_);
   PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const v1::Participant> full,
+                          FullParticipant(people, root));
+  return view == v1::PARTICIPANT_VIEW_BASIC ? BasicView(*full) : *full;
+}
+
+absl::StatusOr<std::shared_ptr<const v1::Participant>> Queries::FullParticipant(
+    PeopleResolver& people, const std::string& root) {
   if (std::optional<std::shared_ptr<const v1::Participant>> cached =
           cache_.ShownParticipant(people.sequence(), root)) {
-    return **cached;
+    return *std::move(cached);
   }
   PARLEY_ASSIGN_OR_RETURN(v1::Participant participant, ShownParticipant(people, root));
-  cache_.PutShownParticipant(people.sequence(), root,
-                             std::make_shared<const v1::Participant>(participant));
-  return participant;
+  auto shared = std::make_shared<const v1::Participant>(std::move(participant));
+  cache_.PutShownParticipant(people.sequence(), root, shared);
+  return shared;
 }
 
 absl::StatusOr<v1::Participant> Queries::ShownParticipant(PeopleResolver& people,
@@ -502,6 +535,8 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
   if (prefix.empty()) return InvalidField("query", "is required");
   if (prefix.size() < 2) return InvalidField("query", "needs at least 2 characters");
   if (prefix.size() > 200) return InvalidField("query", "is longer than 200 bytes");
+  PARLEY_ASSIGN_OR_RETURN(ParticipantView view,
+                          CheckedView(request.view(), v1::PARTICIPANT_VIEW_BASIC));
   PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
   const uint64_t fingerprint = paging.fingerprint;
   const std::string& resume = paging.resume_key;
@@ -538,11 +573,14 @@ absl::StatusOr<v1::SearchParticipantsResponse> Queries::SearchParticipants(
                    return false;
                  }
                  if (!shown.insert(*root).second) return false;
-                 if (*root != *id) {
-                   summary = Summary(people.sequence(), *root);
-                   if (!summary.ok()) return false;
+                 absl::StatusOr<std::shared_ptr<const v1::Participant>> full =
+                     FullParticipant(people, *root);
+                 if (!full.ok()) {
+                   failure = full.status();
+                   return false;
                  }
-                 *response.add_participants() = (*summary)->participant;
+                 *response.add_participants() =
+                     view == v1::PARTICIPANT_VIEW_FULL ? **full : BasicView(**full);
                  return true;
                }));
   PARLEY_RETURN_IF_ERROR(failure);
@@ -558,7 +596,8 @@ absl::StatusOr<std::shared_ptr<const ParticipantSummary>> Queries::Summary(
     return *std::move(cached);
   }
   auto summary = std::make_shared<ParticipantSummary>();
-  PARLEY_ASSIGN_OR_RETURN(summary->participant, store_.GetParticipant(id));
+  PARLEY_ASSIGN_OR_RETURN(records::ParticipantRecord record, store_.GetParticipantRecord(id));
+  summary->participant = storage::ParticipantNamesFromRecord(id, record);
   summary->name_terms = storage::ParticipantNameTerms(summary->participant);
   cache_.PutSummary(sequence, id, summary);
   return summary;

@@ -91,11 +91,15 @@ class Queries {
   absl::StatusOr<std::shared_ptr<const v1::Event>> Candidate(
       PeopleResolver& people, const std::string& event_id, const v1::ListEventsRequest& request,
       const std::vector<TermFilter>& filters);
-  // GetParticipant's answer for the id that stands for a person.
+  // GetParticipant's full answer for the id that stands for a person; from
+  // the cache when the store is unchanged.
+  absl::StatusOr<std::shared_ptr<const v1::Participant>> FullParticipant(PeopleResolver& people,
+                                                                         const std::string& root);
   absl::StatusOr<v1::Participant> ShownParticipant(PeopleResolver& people,
                                                    const std::string& root);
-  // A participant as stored, with the names it is found under; from the
-  // cache when the store is unchanged since `sequence`.
+  // A participant id's names (display name and aliases) and the folded names
+  // it is found under; from the cache when the store is unchanged since
+  // `sequence`.
   absl::StatusOr<std::shared_ptr<const ParticipantSummary>> Summary(uint64_t sequence,
                                                                    const std::string& id);
   // The other reports of a stored event, from the events of its
