@@ -126,4 +126,9 @@ uint64_t DerivedCache::misses() const {
   return misses_;
 }
 
+size_t DerivedCache::bytes() const {
+  absl::MutexLock lock(&mutex_);
+  return bytes_;
+}
+
 }  // namespace parley::service

@@ -79,9 +79,11 @@ class DerivedCache {
   void PutSummary(uint64_t sequence, const std::string& id,
                   std::shared_ptr<const ParticipantSummary> summary);
 
-  // Lookups answered and missed since start, for metrics and benchmarks.
+  // Lookups answered and missed since start, and the estimated bytes held
+  // now, for metrics and benchmarks.
   uint64_t hits() const;
   uint64_t misses() const;
+  size_t bytes() const;
 
  private:
   template <typename Value>

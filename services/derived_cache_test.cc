@@ -9,10 +9,12 @@ TEST(DerivedCacheTest, AnswersOnlyForTheSequenceItWasGivenUnder) {
   DerivedCache cache;
   cache.PutRoot(7, "biden", "biden-joseph");
   EXPECT_EQ(cache.RootOf(7, "biden"), "biden-joseph");
+  EXPECT_GT(cache.bytes(), 0u);
   EXPECT_EQ(cache.RootOf(7, "modi"), std::nullopt);
   // A newer store empties the cache.
   EXPECT_EQ(cache.RootOf(8, "biden"), std::nullopt);
   EXPECT_EQ(cache.RootOf(7, "biden"), std::nullopt);
+  EXPECT_EQ(cache.bytes(), 0u);
   EXPECT_EQ(cache.hits(), 1u);
   EXPECT_EQ(cache.misses(), 3u);
 }

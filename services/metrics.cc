@@ -38,6 +38,7 @@ class ScrapedFigures : public prometheus::Collectable {
     AddIngest(families);
     AddLag(families);
     AddStore(families);
+    AddQueryCache(families);
     AddProbes(families);
     return families;
   }
@@ -107,6 +108,22 @@ class ScrapedFigures : public prometheus::Collectable {
           "rate use rate() of the hits and misses counters",
           MetricType::Gauge, lookups == 0 ? 0.0 : static_cast<double>(cache.hits) / lookups));
     }
+  }
+
+  void AddQueryCache(std::vector<MetricFamily>& families) const {
+    if (!sources_.query_cache) return;
+    QueryCacheFigures cache = sources_.query_cache();
+    families.push_back(Single("parley_query_cache_hits_total",
+                              "Derived query answers served from the cache", MetricType::Counter,
+                              cache.hits));
+    families.push_back(Single("parley_query_cache_misses_total",
+                              "Derived query answers computed (not in the cache, or the store "
+                              "changed since)",
+                              MetricType::Counter, cache.misses));
+    families.push_back(Single("parley_query_cache_bytes",
+                              "Estimated bytes held by the query cache (bound: "
+                              "QueryOptions::cache_bytes)",
+                              MetricType::Gauge, static_cast<double>(cache.bytes)));
   }
 
   void AddProbes(std::vector<MetricFamily>& families) const {

@@ -45,6 +45,13 @@ struct BlockCacheFigures {
   uint64_t misses = 0;
 };
 
+// Queries' cache of derived answers (services/derived_cache.h).
+struct QueryCacheFigures {
+  uint64_t hits = 0;
+  uint64_t misses = 0;
+  uint64_t bytes = 0;
+};
+
 // Read at every scrape; any may be left empty (the metric is then absent).
 struct MetricSources {
   std::function<IngestFigures()> ingest;
@@ -54,6 +61,7 @@ struct MetricSources {
   // ("rocksdb.live-sst-files-size"); nullopt if unavailable.
   std::function<std::optional<uint64_t>(const std::string&)> store_property;
   std::function<BlockCacheFigures()> block_cache;
+  std::function<QueryCacheFigures()> query_cache;
   std::function<bool()> ready;
   std::function<bool()> live;
   std::function<bool()> kafka_up;

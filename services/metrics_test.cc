@@ -20,6 +20,7 @@ MetricSources FakeSources() {
     return std::nullopt;
   };
   sources.block_cache = [] { return BlockCacheFigures{3, 1}; };
+  sources.query_cache = [] { return QueryCacheFigures{7, 2, 4096}; };
   sources.ready = [] { return true; };
   sources.live = [] { return false; };
   sources.kafka_up = [] { return true; };
@@ -39,6 +40,9 @@ TEST(MetricsTest, ScrapedFiguresAppearInTheExposition) {
   EXPECT_THAT(text, Not(HasSubstr("parley_rocksdb_pending_compaction_bytes")))
       << "a property RocksDB does not report is left out, not shown as 0";
   EXPECT_THAT(text, HasSubstr("parley_rocksdb_block_cache_hit_ratio 0.75"));
+  EXPECT_THAT(text, HasSubstr("parley_query_cache_hits_total 7"));
+  EXPECT_THAT(text, HasSubstr("parley_query_cache_misses_total 2"));
+  EXPECT_THAT(text, HasSubstr("parley_query_cache_bytes 4096"));
   EXPECT_THAT(text, HasSubstr("parley_ready 1"));
   EXPECT_THAT(text, HasSubstr("parley_live 0"));
   EXPECT_THAT(text, HasSubstr("parley_kafka_up 1"));

@@ -200,6 +200,7 @@ std::string DefaultGroupId() {
 // ingestor exists; scrapes before that show no ingest figures.
 service::MetricSources MetricSourcesFor(ingest::KafkaIngestor*& ingestor, storage::Store& store,
                                         std::shared_ptr<rocksdb::Statistics> statistics,
+                                        const service::Queries& queries,
                                         const service::ProbeState& probes) {
   service::MetricSources sources;
   sources.ingest = [&ingestor] {
@@ -226,6 +227,10 @@ service::MetricSources MetricSourcesFor(ingest::KafkaIngestor*& ingestor, storag
   sources.block_cache = [statistics] {
     return service::BlockCacheFigures{statistics->getTickerCount(rocksdb::BLOCK_CACHE_HIT),
                                       statistics->getTickerCount(rocksdb::BLOCK_CACHE_MISS)};
+  };
+  sources.query_cache = [&queries] {
+    const service::DerivedCache& cache = queries.cache();
+    return service::QueryCacheFigures{cache.hits(), cache.misses(), cache.bytes()};
   };
   sources.ready = [&probes] { return probes.ready().ok; };
   sources.live = [&probes] { return probes.live().ok; };
@@ -439,8 +444,9 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   // every scrape (the HTTP endpoint stops first).
   ingest::KafkaIngestor* ingestor_for_metrics = nullptr;
   service::ProbeState probes;
+  service::Queries queries(*store);
   service::Metrics metrics(
-      MetricSourcesFor(ingestor_for_metrics, *store, store_options.statistics, probes));
+      MetricSourcesFor(ingestor_for_metrics, *store, store_options.statistics, queries, probes));
   ingest_options.build.observe_extraction = [&metrics](absl::Duration duration) {
     metrics.ObserveExtraction(duration);
   };
@@ -448,7 +454,6 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
                           ingest::KafkaIngestor::Create(ingest_options, *store));
   ingestor_for_metrics = ingestor.get();
 
-  service::Queries queries(*store);
   service::WatchOptions watch_options;
   watch_options.stall_timeout = absl::GetFlag(FLAGS_watch_stall_timeout);
   service::ChangeFeed feed(*store, watch_options);

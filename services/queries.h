@@ -70,6 +70,8 @@ class Queries {
   // The filters of a watch, with ListEvents' checks (INVALID_ARGUMENT naming
   // the field). A participant's linked ids are those known now.
   absl::StatusOr<EventMatcher> WatchMatcher(const v1::WatchEventsRequest& request);
+  // What queries keep between requests, for metrics.
+  const DerivedCache& cache() const { return cache_; }
 
  private:
   absl::StatusOr<int> PageSize(int requested) const;
