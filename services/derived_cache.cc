@@ -20,6 +20,7 @@ void DerivedCache::Clear() {
   members_.clear();
   events_.clear();
   participants_.clear();
+  sketches_.clear();
   summaries_.clear();
   bytes_ = 0;
 }
@@ -91,6 +92,21 @@ void DerivedCache::PutShownEvent(uint64_t sequence, const std::string& event_id,
                                  std::shared_ptr<const v1::Event> event) {
   size_t bytes = MessageBytes(*event);
   Put(sequence, events_, event_id, std::move(event), bytes);
+}
+
+std::optional<std::shared_ptr<const EventSketch>> DerivedCache::Sketch(
+    uint64_t sequence, const std::string& event_id) {
+  return Find(sequence, sketches_, event_id);
+}
+
+void DerivedCache::PutSketch(uint64_t sequence, const std::string& event_id,
+                             std::shared_ptr<const EventSketch> sketch) {
+  size_t bytes = sizeof(EventSketch) + sketch->name.size() + sketch->start_date.size() +
+                 sketch->end_date.size() + sketch->published_date.size();
+  for (const auto* strings : {&sketch->participants, &sketch->locations, &sketch->index_ids}) {
+    for (const std::string& value : *strings) bytes += sizeof(std::string) + value.size();
+  }
+  Put(sequence, sketches_, event_id, std::move(sketch), bytes);
 }
 
 std::optional<std::shared_ptr<const v1::Participant>> DerivedCache::ShownParticipant(

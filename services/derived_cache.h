@@ -31,6 +31,7 @@
 #include "absl/synchronization/mutex.h"
 #include "parley/v1/event.pb.h"
 #include "parley/v1/parley_service.pb.h"
+#include "services/real_events.h"
 
 namespace parley::service {
 
@@ -67,6 +68,12 @@ class DerivedCache {
                                                              const std::string& event_id);
   void PutShownEvent(uint64_t sequence, const std::string& event_id,
                      std::shared_ptr<const v1::Event> event);
+
+  // What SameRealEvent compares of an event, by event id.
+  std::optional<std::shared_ptr<const EventSketch>> Sketch(uint64_t sequence,
+                                                           const std::string& event_id);
+  void PutSketch(uint64_t sequence, const std::string& event_id,
+                 std::shared_ptr<const EventSketch> sketch);
 
   // A participant as GetParticipant answers, by the id that stands for it.
   std::optional<std::shared_ptr<const v1::Participant>> ShownParticipant(uint64_t sequence,
@@ -106,6 +113,8 @@ class DerivedCache {
   absl::flat_hash_map<std::string, std::shared_ptr<const v1::Event>> events_
       ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::shared_ptr<const v1::Participant>> participants_
+      ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, std::shared_ptr<const EventSketch>> sketches_
       ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::shared_ptr<const ParticipantSummary>> summaries_
       ABSL_GUARDED_BY(mutex_);

@@ -39,6 +39,9 @@ TEST(DerivedCacheTest, EveryKindFollowsTheSequence) {
   summary->name_terms = {"biden"};
   cache.PutSummary(3, "biden", summary);
   cache.PutShownParticipant(3, "biden-joseph", std::make_shared<v1::Participant>());
+  cache.PutSketch(3, "m1", std::make_shared<EventSketch>(SketchOf(*event)));
+  ASSERT_TRUE(cache.Sketch(3, "m1").has_value());
+  EXPECT_EQ((*cache.Sketch(3, "m1"))->name, "events/m1");
   ASSERT_TRUE(cache.ShownEvent(3, "m1").has_value());
   EXPECT_EQ((*cache.ShownEvent(3, "m1"))->name(), "events/m1");
   ASSERT_TRUE(cache.MembersOf(3, "biden-joseph").has_value());
@@ -50,6 +53,7 @@ TEST(DerivedCacheTest, EveryKindFollowsTheSequence) {
   EXPECT_FALSE(cache.MembersOf(4, "biden-joseph").has_value());
   EXPECT_FALSE(cache.Summary(4, "biden").has_value());
   EXPECT_FALSE(cache.ShownParticipant(4, "biden-joseph").has_value());
+  EXPECT_FALSE(cache.Sketch(4, "m1").has_value());
 }
 
 TEST(DerivedCacheTest, PastItsBudgetItStartsAgainEmpty) {

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -134,12 +136,23 @@ absl::StatusOr<std::vector<TermFilter>> CheckedEventFilters(const v1::ListEvents
   return filters;
 }
 
-bool OverlapsDateRange(const v1::Event& event, std::string_view from, std::string_view to) {
+// An event dated `sort_date` (its start, else its publication) to
+// `end_date` (empty: one day) overlaps [from, to].
+bool OverlapsDateRange(std::string_view sort_date, std::string_view end_date,
+                       std::string_view from, std::string_view to) {
   if (from.empty() && to.empty()) return true;
-  std::string_view start = storage::SortDate(event);
-  if (start.empty()) return false;
-  std::string_view end = event.end_date().empty() ? start : std::string_view(event.end_date());
-  return (to.empty() || start <= to) && (from.empty() || end >= from);
+  if (sort_date.empty()) return false;
+  std::string_view end = end_date.empty() ? sort_date : end_date;
+  return (to.empty() || sort_date <= to) && (from.empty() || end >= from);
+}
+
+bool OverlapsDateRange(const v1::Event& event, std::string_view from, std::string_view to) {
+  return OverlapsDateRange(storage::SortDate(event), event.end_date(), from, to);
+}
+
+std::string_view SortDate(const EventSketch& event) {
+  return event.start_date.empty() ? std::string_view(event.published_date)
+                                  : std::string_view(event.start_date);
 }
 
 bool MatchesTerms(const v1::Event& event, const std::vector<TermFilter>& filters) {
@@ -324,7 +337,9 @@ absl::StatusOr<std::shared_ptr<const v1::Event>> Queries::ShownEvent(
     return *std::move(cached);
   }
   PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(event_id));
-  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, event));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const EventSketch> sketch,
+                          SketchOfStored(people, event));
+  PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, *sketch));
   event.clear_other_reports();
   for (const std::string& name : others) event.add_other_reports(name);
   PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
@@ -348,27 +363,53 @@ absl::StatusOr<std::shared_ptr<const v1::Event>> Queries::Candidate(
   return event;
 }
 
-absl::StatusOr<std::vector<std::string>> Queries::FindOtherReports(PeopleResolver& people,
-                                                                   const v1::Event& event) {
-  if (event.start_date().empty()) return std::vector<std::string>();
-  v1::Event shown = event;
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, shown));
-  std::string_view end = event.end_date().empty() ? std::string_view(event.start_date())
-                                                  : std::string_view(event.end_date());
-  // Reports that start up to two weeks earlier may still overlap.
-  const uint32_t first_day = storage::DayNumber(event.start_date()) - 14;
-  std::set<std::string> ids;
-  for (const v1::EventParticipant& p : event.participants()) {
-    std::string id(storage::ParticipantId(p.participant()));
-    if (id.empty()) continue;
-    ids.insert(id);
-    PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
-    ids.insert(root);
+absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::Sketch(PeopleResolver& people,
+                                                                   const std::string& event_id) {
+  if (std::optional<std::shared_ptr<const EventSketch>> cached =
+          cache_.Sketch(people.sequence(), event_id)) {
+    return *std::move(cached);
   }
-  std::set<std::string> seen = {std::string(storage::EventId(event))};
+  absl::StatusOr<v1::Event> stored = store_.GetEvent(event_id);
+  if (absl::IsNotFound(stored.status())) return nullptr;
+  PARLEY_RETURN_IF_ERROR(stored.status());
+  return SketchOfStored(people, *stored);
+}
+
+absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::SketchOfStored(
+    PeopleResolver& people, const v1::Event& stored) {
+  const std::string event_id(storage::EventId(stored));
+  if (std::optional<std::shared_ptr<const EventSketch>> cached =
+          cache_.Sketch(people.sequence(), event_id)) {
+    return *std::move(cached);
+  }
+  v1::Event shown = stored;
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, shown));
+  auto sketch = std::make_shared<EventSketch>(SketchOf(shown));
+  for (int i = 0; i < stored.participants_size(); ++i) {
+    for (const std::string* name :
+         {&stored.participants(i).participant(), &shown.participants(i).participant()}) {
+      std::string_view id = storage::ParticipantId(*name);
+      if (!id.empty()) sketch->index_ids.emplace_back(id);
+    }
+  }
+  std::sort(sketch->index_ids.begin(), sketch->index_ids.end());
+  sketch->index_ids.erase(std::unique(sketch->index_ids.begin(), sketch->index_ids.end()),
+                          sketch->index_ids.end());
+  cache_.PutSketch(people.sequence(), event_id, sketch);
+  return sketch;
+}
+
+absl::StatusOr<std::vector<std::string>> Queries::FindOtherReports(PeopleResolver& people,
+                                                                   const EventSketch& event) {
+  if (event.start_date.empty()) return std::vector<std::string>();
+  std::string_view end =
+      event.end_date.empty() ? std::string_view(event.start_date) : std::string_view(event.end_date);
+  // Reports that start up to two weeks earlier may still overlap.
+  const uint32_t first_day = storage::DayNumber(event.start_date) - 14;
+  absl::flat_hash_set<std::string> seen = {event.name.substr(std::string_view("events/").size())};
   std::set<std::string> others;
   absl::Status failure;
-  for (const std::string& id : ids) {
+  for (const std::string& id : event.index_ids) {
     std::string prefix = storage::IndexPrefix(id);
     PARLEY_RETURN_IF_ERROR(store_.Scan(
         Family::kParticipantIndex, prefix, prefix + storage::EventOrderKey(end, ""),
@@ -376,11 +417,13 @@ absl::StatusOr<std::vector<std::string>> Queries::FindOtherReports(PeopleResolve
           std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
           if (!parts || parts->day < first_day) return false;
           if (!seen.insert(parts->event_id).second) return true;
-          absl::StatusOr<v1::Event> other = store_.GetEvent(parts->event_id);
-          if (!other.ok()) return true;
-          failure = ShowRootIds(people, *other);
-          if (!failure.ok()) return false;
-          if (SameRealEvent(shown, *other)) others.insert(other->name());
+          absl::StatusOr<std::shared_ptr<const EventSketch>> other =
+              Sketch(people, parts->event_id);
+          if (!other.ok()) {
+            failure = other.status();
+            return false;
+          }
+          if (*other != nullptr && SameRealEvent(event, **other)) others.insert((*other)->name);
           return true;
         }));
     PARLEY_RETURN_IF_ERROR(failure);
@@ -683,7 +726,7 @@ absl::StatusOr<v1::ListQuotesResponse> Queries::ListQuotes(
 namespace {
 
 struct Tally {
-  std::map<std::string, std::string> events;  // standing report -> date
+  absl::flat_hash_map<std::string, std::string> events;  // standing report -> date
   std::string first_date;
   std::string last_date;
 };
@@ -696,8 +739,10 @@ void Count(Tally& tally, const std::string& report, const std::string& date) {
 }
 
 // By shared events (or by last shared date), then by last shared date, then id.
-std::vector<std::pair<std::string, const Tally*>> RankConnections(
-    const std::map<std::string, Tally>& tallies, bool by_recency) {
+using Tallies = absl::flat_hash_map<std::string, Tally>;  // co-participant -> shared events
+
+std::vector<std::pair<std::string, const Tally*>> RankConnections(const Tallies& tallies,
+                                                                  bool by_recency) {
   std::vector<std::pair<std::string, const Tally*>> ranked;
   for (const auto& [participant, tally] : tallies) ranked.emplace_back(participant, &tally);
   std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& a, const auto& b) {
@@ -756,32 +801,38 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
   const std::string self = absl::StrCat("participants/", root);
 
   // The participant's reports, then each report's real-world event.
-  std::set<std::string> event_ids;
+  std::vector<std::string> event_ids;
   for (const Member& member : members) {
     int scanned = 0;
     PARLEY_RETURN_IF_ERROR(store_.Scan(
         Family::kParticipantIndex, storage::IndexPrefix(member.id), "",
         [&](std::string_view key, std::string_view) {
           std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
-          if (parts) event_ids.insert(parts->event_id);
+          if (parts) event_ids.push_back(std::move(parts->event_id));
           return ++scanned < options_.max_scanned;
         }));
   }
-  std::map<std::string, Tally> tallies;  // co-participant -> shared events
-  std::set<std::string> own_events;
+  std::sort(event_ids.begin(), event_ids.end());
+  event_ids.erase(std::unique(event_ids.begin(), event_ids.end()), event_ids.end());
+  Tallies tallies;
+  absl::flat_hash_set<std::string> own_events;
+  // Sketches, not events as shown: a person in tens of thousands of events
+  // would otherwise fill the cache with whole events it does not need.
   for (const std::string& event_id : event_ids) {
-    absl::StatusOr<std::shared_ptr<const v1::Event>> shown = ShownEvent(people, event_id);
-    if (absl::IsNotFound(shown.status())) continue;
-    PARLEY_RETURN_IF_ERROR(shown.status());
-    const v1::Event* event = shown->get();
-    if (!OverlapsDateRange(*event, request.start_date(), request.end_date())) continue;
-    if (request.type() != v1::EVENT_TYPE_UNSPECIFIED && event->type() != request.type()) continue;
-    std::string report = StandingReport(*event);
+    PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const EventSketch> event, Sketch(people, event_id));
+    if (event == nullptr) continue;  // deleted since the index was read
+    if (!OverlapsDateRange(SortDate(*event), event->end_date, request.start_date(),
+                           request.end_date())) {
+      continue;
+    }
+    if (request.type() != v1::EVENT_TYPE_UNSPECIFIED && event->type != request.type()) continue;
+    PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, *event));
+    std::string report = event->name;
+    for (const std::string& other : others) report = std::min(report, other);
     own_events.insert(report);
-    std::string date(storage::SortDate(*event));
-    for (const v1::EventParticipant& p : event->participants()) {
-      if (p.participant().empty() || p.participant() == self) continue;
-      Count(tallies[p.participant()], report, date);
+    std::string date(SortDate(*event));
+    for (const std::string& participant : event->participants) {
+      if (participant != self) Count(tallies[participant], report, date);
     }
   }
   std::vector<std::pair<std::string, const Tally*>> ranked =

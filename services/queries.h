@@ -104,10 +104,17 @@ class Queries {
   // `sequence`.
   absl::StatusOr<std::shared_ptr<const ParticipantSummary>> Summary(uint64_t sequence,
                                                                    const std::string& id);
-  // The other reports of a stored event, from the events of its
-  // participants' ids around its dates, sorted.
+  // The sketch of a stored event (services/real_events.h) with the ids that
+  // stand for its people; from the cache when the store is unchanged. Null
+  // for unknown ids.
+  absl::StatusOr<std::shared_ptr<const EventSketch>> Sketch(PeopleResolver& people,
+                                                            const std::string& event_id);
+  absl::StatusOr<std::shared_ptr<const EventSketch>> SketchOfStored(PeopleResolver& people,
+                                                                    const v1::Event& stored);
+  // The other reports of an event, from the events of its participants'
+  // ids around its dates, sorted.
   absl::StatusOr<std::vector<std::string>> FindOtherReports(PeopleResolver& people,
-                                                           const v1::Event& event);
+                                                           const EventSketch& event);
   // One page of the events under any of `terms` in `family` (the ids of one
   // person, the names of one organisation), merged newest first, that pass
   // the other filters. Page positions are index-key suffixes (day and event

@@ -15,41 +15,65 @@ struct DateRange {
   std::string_view end;
 };
 
-DateRange RangeOf(const v1::Event& event) {
-  std::string_view start = event.start_date();
-  std::string_view end = event.end_date().empty() ? start : std::string_view(event.end_date());
+DateRange RangeOf(const EventSketch& event) {
+  std::string_view start = event.start_date;
+  std::string_view end = event.end_date.empty() ? start : std::string_view(event.end_date);
   return {start, end};
 }
 
-std::set<std::string> ParticipantIds(const v1::Event& event) {
-  std::set<std::string> ids;
-  for (const v1::EventParticipant& p : event.participants()) {
-    if (!p.participant().empty()) ids.insert(p.participant());
-  }
-  return ids;
+void SortUnique(std::vector<std::string>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-bool ShareALocation(const v1::Event& a, const v1::Event& b) {
-  std::set<std::string> places;
-  for (const v1::Location& l : a.locations()) places.insert(FoldForMatch(l.name()));
-  return std::any_of(b.locations().begin(), b.locations().end(), [&](const v1::Location& l) {
-    return places.count(FoldForMatch(l.name())) > 0;
-  });
+// Both sorted: counts common values, stopping at `enough`.
+int CountShared(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                int enough) {
+  int shared = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end() && shared < enough) {
+    int order = i->compare(*j);
+    if (order == 0) ++shared;
+    if (order <= 0) ++i;
+    if (order >= 0) ++j;
+  }
+  return shared;
 }
 
 }  // namespace
 
-bool SameRealEvent(const v1::Event& a, const v1::Event& b) {
-  if (a.name() == b.name()) return true;
+EventSketch SketchOf(const v1::Event& event) {
+  EventSketch sketch;
+  sketch.name = event.name();
+  sketch.start_date = event.start_date();
+  sketch.end_date = event.end_date();
+  sketch.published_date = event.published_date();
+  sketch.type = event.type();
+  for (const v1::EventParticipant& p : event.participants()) {
+    if (!p.participant().empty()) sketch.participants.push_back(p.participant());
+  }
+  SortUnique(sketch.participants);
+  for (const v1::Location& l : event.locations()) {
+    sketch.locations.push_back(FoldForMatch(l.name()));
+  }
+  SortUnique(sketch.locations);
+  return sketch;
+}
+
+bool SameRealEvent(const EventSketch& a, const EventSketch& b) {
+  if (a.name == b.name) return true;
   DateRange ra = RangeOf(a);
   DateRange rb = RangeOf(b);
   if (ra.start.empty() || rb.start.empty()) return false;
   if (ra.start > rb.end || rb.start > ra.end) return false;
-  std::set<std::string> pa = ParticipantIds(a);
-  int shared = 0;
-  for (const std::string& id : ParticipantIds(b)) shared += pa.count(id) > 0;
+  int shared = CountShared(a.participants, b.participants, 2);
   if (shared >= 2) return true;
-  return shared == 1 && a.type() == b.type() && ShareALocation(a, b);
+  return shared == 1 && a.type == b.type && CountShared(a.locations, b.locations, 1) == 1;
+}
+
+bool SameRealEvent(const v1::Event& a, const v1::Event& b) {
+  return SameRealEvent(SketchOf(a), SketchOf(b));
 }
 
 std::string StandingReport(const v1::Event& event) {

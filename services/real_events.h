@@ -16,6 +16,26 @@
 
 namespace parley::service {
 
+// What SameRealEvent compares, taken once from an event whose participant
+// ids are the ids that stand for their people: comparing two sketches
+// allocates nothing, and a sketch is a tenth of the event's size.
+struct EventSketch {
+  std::string name;  // "events/{id}"
+  std::string start_date;
+  std::string end_date;
+  std::string published_date;
+  v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
+  std::vector<std::string> participants;  // "participants/{id}", sorted, unique
+  std::vector<std::string> locations;     // folded, sorted, unique
+  // The participant ids the event is indexed under (as stored, and the ids
+  // that stand for them; no "participants/"): where its other reports are
+  // looked for. Filled by the caller that knows both.
+  std::vector<std::string> index_ids;
+};
+
+EventSketch SketchOf(const v1::Event& event);
+
+bool SameRealEvent(const EventSketch& a, const EventSketch& b);
 bool SameRealEvent(const v1::Event& a, const v1::Event& b);
 
 // The report that stands for a real-world event: the smallest of the event's
