@@ -98,6 +98,21 @@ std::string QuoteKey(std::string_view speaker, std::string_view sort_date,
   return key;
 }
 
+std::string ParticipantHistoryPrefix(std::string_view participant_id) {
+  return IndexPrefix(participant_id);
+}
+
+std::string ParticipantHistoryKey(std::string_view participant_id, std::string_view rank,
+                                  std::string_view role, std::string_view organization) {
+  std::string key = ParticipantHistoryPrefix(participant_id);
+  key.append(rank);
+  key.push_back(kSeparator);
+  key.append(role);
+  key.push_back(kSeparator);
+  key.append(organization);
+  return key;
+}
+
 std::string NameKey(std::string_view folded_name, std::string_view participant_id) {
   return IndexPrefix(folded_name).append(participant_id);
 }

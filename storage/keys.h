@@ -35,6 +35,15 @@ std::string IndexKey(std::string_view term, std::string_view sort_date,
 // "term\0": the prefix that every index key of `term` starts with.
 std::string IndexPrefix(std::string_view term);
 
+// A participant's history entry, in the participants family next to the
+// participant's record (whose key is the bare id): id 0x00 rank 0x00 role
+// 0x00 organisation. Byte order is the record's history order (rank, role,
+// organisation), and "id\0" (ParticipantHistoryPrefix) reaches every entry
+// of one id and none of another.
+std::string ParticipantHistoryKey(std::string_view participant_id, std::string_view rank,
+                                  std::string_view role, std::string_view organization);
+std::string ParticipantHistoryPrefix(std::string_view participant_id);
+
 struct IndexKeyParts {
   std::string term;  // empty for keys of the time index, which have none
   uint32_t day = 0;

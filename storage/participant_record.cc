@@ -136,6 +136,14 @@ void MergeRecordInto(const records::ParticipantRecord& from, records::Participan
   }
 }
 
+void SortHistory(records::ParticipantRecord& record) {
+  auto* history = record.mutable_history();
+  std::sort(history->pointer_begin(), history->pointer_end(),
+            [](const HistoryEntry* a, const HistoryEntry* b) {
+              return HistoryKey(*a) < HistoryKey(*b);
+            });
+}
+
 records::ParticipantRecord RecordFromAppearances(
     const std::vector<v1::ParticipantAppearance>& appearances) {
   records::ParticipantRecord record;

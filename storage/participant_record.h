@@ -30,6 +30,10 @@ bool RemoveAppearance(const v1::ParticipantAppearance& appearance,
 // name one person).
 void MergeRecordInto(const records::ParticipantRecord& from, records::ParticipantRecord& into);
 
+// Sorts history entries read from their own keys (or from two sources) into
+// the order AddAppearance keeps: by rank, role and organisation.
+void SortHistory(records::ParticipantRecord& record);
+
 records::ParticipantRecord RecordFromAppearances(
     const std::vector<v1::ParticipantAppearance>& appearances);
 

@@ -31,7 +31,12 @@ namespace {
 constexpr std::string_view kSchemaVersionKey = "schema_version";
 // 2: participant ids are person keys (identity/person_key.h), not slugs of
 // one spelling of a name.
-constexpr std::string_view kSchemaVersion = "2";
+// 3: a participant's history entries are keys of their own
+// (ParticipantHistoryKey), not part of its record. A store of version 2
+// opens: its records are read as they are and moved to the new layout on
+// their next write.
+constexpr std::string_view kSchemaVersion = "3";
+constexpr std::string_view kPreviousSchemaVersion = "2";
 constexpr std::string_view kReindexKey = "reindex";
 constexpr std::string_view kStoreIdKey = "store_id";
 
@@ -124,6 +129,11 @@ class RocksStore : public Store {
     records::ParticipantRecord record;
     PARLEY_RETURN_IF_ERROR(
         GetProto(Family::kParticipants, participant_id, "participant", record));
+    // Records written before history entries had keys of their own carry
+    // them inline until their next write.
+    const bool inline_history = record.history_size() > 0;
+    PARLEY_RETURN_IF_ERROR(ReadHistory(participant_id, record));
+    if (inline_history) SortHistory(record);
     return record;
   }
   absl::Status Scan(Family family, std::string_view prefix, std::string_view start,
@@ -170,6 +180,10 @@ class RocksStore : public Store {
     return absl::OkStatus();
   }
 
+  // Appends the history entries stored under their own keys
+  // (ParticipantHistoryKey), in key order.
+  absl::Status ReadHistory(std::string_view participant_id, records::ParticipantRecord& record);
+
   // Puts the offset after `position` unless a later one is already stored.
   absl::Status AddOffset(const records::SourcePosition& position,
                          rocksdb::WriteBatch& batch);
@@ -183,6 +197,16 @@ class RocksStore : public Store {
                                   const v1::Event& event,
                                   const std::vector<IndexEntry>& new_entries,
                                   rocksdb::WriteBatch& batch);
+  // One participant's part of UpdateParticipants: reads its record without
+  // history and only the history entries the change touches.
+  absl::Status UpdateParticipant(const std::string& id,
+                                 const std::optional<v1::ParticipantAppearance>& removed,
+                                 const std::optional<v1::ParticipantAppearance>& added,
+                                 const v1::Event& event, rocksdb::WriteBatch& batch);
+  // Batches `record`'s history as the participant's whole history: one key
+  // per entry, every other stored entry deleted.
+  absl::Status BatchWholeHistory(const std::string& id, const records::ParticipantRecord& record,
+                                 rocksdb::WriteBatch& batch);
   absl::StatusOr<records::ParticipantRecord> RebuildParticipantRecord(
       const std::string& id, const v1::Event& event,
       const std::optional<v1::ParticipantAppearance>& new_appearance);
@@ -316,6 +340,39 @@ absl::StatusOr<records::ParticipantRecord> RocksStore::RebuildParticipantRecord(
   return RecordFromAppearances(appearances);
 }
 
+absl::Status RocksStore::ReadHistory(std::string_view participant_id,
+                                     records::ParticipantRecord& record) {
+  absl::Status failure;
+  PARLEY_RETURN_IF_ERROR(
+      Scan(Family::kParticipants, ParticipantHistoryPrefix(participant_id), "",
+           [&](std::string_view key, std::string_view value) {
+             if (!record.add_history()->ParseFromArray(value.data(),
+                                                       static_cast<int>(value.size()))) {
+               failure = absl::DataLossError(absl::StrCat(
+                   "history entry \"", ToAbsl(key), "\" of participant \"",
+                   ToAbsl(participant_id), "\" is corrupt"));
+               return false;
+             }
+             return true;
+           }));
+  return failure;
+}
+
+namespace {
+
+using HistoryEntry = v1::ParticipantHistoryEntry;
+
+std::string HistoryKeyOf(std::string_view id, const HistoryEntry& entry) {
+  return ParticipantHistoryKey(id, entry.rank(), entry.role(), entry.organization());
+}
+
+std::string HistoryKeyOf(std::string_view id, const v1::ParticipantAppearance& appearance) {
+  return ParticipantHistoryKey(id, appearance.rank(), appearance.role(),
+                               appearance.organization());
+}
+
+}  // namespace
+
 absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_entries,
                                             const v1::Event& event,
                                             const std::vector<IndexEntry>& new_entries,
@@ -333,40 +390,99 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
         old_value->second == new_value->second) {
       continue;  // re-delivery: nothing about this participant changed
     }
-    absl::StatusOr<records::ParticipantRecord> stored = GetParticipantRecord(id);
-    if (!stored.ok() && !absl::IsNotFound(stored.status())) return stored.status();
-    const bool known = stored.ok();
-    records::ParticipantRecord record = known ? *std::move(stored) : records::ParticipantRecord();
-    // The name index holds the terms of the stored record: only the
-    // difference is written (most appearances add no new name).
-    std::vector<std::string> old_terms;
-    if (known) old_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
-    std::optional<v1::ParticipantAppearance> removed = ParseAppearance(before, id);
-    std::optional<v1::ParticipantAppearance> added = ParseAppearance(after, id);
-    bool in_place = !removed || RemoveAppearance(*removed, record);
-    if (in_place && added) AddAppearance(*added, record);
-    if (!in_place) {
-      PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
+    PARLEY_RETURN_IF_ERROR(UpdateParticipant(id, ParseAppearance(before, id),
+                                             ParseAppearance(after, id), event, batch));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RocksStore::UpdateParticipant(const std::string& id,
+                                           const std::optional<v1::ParticipantAppearance>& removed,
+                                           const std::optional<v1::ParticipantAppearance>& added,
+                                           const v1::Event& event, rocksdb::WriteBatch& batch) {
+  records::ParticipantRecord record;
+  absl::Status read = GetProto(Family::kParticipants, id, "participant", record);
+  if (!read.ok() && !absl::IsNotFound(read)) return read;
+  // The name index holds the terms of the stored record: only the
+  // difference is written (most appearances add no new name).
+  std::vector<std::string> old_terms;
+  if (read.ok()) old_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
+  // A record written before history entries had keys of their own carries
+  // them inline: it is rewritten whole, once. Otherwise only the entries
+  // this change touches are read: a history grows with every role a person
+  // is seen in, and a write should not copy it.
+  bool whole = record.history_size() > 0;
+  std::set<std::string> touched;
+  if (whole) {
+    PARLEY_RETURN_IF_ERROR(ReadHistory(id, record));
+  } else {
+    for (const auto* appearance : {&removed, &added}) {
+      if (*appearance) touched.insert(HistoryKeyOf(id, **appearance));
     }
-    std::vector<std::string> new_terms;
-    if (record.event_count() > 0) {
-      new_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
-      batch.Put(handle(Family::kParticipants), ToSlice(id), ToSlice(record.SerializeAsString()));
-    } else {
-      batch.Delete(handle(Family::kParticipants), ToSlice(id));
+    for (const std::string& key : touched) {
+      HistoryEntry entry;
+      absl::Status found = GetProto(Family::kParticipants, key, "history entry", entry);
+      if (found.ok()) *record.add_history() = std::move(entry);
+      if (!found.ok() && !absl::IsNotFound(found)) return found;
     }
-    for (const std::string& term : old_terms) {
-      if (std::find(new_terms.begin(), new_terms.end(), term) == new_terms.end()) {
-        batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
-      }
+  }
+  SortHistory(record);
+  bool in_place = !removed || RemoveAppearance(*removed, record);
+  if (in_place && added) AddAppearance(*added, record);
+  if (!in_place) {
+    PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
+    whole = true;
+  }
+  if (whole) {
+    PARLEY_RETURN_IF_ERROR(BatchWholeHistory(id, record, batch));
+  } else {
+    std::set<std::string> kept;
+    for (const HistoryEntry& entry : record.history()) {
+      std::string key = HistoryKeyOf(id, entry);
+      batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
+      kept.insert(std::move(key));
     }
-    for (const std::string& term : new_terms) {
-      if (std::find(old_terms.begin(), old_terms.end(), term) == old_terms.end()) {
-        batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
-      }
+    for (const std::string& key : touched) {
+      if (!kept.contains(key)) batch.Delete(handle(Family::kParticipants), ToSlice(key));
+    }
+  }
+  record.clear_history();
+  std::vector<std::string> new_terms;
+  if (record.event_count() > 0) {
+    new_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
+    batch.Put(handle(Family::kParticipants), ToSlice(id), ToSlice(record.SerializeAsString()));
+  } else {
+    batch.Delete(handle(Family::kParticipants), ToSlice(id));
+  }
+  for (const std::string& term : old_terms) {
+    if (std::find(new_terms.begin(), new_terms.end(), term) == new_terms.end()) {
+      batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
+    }
+  }
+  for (const std::string& term : new_terms) {
+    if (std::find(old_terms.begin(), old_terms.end(), term) == old_terms.end()) {
+      batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
     }
   }
   return absl::OkStatus();
+}
+
+absl::Status RocksStore::BatchWholeHistory(const std::string& id,
+                                           const records::ParticipantRecord& record,
+                                           rocksdb::WriteBatch& batch) {
+  std::set<std::string> kept;
+  for (const HistoryEntry& entry : record.history()) {
+    std::string key = HistoryKeyOf(id, entry);
+    batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
+    kept.insert(std::move(key));
+  }
+  return Scan(Family::kParticipants, ParticipantHistoryPrefix(id), "",
+              [&](std::string_view key, std::string_view) {
+                if (!kept.contains(std::string(key))) {
+                  batch.Delete(handle(Family::kParticipants), ToSlice(key));
+                }
+                return true;
+              });
 }
 
 absl::StatusOr<std::optional<v1::Event>> RocksStore::FindEvent(std::string_view event_id) {
@@ -619,6 +735,14 @@ absl::Status CheckSchemaVersion(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* me
                      "writing schema version");
   }
   PARLEY_RETURN_IF_ERROR(FromRocks(status, "reading schema version"));
+  if (version == kPreviousSchemaVersion) {
+    // Its records are read as they are and rewritten in the current layout
+    // on their next write; a build that reads only the previous layout must
+    // not open the store from now on.
+    return FromRocks(db.Put(rocksdb::WriteOptions(), meta, ToSlice(kSchemaVersionKey),
+                            ToSlice(kSchemaVersion)),
+                     "upgrading schema version");
+  }
   if (version != kSchemaVersion) {
     return absl::FailedPreconditionError(
         absl::StrCat("store has schema version ", version, ", this build reads ",

@@ -1,12 +1,15 @@
 #include "storage/store.h"
 
 #include <filesystem>
+#include <map>
 #include <random>
 #include <set>
+#include <tuple>
 
 #include "common/status_matchers.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "storage/keys.h"
 #include "storage/testing/sample_events.h"
@@ -173,6 +176,107 @@ TEST_F(StoreTest, ParticipantAggregatesAppearancesNewestFirst) {
   EXPECT_EQ(participant.rank(), "Lieutenant General");  // newest wins
   EXPECT_THAT(EventsOf(Family::kParticipantIndex, "diella-francesco"),
               ElementsAre("new", "old"));
+}
+
+// Rewrites the store at `path` as a build of schema version 2 left it: each
+// participant's history inline in its record, no history keys.
+void RewriteAsSchemaVersion2(const std::filesystem::path& path) {
+  std::vector<std::string> names;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path.string(), &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  for (const std::string& name : names) families.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* raw = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path.string(), families, &handles, &raw).ok());
+  std::unique_ptr<rocksdb::DB> db(raw);
+  auto handle = [&](Family family) {
+    for (rocksdb::ColumnFamilyHandle* h : handles) {
+      if (h->GetName() == FamilyName(family)) return h;
+    }
+    return static_cast<rocksdb::ColumnFamilyHandle*>(nullptr);
+  };
+  rocksdb::ColumnFamilyHandle* participants = handle(Family::kParticipants);
+  std::map<std::string, records::ParticipantRecord> records;
+  std::vector<std::string> history_keys;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), participants));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string key = it->key().ToString();
+    size_t separator = key.find('\0');
+    if (separator == std::string::npos) {
+      records[key].MergeFromString(it->value().ToString());
+      continue;
+    }
+    records[key.substr(0, separator)].add_history()->ParseFromString(it->value().ToString());
+    history_keys.push_back(key);
+  }
+  for (const std::string& key : history_keys) ASSERT_TRUE(db->Delete({}, participants, key).ok());
+  for (const auto& [id, record] : records) {
+    ASSERT_TRUE(db->Put({}, participants, id, record.SerializeAsString()).ok());
+  }
+  ASSERT_TRUE(db->Put({}, handle(Family::kMeta), "schema_version", "2").ok());
+  for (rocksdb::ColumnFamilyHandle* h : handles) db->DestroyColumnFamilyHandle(h);
+}
+
+// A write touches the history entries of its appearance only; a store
+// written with histories inline opens, reads the same, and moves a record to
+// the new layout on its next write, ending as a store written fresh.
+TEST_F(StoreTest, HistoryEntriesAreKeysOfTheirOwnAndOldRecordsMoveOnTheirNextWrite) {
+  testing::SamplePerson earlier = kDiella;
+  earlier.rank = "Major General";
+  earlier.role = "";
+  const std::string id = "diella-francesco";
+  auto write = [&](const std::string& article, const std::string& date,
+                   const testing::SamplePerson& person) {
+    ASSERT_THAT(store_->WriteArticle(MakeStoredArticle(article), MakeEvent(article, date, {person})),
+                IsOk());
+  };
+  write("old", "2020-01-01", earlier);
+  write("new", "2023-02-13", kDiella);
+  EXPECT_EQ(Keys(Family::kParticipants, ParticipantHistoryPrefix(id)).size(), 2u);
+  PARLEY_ASSERT_OK_AND_ASSIGN(records::ParticipantRecord record,
+                              store_->GetParticipantRecord(id));
+  ASSERT_EQ(record.history_size(), 2);
+  EXPECT_EQ(record.history(0).rank(), "Lieutenant General");  // by rank, role, organisation
+  EXPECT_EQ(record.event_count(), 2);
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant shown, store_->GetParticipant(id));
+
+  store_.reset();
+  RewriteAsSchemaVersion2(path_);
+  Reopen();
+  EXPECT_TRUE(Keys(Family::kParticipants, ParticipantHistoryPrefix(id)).empty());
+  PARLEY_ASSERT_OK_AND_ASSIGN(records::ParticipantRecord inline_record,
+                              store_->GetParticipantRecord(id));
+  EXPECT_EQ(inline_record.SerializeAsString(), record.SerializeAsString());
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Participant shown_inline, store_->GetParticipant(id));
+  EXPECT_EQ(shown_inline.SerializeAsString(), shown.SerializeAsString());
+
+  write("newest", "2024-05-01", kDiella);
+  EXPECT_EQ(Keys(Family::kParticipants, ParticipantHistoryPrefix(id)).size(), 2u);
+  std::filesystem::path fresh_path = path_.string() + "-fresh";
+  {
+    StoreOptions options;
+    options.path = fresh_path.string();
+    PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> fresh, Store::Open(options));
+    for (const auto& [article, date, person] :
+         {std::tuple{"old", "2020-01-01", earlier}, std::tuple{"new", "2023-02-13", kDiella},
+          std::tuple{"newest", "2024-05-01", kDiella}}) {
+      ASSERT_THAT(fresh->WriteArticle(MakeStoredArticle(article),
+                                      MakeEvent(article, date, {person})),
+                  IsOk());
+    }
+    auto contents = [](Store& store) {
+      std::vector<std::pair<std::string, std::string>> pairs;
+      EXPECT_THAT(store.Scan(Family::kParticipants, "", "",
+                             [&](std::string_view key, std::string_view value) {
+                               pairs.emplace_back(key, value);
+                               return true;
+                             }),
+                  IsOk());
+      return pairs;
+    };
+    EXPECT_EQ(contents(*store_), contents(*fresh));
+  }
+  std::filesystem::remove_all(fresh_path);
 }
 
 TEST_F(StoreTest, OffsetsTravelWithArticlesAndNeverGoBack) {
