@@ -21,6 +21,7 @@ void DerivedCache::Clear() {
   events_.clear();
   participants_.clear();
   sketches_.clear();
+  connections_.clear();
   summaries_.clear();
   bytes_ = 0;
 }
@@ -107,6 +108,17 @@ void DerivedCache::PutSketch(uint64_t sequence, const std::string& event_id,
     for (const std::string& value : *strings) bytes += sizeof(std::string) + value.size();
   }
   Put(sequence, sketches_, event_id, std::move(sketch), bytes);
+}
+
+std::optional<std::shared_ptr<const v1::ListConnectionsResponse>> DerivedCache::Connections(
+    uint64_t sequence, const std::string& key) {
+  return Find(sequence, connections_, key);
+}
+
+void DerivedCache::PutConnections(uint64_t sequence, const std::string& key,
+                                  std::shared_ptr<const v1::ListConnectionsResponse> connections) {
+  size_t bytes = MessageBytes(*connections);
+  Put(sequence, connections_, key, std::move(connections), bytes);
 }
 
 std::optional<std::shared_ptr<const v1::Participant>> DerivedCache::ShownParticipant(

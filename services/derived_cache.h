@@ -75,6 +75,13 @@ class DerivedCache {
   void PutSketch(uint64_t sequence, const std::string& event_id,
                  std::shared_ptr<const EventSketch> sketch);
 
+  // Every connection of a person under some filters (Queries::
+  // RankedConnections), by a key of the person and the filters.
+  std::optional<std::shared_ptr<const v1::ListConnectionsResponse>> Connections(
+      uint64_t sequence, const std::string& key);
+  void PutConnections(uint64_t sequence, const std::string& key,
+                      std::shared_ptr<const v1::ListConnectionsResponse> connections);
+
   // A participant as GetParticipant answers, by the id that stands for it.
   std::optional<std::shared_ptr<const v1::Participant>> ShownParticipant(uint64_t sequence,
                                                                          const std::string& root);
@@ -116,6 +123,8 @@ class DerivedCache {
       ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::shared_ptr<const EventSketch>> sketches_
       ABSL_GUARDED_BY(mutex_);
+  absl::flat_hash_map<std::string, std::shared_ptr<const v1::ListConnectionsResponse>>
+      connections_ ABSL_GUARDED_BY(mutex_);
   absl::flat_hash_map<std::string, std::shared_ptr<const ParticipantSummary>> summaries_
       ABSL_GUARDED_BY(mutex_);
   uint64_t hits_ ABSL_GUARDED_BY(mutex_) = 0;

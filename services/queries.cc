@@ -6,11 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "absl/cleanup/cleanup.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/cancellation.h"
 #include "common/status_macros.h"
 #include "common/string_view.h"
 #include "common/text.h"
@@ -797,9 +799,64 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
   }
   PeopleResolver people(store_, &cache_);
   PARLEY_ASSIGN_OR_RETURN(std::string root, people.RootOf(id));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const v1::ListConnectionsResponse> ranked,
+                          RankedConnections(people, root, request));
+  v1::ListConnectionsResponse response;
+  response.set_participant(ranked->participant());
+  response.set_events(ranked->events());
+  const size_t total = static_cast<size_t>(ranked->connections_size());
+  for (size_t i = offset; i < total && i < offset + page_size; ++i) {
+    v1::Connection* connection = response.add_connections();
+    *connection = ranked->connections(static_cast<int>(i));
+    absl::StatusOr<std::shared_ptr<const ParticipantSummary>> other = Summary(
+        people.sequence(), std::string(storage::ParticipantId(connection->participant())));
+    if (other.ok()) connection->set_display_name((*other)->participant.display_name());
+  }
+  if (offset + page_size < total) {
+    std::string next;
+    storage::AppendBigEndian32(static_cast<uint32_t>(offset + page_size), next);
+    response.set_next_page_token(EncodePageToken(paging.fingerprint, next));
+  }
+  return response;
+}
+
+absl::StatusOr<std::shared_ptr<const v1::ListConnectionsResponse>> Queries::RankedConnections(
+    PeopleResolver& people, const std::string& root, const v1::ListConnectionsRequest& request) {
+  const std::string key =
+      absl::StrCat(root, "|", request.start_date(), "|", request.end_date(), "|",
+                   request.type(), "|", request.order_by() == v1::ListConnectionsRequest::MOST_RECENT);
+  auto cached = [&] { return cache_.Connections(people.sequence(), key); };
+  if (auto hit = cached()) return *std::move(hit);
+  {
+    absl::MutexLock lock(&connections_mutex_);
+    const absl::Condition slot_free(
+        +[](Queries* queries) ABSL_EXCLUSIVE_LOCKS_REQUIRED(queries->connections_mutex_) {
+          return queries->connections_in_flight_ < queries->options_.max_concurrent_connections;
+        },
+        this);
+    // A caller that gives up while waiting stops waiting.
+    while (!connections_mutex_.AwaitWithTimeout(slot_free, absl::Milliseconds(50))) {
+      PARLEY_RETURN_IF_ERROR(CheckCancellation());
+    }
+    ++connections_in_flight_;
+  }
+  absl::Cleanup release = [this] {
+    absl::MutexLock lock(&connections_mutex_);
+    --connections_in_flight_;
+  };
+  // While this call waited, another may have computed the same answer.
+  if (auto hit = cached()) return *std::move(hit);
+  PARLEY_ASSIGN_OR_RETURN(v1::ListConnectionsResponse computed,
+                          ComputeConnections(people, root, request));
+  auto shared = std::make_shared<const v1::ListConnectionsResponse>(std::move(computed));
+  cache_.PutConnections(people.sequence(), key, shared);
+  return shared;
+}
+
+absl::StatusOr<v1::ListConnectionsResponse> Queries::ComputeConnections(
+    PeopleResolver& people, const std::string& root, const v1::ListConnectionsRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members, people.MembersOf(root));
   const std::string self = absl::StrCat("participants/", root);
-
   // The participant's reports, then each report's real-world event.
   std::vector<std::string> event_ids;
   for (const Member& member : members) {
@@ -835,23 +892,14 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ListConnections(
       if (participant != self) Count(tallies[participant], report, date);
     }
   }
-  std::vector<std::pair<std::string, const Tally*>> ranked =
-      RankConnections(tallies, request.order_by() == v1::ListConnectionsRequest::MOST_RECENT);
-  v1::ListConnectionsResponse response;
-  response.set_participant(self);
-  response.set_events(static_cast<int32_t>(own_events.size()));
-  for (size_t i = offset; i < ranked.size() && i < offset + page_size; ++i) {
-    v1::Connection* connection = AddConnection(ranked[i].first, *ranked[i].second, response);
-    absl::StatusOr<std::shared_ptr<const ParticipantSummary>> other =
-        Summary(people.sequence(), std::string(storage::ParticipantId(ranked[i].first)));
-    if (other.ok()) connection->set_display_name((*other)->participant.display_name());
+  v1::ListConnectionsResponse all;
+  all.set_participant(self);
+  all.set_events(static_cast<int32_t>(own_events.size()));
+  for (const auto& [participant, tally] :
+       RankConnections(tallies, request.order_by() == v1::ListConnectionsRequest::MOST_RECENT)) {
+    AddConnection(participant, *tally, all);
   }
-  if (offset + page_size < ranked.size()) {
-    std::string next;
-    storage::AppendBigEndian32(static_cast<uint32_t>(offset + page_size), next);
-    response.set_next_page_token(EncodePageToken(paging.fingerprint, next));
-  }
-  return response;
+  return all;
 }
 
 EventMatcher::EventMatcher(std::vector<TermFilter> filters, std::string start_date,

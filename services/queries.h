@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
 #include "parley/v1/parley_service.pb.h"
 #include "services/derived_cache.h"
 #include "storage/store.h"
@@ -50,6 +51,11 @@ struct QueryOptions {
   // Memory for what queries derive, kept while the store is unchanged
   // (services/derived_cache.h). Default 64 MiB.
   size_t cache_bytes = 64 << 20;
+  // ListConnections computations that run at once; more calls wait, then
+  // find the answer in the cache when they asked the same. Each holds the
+  // tallies of one person's events (megabytes for a person in tens of
+  // thousands), so this bounds their memory. Default 2.
+  int max_concurrent_connections = 2;
 };
 
 class Queries {
@@ -125,9 +131,20 @@ class Queries {
       const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
       v1::ListEventsResponse& response);
 
+  // Every connection of the person `root` stands for, under the request's
+  // dates and type and in its order, without display names or paging: from
+  // the cache, or computed by at most max_concurrent_connections calls at a
+  // time.
+  absl::StatusOr<std::shared_ptr<const v1::ListConnectionsResponse>> RankedConnections(
+      PeopleResolver& people, const std::string& root, const v1::ListConnectionsRequest& request);
+  absl::StatusOr<v1::ListConnectionsResponse> ComputeConnections(
+      PeopleResolver& people, const std::string& root, const v1::ListConnectionsRequest& request);
+
   storage::Store& store_;
   QueryOptions options_;
   DerivedCache cache_;
+  absl::Mutex connections_mutex_;
+  int connections_in_flight_ ABSL_GUARDED_BY(connections_mutex_) = 0;
 };
 
 }  // namespace parley::service

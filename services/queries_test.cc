@@ -6,6 +6,7 @@
 #include <sstream>
 #include <algorithm>
 #include <random>
+#include <thread>
 
 #include "common/cancellation.h"
 #include "common/status_matchers.h"
@@ -344,6 +345,7 @@ TEST_F(QueriesTest, ALongScanStopsWhenItsRequestIsCancelled) {
   request.set_participant("Su-Kwang Kim");
   EXPECT_THAT(queries_->ListConnections(request), IsOk());
   ScopedCancellation cancelled([] { return absl::DeadlineExceededError("deadline passed"); });
+  request.set_order_by(v1::ListConnectionsRequest::MOST_RECENT);  // not answered from the cache
   EXPECT_THAT(queries_->ListConnections(request),
               StatusIs(absl::StatusCode::kDeadlineExceeded));
 }
@@ -572,6 +574,29 @@ TEST_F(RealEventsTest, ConnectionsCountRealEventsByCountOrRecency) {
   v1::ListConnectionsRequest bad;
   EXPECT_THAT(queries_->ListConnections(bad),
               StatusIs(absl::StatusCode::kInvalidArgument, HasSubstr("participant")));
+}
+
+// Calls beyond max_concurrent_connections wait for a slot and then answer
+// like the others (from the cache, when one of them computed it).
+TEST_F(RealEventsTest, ConnectionsUnderConcurrentCallsAnswerAlike) {
+  QueryOptions options;
+  options.max_concurrent_connections = 1;
+  Queries queries(*store_->get(), options);
+  v1::ListConnectionsRequest request;
+  request.set_participant("Joe Biden");
+  std::vector<std::string> answers(8);
+  std::vector<std::thread> threads;
+  for (std::string& answer : answers) {
+    threads.emplace_back([&queries, &request, &answer] {
+      absl::StatusOr<v1::ListConnectionsResponse> response = queries.ListConnections(request);
+      answer = response.ok() ? response->SerializeAsString() : response.status().ToString();
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::ListConnectionsResponse alone,
+                              queries_->ListConnections(request));
+  ASSERT_EQ(alone.connections_size(), 2);
+  for (const std::string& answer : answers) EXPECT_EQ(answer, alone.SerializeAsString());
 }
 
 // Queries keep what they derive between requests (services/derived_cache.h);
