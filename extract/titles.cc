@@ -116,6 +116,15 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     while (open > a && !IsOpenParen(t[open])) --open;
     if (!IsOpenParen(t[open])) --b;
   }
+  // A bracket the region cuts open: "Assistant Secretary of the Army
+  // (Acquisition, Logistics and Technology)" cut at the comma.
+  for (int k = b - 1; k > a; --k) {
+    if (IsCloseParen(t[k])) break;
+    if (IsOpenParen(t[k])) {
+      b = k;
+      break;
+    }
+  }
   if (a >= b) return;
   a = TakeLeadingOrg(c, a, b, attr);
   // Leading country or demonym ("Saudi", "UAE", "U.S."), then perhaps an
@@ -143,6 +152,31 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
       c.orgs()[c.OrgAt(a)].last_token >= b && !TitleWordsOnly(c, c.orgs()[c.OrgAt(a)])) {
     attr->org = c.orgs()[c.OrgAt(a)].name;
     return;
+  }
+  // "Commander of NATO’s Allied Air Command and of United States Air Forces
+  // in Europe": of a post held twice, the first.
+  for (int k = a + 1; k + 1 < b; ++k) {
+    if (t[k].Is("and") && t[k + 1].Is("of")) {
+      b = k;
+      break;
+    }
+  }
+  // "the Director NSA", "the Chief of Staff ACT": an acronym the article
+  // introduced closes the title and names its organisation.
+  if (attr->org.empty() && b - a >= 2 && t[b - 1].all_caps && t[b - 1].IsWord() &&
+      !t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
+    bool head = false;
+    for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
+    std::string org;
+    if (head) {
+      const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
+      org = introduced != nullptr ? *introduced
+                                  : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
+    }
+    if (!org.empty()) {
+      attr->org = org;
+      --b;
+    }
   }
   b = TakeTrailingOrg(c, a, b, attr);
   bool has_head = false;
@@ -226,8 +260,12 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             continue;
           }
         }
-      } else if (x.Is("and") && k - 2 >= sentence_begin && EndsAName(c, k - 2)) {
-        ok = false;  // "Defense Minister Hamada and Deputy Prime Minister Marles"
+      } else if (x.Is("and") && k - 2 >= sentence_begin &&
+                 (EndsAName(c, k - 2) || IsCloseParen(t[k - 2]))) {
+        // "Defense Minister Hamada and Deputy Prime Minister Marles", "Andrea
+        // Manciulli (Chairman of …) and Sheikh Thamer": the words before
+        // "and" end another person's name or bracketed post.
+        ok = false;
       } else {
         ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
              x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||
@@ -342,8 +380,12 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   // "U.S. Air Forces Europe-Air Forces Africa commander": a lower-case
   // role noun closes the capitalised title.
   if (k < b && IsRoleNounToken(t[k]) && k + 1 == b) ++k;
-  // A title directly followed by a name belongs to the next person.
-  if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
+  // A title directly followed by a name belongs to the next person; a plain
+  // English word closes a title ("Supreme Allied Commander Transformation").
+  if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead) &&
+      !IsOnlyCommonWord(t[k - 1].Bare())) {
+    return;
+  }
   // Acronym of an organisation: "Director CS".
   int last = k;
   if (last - a >= 2) {
@@ -358,6 +400,20 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
     if (attr->role.empty()) attr->role = local.role;
     if (attr->org.empty()) attr->org = local.org;
     if (attr->country.empty()) attr->country = local.country;
+  }
+  // "Deputy Chief of Staff for Plans at the Joint Force Command Naples": the
+  // organisation the post is held at.
+  if (!local.role.empty() && attr->org.empty() && k + 1 < b && t[k].Is("at")) {
+    // The organisation closes the segment: not cut before "of" ("at the
+    // Department of Homeland Security"), nor followed by the next person's
+    // name.
+    int o = k + 1 + (t[k + 1].Is("the") ? 1 : 0);
+    int last = o < b && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (last >= b || (!t[last].Is("of") && !(c.IsNameToken(last) && last + 1 < b &&
+                                               c.IsNameToken(last + 1))))) {
+      attr->org = c.orgs()[c.OrgAt(o)].name;
+    }
   }
   // "commander, Battle Force 7th Fleet" style continuation.
   if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
@@ -377,8 +433,20 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
       t[k].Is("which") || t[k].Is("that")) {
     return;
   }
+  // "CQ Brown, Jr., held his first call": a verb, not an apposition.
+  if (t[k].Has(kFlagEventTrigger | kFlagSpeechVerb) && !IsRoleNounToken(t[k])) return;
   if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
   std::string org, country;
+  // "CAOC commander", "Latvian Land Forces commander": the organisation
+  // (an acronym is written out later) right before the role noun.
+  if (k + 1 < b && t[k].all_caps && t[k].IsWord() && t[k].Bare().size() >= 2 &&
+      !Countryish(t[k]) && !t[k].Has(kFlagRankWord) && IsRoleNounToken(t[k + 1]) &&
+      !t[k + 1].cap) {
+    org = std::string(t[k].Bare());
+  } else if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].first_token == k) {
+    int after = c.orgs()[c.OrgAt(k)].last_token;
+    if (after < b && IsRoleNounToken(t[after]) && !t[after].cap) org = c.orgs()[c.OrgAt(k)].name;
+  }
   // Possessor, before the role noun: "Australia’s assistant minister", not
   // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
@@ -420,6 +488,20 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
     }
   }
   attr->role = std::string(c.doc().TokenRange(role_begin, e));
+  // "commanding general for the Latvian Land Forces": the organisation after
+  // the role noun.
+  if (org.empty() && role_end < e && (t[role_end].Is("for") || t[role_end].Is("of") ||
+                                      t[role_end].Is("at") || t[role_end].Is("with"))) {
+    int o = role_end + 1 + (role_end + 1 < e && t[role_end + 1].Is("the") ? 1 : 0);
+    // Not the possessor of what follows ("of the Navy’s forward-deployed
+    // aircraft carrier, USS Ronald Reagan").
+    int last = o < e && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    // Nor cut before "of" ("the Department of Aeronautics").
+    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (last >= e || (!IsPossessive(t[last]) && !t[last].Is("of")))) {
+      org = c.orgs()[c.OrgAt(o)].name;
+    }
+  }
   if (!org.empty() && attr->org.empty()) attr->org = org;
   if (!country.empty() && attr->country.empty()) attr->country = country;
   if (stop < b && t[stop].Is("with")) {
@@ -447,9 +529,40 @@ bool OrgBeforeTitle(const PeopleContext& c, int a, int b) {
 
 }  // namespace
 
+// "Andrea Manciulli (Chairman of the Italian Delegation to NATO
+// Parliamentary Assembly)": a capitalised title in brackets after the name.
+void ParseBracketedApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
+  const auto& t = c.tokens();
+  int close = i + 1;
+  while (close < end && close < i + 16 && !IsCloseParen(t[close])) ++close;
+  if (close >= end || !IsCloseParen(t[close]) || close - i < 3) return;
+  if (t[i + 1].cap && t[i + 1].Has(kFlagTitleHead | kFlagTitleModifier)) {
+    ParseCapitalisedApposition(c, i + 1, close, close, attr);
+  }
+}
+
+// "General Bert Booman, CIS Group;", "Ambassador Sorin Ducaru, Emerging
+// Security Challenges Division at NATO HQ": an organisation alone after the
+// name is whom the person represents.
+bool OrgOnlyApposition(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  if (c.OrgAt(a) < 0 || t[a].Has(kFlagTitleHead)) return false;
+  const OrgMention& o = c.orgs()[c.OrgAt(a)];
+  if (o.first_token != a || o.last_token - a < 2) return false;
+  int k = o.last_token;
+  if (k + 2 < b && IsOpenParen(t[k]) && IsCloseParen(t[k + 2])) k += 3;
+  if (k < b && !t[k].Is("at") && !t[k].Is("in")) return false;
+  if (attr->org.empty()) attr->org = o.name;
+  return true;
+}
+
 void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
   const auto& t = c.tokens();
   i = SkipOfPhrase(c, i, end, attr);
+  if (i < end && IsOpenParen(t[i])) {
+    ParseBracketedApposition(c, i, end, attr);
+    return;
+  }
   if (i >= end || !t[i].Is(",")) return;
   int a = i + 1;
   if (a >= end) return;
@@ -467,6 +580,7 @@ void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
       return;
     }
   }
+  if (OrgOnlyApposition(c, a, b, attr)) return;
   // ", the Commander of LANDCOM", ", the Allied Land Command (LANDCOM) Chief
   // of Staff": a capitalised title after "the".
   if ((t[a].Is("the") || t[a].Is("The")) && a + 1 < b && t[a + 1].cap &&
