@@ -362,6 +362,55 @@ void MarkActivity(const Document& doc, const std::vector<OrgMention>& orgs,
   }
 }
 
+// "Permanent Representatives", "NATO Ambassadors": a plural title at token
+// k, with the title words before it, as one holder's title ("Permanent
+// Representative"); empty when k holds none.
+std::string SingularGroupTitle(const std::vector<Token>& t, int first, int k) {
+  const Token& x = t[k];
+  std::string_view w = x.Bare();
+  if (!x.cap || x.all_caps || w.size() < 4 || w.back() != 's' ||
+      !IsTitleHead(w.substr(0, w.size() - 1))) {
+    return "";
+  }
+  int start = k;
+  while (start > first && t[start - 1].cap && t[start - 1].Has(kFlagTitleModifier)) --start;
+  std::string out;
+  for (int i = start; i < k; ++i) out.append(t[i].text).append(" ");
+  out.append(w.substr(0, w.size() - 1));
+  return out;
+}
+
+// The plural title that introduces a group, in the mention's sentence
+// before it or in the two sentences before: the nearest.
+std::string GroupTitleBefore(const Document& doc, const NameMention& m) {
+  const auto& t = doc.tokens;
+  int stop = doc.sentences[std::max(0, m.sentence - 2)].first_token;
+  for (int k = m.first_token - 1; k >= stop; --k) {
+    if (t[k].in_quote) continue;
+    std::string title = SingularGroupTitle(t, doc.sentences[t[k].sentence].first_token, k);
+    if (!title.empty()) return title;
+  }
+  return "";
+}
+
+// "A group of North Atlantic Council (NAC) Permanent Representatives
+// (PermReps) met with … . Artur Kuko of Albania, Igor Pokaz of Croatia, …":
+// people listed by their country after a plural title, without a title of
+// their own, hold that title.
+void RolesFromGroupTitle(const Document& doc, std::vector<Person>* people) {
+  const auto& t = doc.tokens;
+  for (Person& p : *people) {
+    if (!p.role.empty() || !p.rank.empty() || p.name_tokens.size() < 2) continue;
+    for (const NameMention& m : p.mentions) {
+      const Sentence& s = doc.sentences[m.sentence];
+      int e = OfCountryEnd(doc, m.last_token, s.last_token);
+      if (e < 0 || e >= s.last_token || !(t[e].Is(",") || t[e].Is("and"))) continue;
+      p.role = GroupTitleBefore(doc, m);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 int ResolveName(const std::vector<Person>& people, std::string_view word) {
@@ -392,6 +441,7 @@ PeopleResult FindPeople(const Document& doc) {
   AddSurnameMentions(c, &result.people);
   MarkActivity(doc, result.orgs, &result.people);
   WriteOutOrgAcronyms(c, &result.people);
+  RolesFromGroupTitle(doc, &result.people);
   return result;
 }
 

@@ -420,5 +420,25 @@ TEST(PeopleTest, BracketedPostAfterTheName) {
   EXPECT_EQ(t->role.find("Italian"), std::string::npos) << t->role;
 }
 
+// mvephr-00000000-permreps-meet-sact-norfolk: people listed by country after a
+// plural title hold that title.
+TEST(PeopleTest, PeopleListedAfterAPluralTitleHoldIt) {
+  PeopleResult r = People(
+      "A group of North Atlantic Council (NAC) Permanent Representatives (PermReps) met with "
+      "French Air Force General St\xC3\xA9phane Abrial, Supreme Allied Commander Transformation "
+      "(SACT), May 13-14 in Norfolk, Virginia.\n\nArtur Kuko of Albania, Igor Pokaz of Croatia, "
+      "Martin Erdmann of Germany, and Bogusaw Winid of Poland, began the visit May 13 with "
+      "dinner and discussions with Abrial.");
+  for (const char* name : {"Artur Kuko", "Igor Pokaz", "Martin Erdmann", "Bogusaw Winid"}) {
+    const Person* p = Find(r, name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->role, "Permanent Representative") << name;
+    EXPECT_TRUE(p->participant) << name;
+  }
+  const Person* a = Find(r, "St\xC3\xA9phane Abrial");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->role, "Supreme Allied Commander Transformation (SACT)");
+}
+
 }  // namespace
 }  // namespace parley::extract_internal

@@ -540,18 +540,6 @@ void MeetingObjectRule(const PeopleContext& c, Candidate* cand) {
   }
 }
 
-// End of "of Albania", "from the United Kingdom" at `k`, or -1.
-int OfCountryEnd(const Document& doc, int k, int b) {
-  if (k + 1 >= b || !(doc.tokens[k].Is("of") || doc.tokens[k].Is("from"))) return -1;
-  ++k;
-  if (doc.tokens[k].Is("the")) ++k;
-  for (int n = std::min(3, b - k); n >= 1; --n) {
-    if (!doc.tokens[k + n - 1].IsWord()) continue;
-    if (LookupPlace(doc.TokenRange(k, k + n)).kind == PlaceKind::kCountry) return k + n;
-  }
-  return -1;
-}
-
 // Whether "of Albania" / "from Croatia" ends right before `end`.
 bool OfCountryBefore(const Document& doc, int a, int end) {
   for (int start = std::max(a, end - 5); start + 1 < end; ++start) {
@@ -604,6 +592,17 @@ static_assert(std::size(kPersonRules) == kListedWithCountry + 1,
               "RuleIndex follows kPersonRules");
 
 }  // namespace
+
+int OfCountryEnd(const Document& doc, int k, int b) {
+  if (k + 1 >= b || !(doc.tokens[k].Is("of") || doc.tokens[k].Is("from"))) return -1;
+  ++k;
+  if (doc.tokens[k].Is("the")) ++k;
+  for (int n = std::min(3, b - k); n >= 1; --n) {
+    if (!doc.tokens[k + n - 1].IsWord()) continue;
+    if (LookupPlace(doc.TokenRange(k, k + n)).kind == PlaceKind::kCountry) return k + n;
+  }
+  return -1;
+}
 
 std::span<const PersonRule> PersonRules() { return kPersonRules; }
 

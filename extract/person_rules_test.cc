@@ -214,6 +214,12 @@ const NameCase kNames[] = {
     {"Foreign Minister Gemba and Defense Minister Morimoto talked with their Australian "
      "counterparts Foreign Minister Carr and Defence Minister Smith in Sydney.",
      "", "Smith", "Defence Minister"},
+    // A word before the head word closing the title
+    // (eucom-20240426-chiefs-of-mission-conference).
+    {"\xE2\x80\x9CAdvancing the peace and security of Europe requires close cooperation,"
+     "\xE2\x80\x9D said U.S. Assistant Secretary of State for European and Eurasian Affairs "
+     "James O\xE2\x80\x99" "Brien.",
+     "", "James O\xE2\x80\x99" "Brien", "Assistant Secretary of State for European and Eurasian Affairs"},
     // The title before the comma is the previous person's
     // (aircom-00000000-usaf-assumes-lead-bap-45th-rotation).
     {"Dr. Vytautas Umbrasas, Vice Minister of National Defence, and United States Air Force "

@@ -247,6 +247,12 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             IsOnlyCommonWord(w)) {
           ok = true;
         }
+        // "for European and Eurasian Affairs James O’Brien": a word right
+        // before the head word that closes the title names that body.
+        if (!ok && k + 1 == end && t[k].cap && t[k].Has(kFlagHeadWord) &&
+            !t[k].Has(kFlagTitleHead)) {
+          ok = true;
+        }
         // "Supreme Allied Commander Europe": a place right after a title head.
         if (!ok && x.Has(kFlagPlace) && k - 2 >= sentence_begin &&
             TitleHeadAsWritten(t[k - 2])) {
