@@ -368,6 +368,22 @@ TEST(PeopleTest, OrganisationOfAppositionsWithoutATitle) {
   const Person* b = Find(r, "Bert Booman");
   ASSERT_NE(b, nullptr);
   EXPECT_EQ(b->organization, "CIS Group");
+  const Person* h = Find(r, "Tim Harp");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->organization, "Supervisory Board");
+  r = People(
+      "Also taking part were Ambassador Sorin Ducaru, Emerging Security Challenges Division at "
+      "NATO HQ; and others.");
+  const Person* d = Find(r, "Sorin Ducaru");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->organization, "Emerging Security Challenges Division");
+  // wh-20240717-interagency-delegation-travel-papua-new.
+  r = People(
+      "The delegation included Daniel Kritenbrink, Department of State Assistant Secretary for "
+      "the Bureau of East Asian and Pacific Affairs; and others.");
+  const Person* k = Find(r, "Daniel Kritenbrink");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->organization, "Bureau of East Asian and Pacific Affairs");
   r = People(
       "General Mark A. Welsh III paid his first visit to the NATO Combined Air Operations Centre "
       "at Uedem, Germany, Jan. 27. While visiting the CAOC, General Welsh learned about the "

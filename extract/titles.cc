@@ -66,7 +66,10 @@ int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
     const OrgMention& o = c.orgs()[c.OrgAt(k)];
     if (TitleWordsOnly(c, o)) return b;
     int of = o.first_token - 1;
-    if (of > a && t[of].Is("the")) --of;
+    // "Chairman of our Supervisory Board", "Director of its Division".
+    if (of > a && (t[of].Is("the") || t[of].Is("our") || t[of].Is("its") || t[of].Is("their"))) {
+      --of;
+    }
     if (of > a && t[of].Is("of")) {
       attr->org = o.name;
       return of;
@@ -379,6 +382,7 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   int k = a;
   while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
                    t[k].Is("and") || t[k].Is("for") || t[k].Is("to") ||
+                   (k > a && t[k - 1].Is("of") && (t[k].Is("our") || t[k].Is("its"))) ||
                    IsPossessive(t[k]) || IsOrdinalOrNumber(t[k]) || IsOpenParen(t[k]) ||
                    IsCloseParen(t[k]))) {
     ++k;
@@ -508,6 +512,19 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
       org = c.orgs()[c.OrgAt(o)].name;
     }
   }
+  // "Department of State Assistant Secretary for the Bureau of East Asian
+  // and Pacific Affairs": the body that closes the apposition, after a link
+  // word.
+  if (org.empty() && stop > role_end && c.OrgAt(stop - 1) >= 0) {
+    const OrgMention& o = c.orgs()[c.OrgAt(stop - 1)];
+    int link = o.first_token - 1;
+    if (link > role_end && t[link].Is("the")) --link;
+    if (o.last_token == stop && link >= role_end &&
+        (t[link].Is("of") || t[link].Is("for") || t[link].Is("at") || t[link].Is("from") ||
+         t[link].Is("with"))) {
+      org = o.name;
+    }
+  }
   if (!org.empty() && attr->org.empty()) attr->org = org;
   if (!country.empty() && attr->country.empty()) attr->country = country;
   if (stop < b && t[stop].Is("with")) {
@@ -552,13 +569,22 @@ void ParseBracketedApposition(const PeopleContext& c, int i, int end, Attributes
 // name is whom the person represents.
 bool OrgOnlyApposition(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.tokens();
-  if (c.OrgAt(a) < 0 || t[a].Has(kFlagTitleHead)) return false;
-  const OrgMention& o = c.orgs()[c.OrgAt(a)];
-  if (o.first_token != a || o.last_token - a < 2) return false;
+  // The body may start one capitalised word later than the words the
+  // organisation rules take ("Emerging Security Challenges Division").
+  int start = a;
+  if (c.OrgAt(start) < 0 && start + 1 < b && t[start].cap && !t[start].all_caps &&
+      !t[start].Has(kFlagTitleHead | kFlagTitleModifier | kFlagRankWord | kFlagHonorific)) {
+    ++start;
+  }
+  if (c.OrgAt(start) < 0 || t[a].Has(kFlagTitleHead)) return false;
+  const OrgMention& o = c.orgs()[c.OrgAt(start)];
+  if (o.first_token != start || o.last_token - a < 2) return false;
   int k = o.last_token;
   if (k + 2 < b && IsOpenParen(t[k]) && IsCloseParen(t[k + 2])) k += 3;
   if (k < b && !t[k].Is("at") && !t[k].Is("in")) return false;
-  if (attr->org.empty()) attr->org = o.name;
+  if (attr->org.empty()) {
+    attr->org = start == a ? o.name : std::string(t[a].text) + " " + o.name;
+  }
   return true;
 }
 
