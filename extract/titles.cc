@@ -59,22 +59,40 @@ int TakeLeadingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
 // Trailing organisation: "… of the ORG" (dropped from the role), or "Commander
 // Joint Force Command Brunssum" (a title head right before it; the role keeps
 // it, as written). Returns the region's new end.
+// Whether [k, b) goes on with a name cut from the organisation before it:
+// "of Security" after "National Directorate", "and Africa" after "United
+// States Army Europe": a link word, then capitalised words that are neither
+// a person's name nor a title ("of the President", "and Foreign Minister",
+// "of Ukraine Andriy Yermak" are not).
+bool ContinuesOrgName(const PeopleContext& c, int k, int b) {
+  const auto& t = c.tokens();
+  if (k + 1 >= b || !(t[k].Is("of") || t[k].Is("and"))) return false;
+  for (int i = k + 1; i < b; ++i) {
+    if (t[i].Is("of") || t[i].Is("and") || t[i].Is("the")) continue;
+    if (!t[i].cap || t[i].Has(kFlagTitleHead) || c.IsNameToken(i)) return false;
+  }
+  return t[b - 1].cap;
+}
+
 int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.tokens();
   for (int k = b - 1; k > a; --k) {
-    if (c.OrgAt(k) < 0 || c.orgs()[c.OrgAt(k)].last_token < b - 1) continue;
+    if (c.OrgAt(k) < 0) continue;
     const OrgMention& o = c.orgs()[c.OrgAt(k)];
+    bool continued = o.last_token < b - 1 && ContinuesOrgName(c, o.last_token, b);
+    if (o.last_token < b - 1 && !continued) continue;
     if (TitleWordsOnly(c, o)) return b;
     int of = o.first_token - 1;
     // "Chairman of our Supervisory Board", "Director of its Division".
     if (of > a && (t[of].Is("the") || t[of].Is("our") || t[of].Is("its") || t[of].Is("their"))) {
       --of;
     }
+    std::string name = continued ? std::string(c.doc().TokenRange(o.first_token, b)) : o.name;
     if (of > a && t[of].Is("of")) {
-      attr->org = o.name;
+      attr->org = name;
       return of;
     }
-    if (o.first_token > a && TitleHeadAsWritten(t[o.first_token - 1])) attr->org = o.name;
+    if (o.first_token > a && TitleHeadAsWritten(t[o.first_token - 1])) attr->org = name;
     return b;
   }
   return b;
