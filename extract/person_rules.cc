@@ -310,6 +310,12 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     // a one-word title yields to the post an apposition spells out.
     cand->courtesy_title = local.role.find(' ') == std::string::npos;
   }
+  // "North Atlantic Council (NAC) Permanent Representatives (PermReps)": one
+  // word in brackets right after a title abbreviates it; it names no one.
+  if (cand->name_end - cand->first == 1 && cand->first - 1 >= cand->sentence_begin &&
+      IsOpenParen(c.tokens()[cand->first - 1])) {
+    return;
+  }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
   if (cand->attr.role.empty() && cand->left_end - region == 1 &&

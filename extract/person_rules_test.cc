@@ -160,6 +160,10 @@ const NotAPerson kNotPeople[] = {
      "Christchurch Call"},
     {"They discussed the investments proposed in the President\xE2\x80\x99s American Jobs Plan.",
      "Jobs Plan"},
+    // A title's abbreviation in brackets (mvephr-00000000-permreps-meet-sact-norfolk).
+    {"A group of North Atlantic Council (NAC) Permanent Representatives (PermReps) met with "
+     "French Air Force General St\xC3\xA9phane Abrial.",
+     "PermReps"},
     // A list by country of things, not of full names.
     {"The exercise brought together troops of Albania, Croatia, France and Germany.", "Croatia"},
     {"In May Secretary General Jens Stoltenberg visited the headquarters.", "May"},
