@@ -754,6 +754,30 @@ bool PrecedingSubject(const Document& doc, const Resolver& r, const Unit& u,
   return true;
 }
 
+// “…”¶"- Hon. Chrystia Freeland, P.C., M.P., Minister of Foreign Affairs":
+// a quotation closing its paragraph, signed by the next paragraph, which
+// opens with a dash and the person's name.
+bool DashSignature(const Document& doc, const Resolver& r, const Unit& u, Attribution* att) {
+  if (u.first_span < 0) return false;
+  const auto& paras = doc.article->paragraphs;
+  int pi = doc.quotes[u.last_span].paragraph;
+  int n = static_cast<int>(doc.tokens.size());
+  if (pi + 1 >= static_cast<int>(paras.size())) return false;
+  int after = FirstTokenAtOrAfter(doc, doc.quotes[u.last_span].end);
+  if (after < n && doc.tokens[after].begin < paras[pi].end) return false;
+  int d = FirstTokenAtOrAfter(doc, paras[pi + 1].begin);
+  if (d + 1 >= n || !IsDash(doc.tokens[d]) || doc.tokens[d + 1].begin >= paras[pi + 1].end) {
+    return false;
+  }
+  int first = 0, last = 0;
+  int p = r.PersonNear(d + 1, std::min(n, d + 5), doc.tokens[d + 1].begin, &first, &last);
+  if (p < 0) return false;
+  att->person = p;
+  att->a = first;
+  att->b = last;
+  return true;
+}
+
 // The speaker of an attribution: a person (by name, pronoun or title) or an
 // organisation. False when the speaker is anonymous or cannot be resolved.
 bool ResolveSpeaker(const Resolver& r, const Unit& u, const Attribution& att,
@@ -819,7 +843,7 @@ bool Attribute(const Resolver& r, const Unit& u, const std::string& last_org, in
   Attribution att;
   bool found = (u.first_span >= 0 && VerblessAttribution(doc, r, doc.quotes[u.first_span], &att)) ||
                AttributionBefore(doc, u, &att) || ParagraphSpeaker(doc, r, u, &att) ||
-               PrecedingSubject(doc, r, u, &att);
+               DashSignature(doc, r, u, &att) || PrecedingSubject(doc, r, u, &att);
   return found && ResolveSpeaker(r, u, att, last_org, last_person, f);
 }
 

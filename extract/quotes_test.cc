@@ -291,6 +291,14 @@ const Case kCases[] = {
      "very encouraging to see how KFOR continues to deal with current challenges" RQ " added US "
      "ARMY EUROPE AND AFRICA Commander.",
      {{"Christopher Cavoli", "I am very pleased to have"}}},
+    // jwc-20191109-buhler-visits-jwc-trju19: a quotation signed by the next
+    // paragraph, which opens with a dash and the name.
+    {"a dash and the name in the next paragraph sign the quotation",
+     "General Erhard B\xC3\xBChler, Commander Allied Joint Force Command Brunssum, visited "
+     "the Joint Warfare Centre.\n\n" LQ "The NATO Joint Warfare Centre worked tirelessly to "
+     "build the scenario for TRIDENT JUPITER 19." RQ "\n\n- General Erhard B\xC3\xBChler, "
+     "Commander Allied Joint Force Command Brunssum",
+     {{"Erhard B\xC3\xBChler", "The NATO Joint Warfare Centre"}}},
     // Settled case: a quotation inside a reporting clause.
     {"'said that' + quotation is a reporting clause",
      "Defence Minister Rajnath Singh met his counterpart. Singh said that " LQ "the two "
