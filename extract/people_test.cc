@@ -333,6 +333,14 @@ TEST(PeopleTest, HeadlineFullerFormNamesTheBodysSurname) {
   const Person* b = Find(r, "Wais Ahmad Barmak");
   ASSERT_NE(b, nullptr);
   EXPECT_TRUE(b->participant);
+  // kfor-00000000-usareur-af-commander-visits-kfor: a place goes on the name.
+  r = People(
+      "KFOR Commander, Major General Franco Federici welcomed the Commander of United States "
+      "Army Europe and Africa, General Christopher Cavoli, at Camp Film City.");
+  const Person* cavoli = Find(r, "Christopher Cavoli");
+  ASSERT_NE(cavoli, nullptr);
+  EXPECT_EQ(cavoli->role, "Commander");
+  EXPECT_EQ(cavoli->organization, "United States Army Europe and Africa");
 }
 
 // eeas-20161109-eumc-7-8-november, nspa-20181024-nac-update-on-agency-activities:

@@ -60,13 +60,15 @@ int TakeLeadingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
 // Joint Force Command Brunssum" (a title head right before it; the role keeps
 // it, as written). Returns the region's new end.
 // Whether [k, b) goes on with a name cut from the organisation before it:
-// "of Security" after "National Directorate", "and Africa" after "United
-// States Army Europe": a link word, then capitalised words that are neither
-// a person's name nor a title ("of the President", "and Foreign Minister",
-// "of Ukraine Andriy Yermak" are not).
+// "of Security" after "National Directorate", "Europe and Africa" after
+// "United States Army": a link word or a place, then capitalised words that
+// are neither a person's name nor a title ("of the President", "and Foreign
+// Minister", "of Ukraine Andriy Yermak" are not).
 bool ContinuesOrgName(const PeopleContext& c, int k, int b) {
   const auto& t = c.tokens();
-  if (k + 1 >= b || !(t[k].Is("of") || t[k].Is("and"))) return false;
+  // "United States Army" + "Europe and Africa": a place may go on the name.
+  bool place = k < b && t[k].cap && t[k].Has(kFlagPlace) && !t[k].Has(kFlagTitleHead);
+  if (!place && (k + 1 >= b || !(t[k].Is("of") || t[k].Is("and")))) return false;
   for (int i = k + 1; i < b; ++i) {
     if (t[i].Is("of") || t[i].Is("and") || t[i].Is("the")) continue;
     if (!t[i].cap || t[i].Has(kFlagTitleHead) || c.IsNameToken(i)) return false;
