@@ -100,6 +100,36 @@ int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   return b;
 }
 
+// "Commander of NATO’s Allied Air Command and of United States Air Forces in
+// Europe": of a post held twice, the first. Returns the region's new end.
+int FirstOfTwoPosts(const std::vector<Token>& t, int a, int b) {
+  for (int k = a + 1; k + 1 < b; ++k) {
+    if (t[k].Is("and") && t[k + 1].Is("of")) return k;
+  }
+  return b;
+}
+
+// "the Director NSA", "the Chief of Staff ACT": an acronym the article
+// introduced or writes out closes the title and names its organisation.
+// Returns the region's new end.
+int TakeClosingAcronymOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  if (!attr->org.empty() || b - a < 2 || !t[b - 1].all_caps || !t[b - 1].IsWord() ||
+      t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
+    return b;
+  }
+  bool head = false;
+  for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
+  if (!head) return b;
+  const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
+  std::string org = introduced != nullptr
+                        ? *introduced
+                        : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
+  if (org.empty()) return b;
+  attr->org = org;
+  return b - 1;
+}
+
 }  // namespace
 
 // Words a title region can begin with that are not part of the title:
@@ -176,31 +206,7 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     attr->org = c.orgs()[c.OrgAt(a)].name;
     return;
   }
-  // "Commander of NATO’s Allied Air Command and of United States Air Forces
-  // in Europe": of a post held twice, the first.
-  for (int k = a + 1; k + 1 < b; ++k) {
-    if (t[k].Is("and") && t[k + 1].Is("of")) {
-      b = k;
-      break;
-    }
-  }
-  // "the Director NSA", "the Chief of Staff ACT": an acronym the article
-  // introduced closes the title and names its organisation.
-  if (attr->org.empty() && b - a >= 2 && t[b - 1].all_caps && t[b - 1].IsWord() &&
-      !t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
-    bool head = false;
-    for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
-    std::string org;
-    if (head) {
-      const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
-      org = introduced != nullptr ? *introduced
-                                  : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
-    }
-    if (!org.empty()) {
-      attr->org = org;
-      --b;
-    }
-  }
+  b = TakeClosingAcronymOrg(c, a, FirstOfTwoPosts(t, a, b), attr);
   b = TakeTrailingOrg(c, a, b, attr);
   bool has_head = false;
   for (int k = a; k < b; ++k) {
@@ -451,6 +457,54 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   }
 }
 
+// "CAOC commander", "Latvian Land Forces commander": the organisation (an
+// acronym is written out later) at k, right before a lower-case role noun;
+// empty when none.
+std::string OrgBeforeRoleNoun(const PeopleContext& c, int k, int b) {
+  const auto& t = c.tokens();
+  if (k + 1 < b && t[k].all_caps && t[k].IsWord() && t[k].Bare().size() >= 2 &&
+      !Countryish(t[k]) && !t[k].Has(kFlagRankWord) && IsRoleNounToken(t[k + 1]) &&
+      !t[k + 1].cap) {
+    return std::string(t[k].Bare());
+  }
+  if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].first_token == k) {
+    int after = c.orgs()[c.OrgAt(k)].last_token;
+    if (after < b && IsRoleNounToken(t[after]) && !t[after].cap) return c.orgs()[c.OrgAt(k)].name;
+  }
+  return "";
+}
+
+bool IsOrgLink(const Token& x) {
+  return x.Is("of") || x.Is("for") || x.Is("at") || x.Is("from") || x.Is("with");
+}
+
+// The organisation of a lower-case role whose noun ends at role_end (the
+// role phrase ends at e, the apposition's words at stop); empty when none.
+std::string OrgAfterRoleNoun(const PeopleContext& c, int role_end, int e, int stop) {
+  const auto& t = c.tokens();
+  // "commanding general for the Latvian Land Forces": right after the noun;
+  // not the possessor of what follows ("of the Navy’s forward-deployed
+  // aircraft carrier"), nor a name cut before "of" ("the Department of
+  // Aeronautics").
+  if (role_end < e && IsOrgLink(t[role_end]) && !t[role_end].Is("from")) {
+    int o = role_end + 1 + (role_end + 1 < e && t[role_end + 1].Is("the") ? 1 : 0);
+    int last = o < e && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (last >= e || (!IsPossessive(t[last]) && !t[last].Is("of")))) {
+      return c.orgs()[c.OrgAt(o)].name;
+    }
+  }
+  // "Department of State Assistant Secretary for the Bureau of East Asian and
+  // Pacific Affairs": the body that closes the apposition, after a link word.
+  if (stop > role_end && c.OrgAt(stop - 1) >= 0) {
+    const OrgMention& o = c.orgs()[c.OrgAt(stop - 1)];
+    int link = o.first_token - 1;
+    if (link > role_end && t[link].Is("the")) --link;
+    if (o.last_token == stop && link >= role_end && IsOrgLink(t[link])) return o.name;
+  }
+  return "";
+}
+
 // Lower-case role in [a, b): "a human resources specialist with the 36th
 // Inf. Div.", "Australia’s assistant minister for defense", "the Indian Air
 // Force’s first woman Rafale pilot", "commanding officer, USS Ronald Reagan".
@@ -466,17 +520,7 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
   // "CQ Brown, Jr., held his first call": a verb, not an apposition.
   if (t[k].Has(kFlagEventTrigger | kFlagSpeechVerb) && !IsRoleNounToken(t[k])) return;
   if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
-  std::string org, country;
-  // "CAOC commander", "Latvian Land Forces commander": the organisation
-  // (an acronym is written out later) right before the role noun.
-  if (k + 1 < b && t[k].all_caps && t[k].IsWord() && t[k].Bare().size() >= 2 &&
-      !Countryish(t[k]) && !t[k].Has(kFlagRankWord) && IsRoleNounToken(t[k + 1]) &&
-      !t[k + 1].cap) {
-    org = std::string(t[k].Bare());
-  } else if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].first_token == k) {
-    int after = c.orgs()[c.OrgAt(k)].last_token;
-    if (after < b && IsRoleNounToken(t[after]) && !t[after].cap) org = c.orgs()[c.OrgAt(k)].name;
-  }
+  std::string org = OrgBeforeRoleNoun(c, k, b), country;
   // Possessor, before the role noun: "Australia’s assistant minister", not
   // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
@@ -518,33 +562,7 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
     }
   }
   attr->role = std::string(c.doc().TokenRange(role_begin, e));
-  // "commanding general for the Latvian Land Forces": the organisation after
-  // the role noun.
-  if (org.empty() && role_end < e && (t[role_end].Is("for") || t[role_end].Is("of") ||
-                                      t[role_end].Is("at") || t[role_end].Is("with"))) {
-    int o = role_end + 1 + (role_end + 1 < e && t[role_end + 1].Is("the") ? 1 : 0);
-    // Not the possessor of what follows ("of the Navy’s forward-deployed
-    // aircraft carrier, USS Ronald Reagan").
-    int last = o < e && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
-    // Nor cut before "of" ("the Department of Aeronautics").
-    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
-        (last >= e || (!IsPossessive(t[last]) && !t[last].Is("of")))) {
-      org = c.orgs()[c.OrgAt(o)].name;
-    }
-  }
-  // "Department of State Assistant Secretary for the Bureau of East Asian
-  // and Pacific Affairs": the body that closes the apposition, after a link
-  // word.
-  if (org.empty() && stop > role_end && c.OrgAt(stop - 1) >= 0) {
-    const OrgMention& o = c.orgs()[c.OrgAt(stop - 1)];
-    int link = o.first_token - 1;
-    if (link > role_end && t[link].Is("the")) --link;
-    if (o.last_token == stop && link >= role_end &&
-        (t[link].Is("of") || t[link].Is("for") || t[link].Is("at") || t[link].Is("from") ||
-         t[link].Is("with"))) {
-      org = o.name;
-    }
-  }
+  if (org.empty()) org = OrgAfterRoleNoun(c, role_end, e, stop);
   if (!org.empty() && attr->org.empty()) attr->org = org;
   if (!country.empty() && attr->country.empty()) attr->country = country;
   if (stop < b && t[stop].Is("with")) {
