@@ -134,6 +134,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kTitleModifier, "title_modifier", true, Shape::kWord},
     {WC::kHonorific, "honorific", false, Shape::kAbbreviation},
     {WC::kNameParticle, "name_particle", false, Shape::kWord},
+    {WC::kNameSuffix, "name_suffix", false, Shape::kWord},
     {WC::kNameStopword, "name_stopword", false, Shape::kWord},
     {WC::kRoleNoun, "role_noun", true, Shape::kWord},
     {WC::kPersonPronoun, "person_pronoun", false, Shape::kWord},
@@ -683,6 +684,7 @@ bool IsTitleHead(std::string_view word) { return InClass(WordClass::kTitleHead, 
 bool IsTitleModifier(std::string_view word) { return InClass(WordClass::kTitleModifier, word); }
 bool IsHonorific(std::string_view word) { return InClass(WordClass::kHonorific, word); }
 bool IsNameParticle(std::string_view word) { return InClass(WordClass::kNameParticle, word); }
+bool IsNameSuffix(std::string_view word) { return InClass(WordClass::kNameSuffix, word); }
 bool IsNameStopword(std::string_view word) { return InClass(WordClass::kNameStopword, word); }
 bool IsRoleNoun(std::string_view word) { return InClass(WordClass::kRoleNoun, word); }
 bool IsNegativeCue(std::string_view word) { return InClass(WordClass::kNegativeCue, word); }

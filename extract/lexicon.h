@@ -75,6 +75,7 @@ enum class WordClass : uint8_t {
   kTitleModifier,
   kHonorific,
   kNameParticle,
+  kNameSuffix,
   kNameStopword,
   kRoleNoun,
   kPersonPronoun,
@@ -223,6 +224,8 @@ bool IsTitleModifier(std::string_view word);
 bool IsHonorific(std::string_view word);
 // Lower-case particles inside names ("bin", "de", "van", "al").
 bool IsNameParticle(std::string_view word);
+// "III", "Jr": a generational suffix that is part of a name (name_suffix).
+bool IsNameSuffix(std::string_view word);
 // Capitalised words that are never part of a person's name (function words,
 // months, weekdays, organisation and title words).
 bool IsNameStopword(std::string_view word);

@@ -38,7 +38,9 @@ std::vector<std::string> NameTokens(const Document& doc, int a, int b) {
   out.reserve(b - a);
   for (int i = a; i < b; ++i) {
     const Token& t = doc.tokens[i];
-    if (!t.IsWord()) continue;
+    // "Abdullah II", "Charles III": a suffix is no name word (a king named
+    // alone is no full name).
+    if (!t.IsWord() || IsNameSuffix(t.Bare())) continue;
     std::string w = LowerBare(t.text);
     for (std::string_view prefix : {"al-", "el-", "ul-", "ad-", "as-", "ash-", "at-"}) {
       if (w.size() > prefix.size() + 1 && w.compare(0, prefix.size(), prefix) == 0) {
@@ -101,6 +103,18 @@ int PersonForMention(const std::vector<Person>& people, const RawMention& r) {
   return target < 0 ? -1 : target;
 }
 
+// The one person whose name words are all in the mention ("Nicholson" for
+// "John Nicholson"), or -1 (none or several).
+int PersonWithinMention(const std::vector<Person>& people, const RawMention& r) {
+  int target = -1;
+  for (size_t pi = 0; pi < people.size(); ++pi) {
+    if (!Subset(people[pi].name_tokens, r.tokens)) continue;
+    if (target >= 0) return -1;
+    target = static_cast<int>(pi);
+  }
+  return target;
+}
+
 // Headlines are in title case: a name seen only there is trusted only after
 // a rank or title, and only without headline verbs in it ("Ajit Doval
 // Meets", "Pays Tribute").
@@ -153,6 +167,17 @@ std::vector<int> MergeMentions(const Document& doc, std::vector<RawMention>* raw
     int target = PersonForMention(*people, r);
     if (target == -2) continue;
     if (target < 0 && in_title(k) && !TrustedInHeadline(doc, r)) continue;
+    // "Defense Minister praises General John Nicholson" over a body that
+    // writes only "General john Nicholson": the headline's fuller form names
+    // the one person the body's shorter one is part of.
+    if (target < 0 && in_title(k)) {
+      target = PersonWithinMention(*people, r);
+      if (target >= 0) {
+        Person& p = (*people)[target];
+        p.name = DisplayName(doc.Slice(r.mention.begin, r.mention.end));
+        p.name_tokens = std::move(r.tokens);
+      }
+    }
     if (target < 0) {
       Person p;
       p.name = DisplayName(doc.Slice(r.mention.begin, r.mention.end));
@@ -284,12 +309,14 @@ void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
   }
 }
 
-bool SentenceHasTrigger(const Document& doc, const Sentence& s) {
+bool SentenceHasTrigger(const Document& doc, const Sentence& s, const std::vector<char>& in_org) {
   if (!s.Has(kFlagEventTrigger)) return false;  // most sentences: one test
   for (int i = s.first_token; i < s.last_token; ++i) {
     const Token& t = doc.tokens[i];
     if (t.in_quote || !t.IsWord()) continue;
-    if (t.Has(kFlagEventTrigger)) return true;
+    // "Florida Coalition on Black Civic Participation": a word of an
+    // organisation's name is no event word.
+    if (t.Has(kFlagEventTrigger) && !in_org[i]) return true;
   }
   return false;
 }
@@ -305,12 +332,18 @@ bool IsReporter(const Person& p) {
 // Expands acronym roles, marks reporters and active mentions: a mention is
 // active in a sentence that reports taking part, at the event's time, not
 // after "late", "former", "on behalf of"….
-void MarkActivity(const Document& doc, std::vector<Person>* people) {
+void MarkActivity(const Document& doc, const std::vector<OrgMention>& orgs,
+                  std::vector<Person>* people) {
+  if (people->empty()) return;
   // Whether sentence si has a trigger (-1: not asked yet): only sentences
   // with a mention are asked, each once.
-  std::vector<signed char> trigger(people->empty() ? 0 : doc.sentences.size(), -1);
+  std::vector<signed char> trigger(doc.sentences.size(), -1);
+  std::vector<char> in_org(doc.tokens.size(), 0);
+  for (const OrgMention& o : orgs) {
+    for (int i = o.first_token; i < o.last_token; ++i) in_org[i] = 1;
+  }
   auto has_trigger = [&](int si) {
-    if (trigger[si] < 0) trigger[si] = SentenceHasTrigger(doc, doc.sentences[si]) ? 1 : 0;
+    if (trigger[si] < 0) trigger[si] = SentenceHasTrigger(doc, doc.sentences[si], in_org) ? 1 : 0;
     return trigger[si] == 1;
   };
   for (Person& p : *people) {
@@ -325,6 +358,55 @@ void MarkActivity(const Document& doc, std::vector<Person>* people) {
       const Sentence& s = doc.sentences[m.sentence];
       m.active = has_trigger(m.sentence) && !s.time_shifted && !m.possessive && !s.credit &&
                  !NegativeCue(doc, s.first_token, m.first_token);
+    }
+  }
+}
+
+// "Permanent Representatives", "NATO Ambassadors": a plural title at token
+// k, with the title words before it, as one holder's title ("Permanent
+// Representative"); empty when k holds none.
+std::string SingularGroupTitle(const std::vector<Token>& t, int first, int k) {
+  const Token& x = t[k];
+  std::string_view w = x.Bare();
+  if (!x.cap || x.all_caps || w.size() < 4 || w.back() != 's' ||
+      !IsTitleHead(w.substr(0, w.size() - 1))) {
+    return "";
+  }
+  int start = k;
+  while (start > first && t[start - 1].cap && t[start - 1].Has(kFlagTitleModifier)) --start;
+  std::string out;
+  for (int i = start; i < k; ++i) out.append(t[i].text).append(" ");
+  out.append(w.substr(0, w.size() - 1));
+  return out;
+}
+
+// The plural title that introduces a group, in the mention's sentence
+// before it or in the two sentences before: the nearest.
+std::string GroupTitleBefore(const Document& doc, const NameMention& m) {
+  const auto& t = doc.tokens;
+  int stop = doc.sentences[std::max(0, m.sentence - 2)].first_token;
+  for (int k = m.first_token - 1; k >= stop; --k) {
+    if (t[k].in_quote) continue;
+    std::string title = SingularGroupTitle(t, doc.sentences[t[k].sentence].first_token, k);
+    if (!title.empty()) return title;
+  }
+  return "";
+}
+
+// "A group of North Atlantic Council (NAC) Permanent Representatives
+// (PermReps) met with … . Artur Kuko of Albania, Igor Pokaz of Croatia, …":
+// people listed by their country after a plural title, without a title of
+// their own, hold that title.
+void RolesFromGroupTitle(const Document& doc, std::vector<Person>* people) {
+  const auto& t = doc.tokens;
+  for (Person& p : *people) {
+    if (!p.role.empty() || !p.rank.empty() || p.name_tokens.size() < 2) continue;
+    for (const NameMention& m : p.mentions) {
+      const Sentence& s = doc.sentences[m.sentence];
+      int e = OfCountryEnd(doc, m.last_token, s.last_token);
+      if (e < 0 || e >= s.last_token || !(t[e].Is(",") || t[e].Is("and"))) continue;
+      p.role = GroupTitleBefore(doc, m);
+      break;
     }
   }
 }
@@ -357,8 +439,9 @@ PeopleResult FindPeople(const Document& doc) {
   std::vector<int> person_of = MergeMentions(doc, &raws, &result.people);
   AttachMentions(doc, raws, person_of, &result.people);
   AddSurnameMentions(c, &result.people);
-  MarkActivity(doc, &result.people);
+  MarkActivity(doc, result.orgs, &result.people);
   WriteOutOrgAcronyms(c, &result.people);
+  RolesFromGroupTitle(doc, &result.people);
   return result;
 }
 

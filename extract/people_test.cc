@@ -310,5 +310,161 @@ TEST(PeopleTest, SurnameAfterACivilianTitleTakesPartOnlyInTheLead) {
   EXPECT_FALSE(b->participant);
 }
 
+// modaf-00000000-defense-minister-praises-nicholson: the headline's fuller
+// form names the person the body writes only as "General john Nicholson";
+// "were in attendance" reports taking part.
+TEST(PeopleTest, HeadlineFullerFormNamesTheBodysSurname) {
+  PeopleResult r = People(
+      "Kabul-Afghanistan: Lt. Gen Tariq Shah Bahrami National Defense Minister praised endeavors "
+      "and services of General john Nicholson while Wais Ahmad Barmak, interior minister, "
+      "Muhammad Masoom Stanikzai, Director of National Directorate of Security, Defense and "
+      "Interior Ministries\xE2\x80\x99 generals were in attendance.",
+      "Defense Minister praises General John Nicholson, Resolute Support Mission Commander");
+  const Person* n = Find(r, "John Nicholson");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->rank, "General");
+  EXPECT_EQ(Find(r, "Nicholson"), nullptr);
+  const Person* s = Find(r, "Muhammad Masoom Stanikzai");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->participant);
+  // A body's name cut before "of" goes on to the end of the title.
+  EXPECT_EQ(s->role, "Director");
+  EXPECT_EQ(s->organization, "National Directorate of Security");
+  const Person* b = Find(r, "Wais Ahmad Barmak");
+  ASSERT_NE(b, nullptr);
+  EXPECT_TRUE(b->participant);
+  // kfor-00000000-usareur-af-commander-visits-kfor: a place goes on the name.
+  r = People(
+      "KFOR Commander, Major General Franco Federici welcomed the Commander of United States "
+      "Army Europe and Africa, General Christopher Cavoli, at Camp Film City.");
+  const Person* cavoli = Find(r, "Christopher Cavoli");
+  ASSERT_NE(cavoli, nullptr);
+  EXPECT_EQ(cavoli->role, "Commander");
+  EXPECT_EQ(cavoli->organization, "United States Army Europe and Africa");
+}
+
+// eeas-20161109-eumc-7-8-november, nspa-20181024-nac-update-on-agency-activities:
+// pointing out and briefing at the event is taking part.
+TEST(PeopleTest, PresentingAtTheEventIsTakingPart) {
+  PeopleResult r = People(
+      "Further, Rear Admiral Enrico Credendino, pointed out that SOPHIA since 2015, has "
+      "contributed to saving more than 29.000 people.");
+  const Person* c = Find(r, "Enrico Credendino");
+  ASSERT_NE(c, nullptr);
+  EXPECT_TRUE(c->participant);
+  r = People(
+      "On 23rd October, the NATO Support and Procurement Organisation (NSPO) Chairperson, Ms. "
+      "Jennifer Hubbard, along with the NATO Support and Procurement Agency General Manager, Mr. "
+      "Peter Dohmen, provided a briefing to the Secretary General Jens Stoltenberg and the 29 "
+      "Permanent Representatives to the North Atlantic Council (NAC) in NATO Headquarters.");
+  const Person* d = Find(r, "Peter Dohmen");
+  ASSERT_NE(d, nullptr);
+  EXPECT_TRUE(d->participant);
+  EXPECT_EQ(d->organization, "NATO Support and Procurement Agency");
+  const Person* s = Find(r, "Jens Stoltenberg");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->participant);
+}
+
+// ncia-20140812-building-on-a-strong-foundation, af-00000000-commander-ac-
+// ramstein-visits-caoc-uedem, army-00000000-sky-soldiers-close-out-silver-
+// arrow: the organisation of an apposition that names only a body, of a
+// lower-case role after an acronym, and after the role noun.
+TEST(PeopleTest, OrganisationOfAppositionsWithoutATitle) {
+  PeopleResult r = People(
+      "Also taking part were members of the Agency's senior management team: Mr Tim Harp, "
+      "Chairman of our Supervisory Board; General Ludwig Leinhos, NATO HQ C3 Staff; General Bert "
+      "Booman, CIS Group; and others.");
+  const Person* b = Find(r, "Bert Booman");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->organization, "CIS Group");
+  const Person* h = Find(r, "Tim Harp");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->organization, "Supervisory Board");
+  r = People(
+      "Also taking part were Ambassador Sorin Ducaru, Emerging Security Challenges Division at "
+      "NATO HQ; and others.");
+  const Person* d = Find(r, "Sorin Ducaru");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->organization, "Emerging Security Challenges Division");
+  // wh-20240717-interagency-delegation-travel-papua-new.
+  r = People(
+      "The delegation included Daniel Kritenbrink, Department of State Assistant Secretary for "
+      "the Bureau of East Asian and Pacific Affairs; and others.");
+  const Person* k = Find(r, "Daniel Kritenbrink");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->organization, "Bureau of East Asian and Pacific Affairs");
+  r = People(
+      "General Mark A. Welsh III paid his first visit to the NATO Combined Air Operations Centre "
+      "at Uedem, Germany, Jan. 27. While visiting the CAOC, General Welsh learned about the "
+      "Centre's mission and operational role from German air force Lt. Gen. Dieter Naskrent, "
+      "CAOC commander, and his team.");
+  const Person* n = Find(r, "Dieter Naskrent");
+  ASSERT_NE(n, nullptr);
+  EXPECT_EQ(n->role, "CAOC commander");
+  EXPECT_EQ(n->organization, "Combined Air Operations Centre");
+  ASSERT_NE(Find(r, "Mark A. Welsh III"), nullptr);
+  r = People(
+      "At the closing ceremony, Latvian Colonel Ilmars Atis Lejins, commanding general for the "
+      "Latvian Land Forces, delivered a speech to service members of the 10 NATO nations who "
+      "participated in the exercise.");
+  const Person* l = Find(r, "Ilmars Atis Lejins");
+  ASSERT_NE(l, nullptr);
+  EXPECT_EQ(l->organization, "Latvian Land Forces");
+  EXPECT_TRUE(l->participant);
+}
+
+// nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
+// title names its organisation.
+TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {
+  PeopleResult r = People(
+      "The NATO Standardization Agency (NSA) and the Allied Command Transformation (ACT) are "
+      "forging ahead. On 3 March 2008, the Director NSA, VADM Juan A. Moreno and the Chief of "
+      "Staff ACT, Lt Gen Jan Arp signed a letter of agreement.");
+  const Person* m = Find(r, "Juan A. Moreno");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->role, "Director");
+  EXPECT_EQ(m->organization, "NATO Standardization Agency");
+  const Person* a = Find(r, "Jan Arp");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->role, "Chief of Staff");
+  EXPECT_EQ(a->organization, "Allied Command Transformation");
+}
+
+// esteri-00000000-gentiloni-stoltenberg-ndc-conference: a post in brackets
+// after the name, and a bracketed post before "and" is no one else's title.
+TEST(PeopleTest, BracketedPostAfterTheName) {
+  PeopleResult r = People(
+      "Other distinguished speakers have addressed the conference: Hon. Andrea Manciulli ( "
+      "Chairman of the Italian Delegation to NATO Parliamentary Assembly) and Sheikh Thamer Ali "
+      "Sabah Al-Sabah ( President of the National Security Bureau of Kuwait).");
+  const Person* m = Find(r, "Andrea Manciulli");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->role, "Chairman of the Italian Delegation to NATO Parliamentary Assembly");
+  const Person* t = Find(r, "Thamer Ali Sabah Al-Sabah");
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->role.find("Italian"), std::string::npos) << t->role;
+}
+
+// mvephr-00000000-permreps-meet-sact-norfolk: people listed by country after a
+// plural title hold that title.
+TEST(PeopleTest, PeopleListedAfterAPluralTitleHoldIt) {
+  PeopleResult r = People(
+      "A group of North Atlantic Council (NAC) Permanent Representatives (PermReps) met with "
+      "French Air Force General St\xC3\xA9phane Abrial, Supreme Allied Commander Transformation "
+      "(SACT), May 13-14 in Norfolk, Virginia.\n\nArtur Kuko of Albania, Igor Pokaz of Croatia, "
+      "Martin Erdmann of Germany, and Bogusaw Winid of Poland, began the visit May 13 with "
+      "dinner and discussions with Abrial.");
+  for (const char* name : {"Artur Kuko", "Igor Pokaz", "Martin Erdmann", "Bogusaw Winid"}) {
+    const Person* p = Find(r, name);
+    ASSERT_NE(p, nullptr) << name;
+    EXPECT_EQ(p->role, "Permanent Representative") << name;
+    EXPECT_TRUE(p->participant) << name;
+  }
+  const Person* a = Find(r, "St\xC3\xA9phane Abrial");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->role, "Supreme Allied Commander Transformation (SACT)");
+}
+
 }  // namespace
 }  // namespace parley::extract_internal

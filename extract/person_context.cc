@@ -69,12 +69,43 @@ bool PeopleContext::IsCapitalisedFamilyName(int i) const {
                        kFlagPlace | kFlagPlaceHead | kFlagMonth | kFlagWeekday);
 }
 
+// "Theresa May", "Lt Gen Jan Arp": a month's name inside a person's name,
+// right after a given name or between a rank, title or honorific and a
+// family name. Never before a number ("May 5", "Jan 27"), written with a
+// period ("Jan."), or in a headline ("Putin May Visit India").
+bool PeopleContext::IsMonthInName(int i) const {
+  const auto& t = doc_.tokens;
+  const Token& x = t[i];
+  if (x.all_caps || x.text.back() == '.' ||
+      doc_.sentences[x.sentence].kind == ParagraphKind::kTitle) {
+    return false;
+  }
+  name_cache_[i] = 0;  // the neighbours' answers may ask about this token
+  int n = static_cast<int>(t.size());
+  bool next_in = i + 1 < n && t[i + 1].sentence == x.sentence;
+  if (next_in && t[i + 1].kind == TokenKind::kNumber) return false;
+  bool prev_in = i > 0 && t[i - 1].sentence == x.sentence;
+  if (prev_in && t[i - 1].cap && !t[i - 1].all_caps && !t[i - 1].Has(kFlagMonth) &&
+      IsNameToken(i - 1)) {
+    return true;
+  }
+  return prev_in && next_in && t[i - 1].Has(kFlagRankWord | kFlagHonorific | kFlagTitleHead) &&
+         t[i + 1].cap && !t[i + 1].Has(kFlagMonth) && IsNameToken(i + 1);
+}
+
 bool PeopleContext::ComputeNameToken(int i) const {
   const Token& t = doc_.tokens[i];
   if (!t.IsWord() || t.credit) return false;
   std::string_view bare = t.Bare();
   if (bare.size() == 1 && t.cap) return true;  // initial
   if (!t.cap) return false;
+  // (Month names are name stopwords too.)
+  if (t.Has(kFlagMonth) &&
+      !t.Has(kFlagRankWord | kFlagTitleHead | kFlagHonorific | kFlagHeadWord | kFlagPlace |
+             kFlagWeekday | kFlagTitleModifier) &&
+      IsMonthInName(i)) {
+    return true;
+  }
   if (t.Has(kFlagStopword | kFlagRankWord | kFlagTitleHead | kFlagHonorific | kFlagHeadWord |
             kFlagPlace | kFlagMonth | kFlagWeekday) ||
       t.Has(kFlagShipPrefix | kFlagOrgAcronym)) {

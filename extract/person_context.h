@@ -55,6 +55,7 @@ class PeopleContext {
  private:
   bool ComputeNameToken(int i) const;
   bool IsCapitalisedFamilyName(int i) const;
+  bool IsMonthInName(int i) const;
 
   const Document& doc_;
   const std::vector<OrgMention>& orgs_;

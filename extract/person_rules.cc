@@ -60,8 +60,22 @@ int SkipPostNominals(const std::vector<Token>& t, int i, int name_end, int b) {
   return k;
 }
 
+// "d’Exaerde", "l’Ouverture": a particle elided onto a name word, one token
+// in lower case (the particle before the apostrophe is a name_particle).
+bool IsElidedParticleName(const Token& x) {
+  std::string_view w = x.text;
+  if (x.cap || !x.IsWord() || w.empty() || w[0] < 'a' || w[0] > 'z') return false;
+  size_t mark = w.find_first_of("'\xE2");
+  if (mark == std::string_view::npos || mark == 0) return false;
+  size_t after = mark + (w[mark] == '\'' ? 1 : 3);
+  if (w[mark] != '\'' && w.substr(mark, 3) != "\xE2\x80\x99") return false;
+  return after < w.size() && w[after] >= 'A' && w[after] <= 'Z' &&
+         IsNameParticle(w.substr(0, mark));
+}
+
 // The capitalised run starting at name token i: name tokens, and up to two
-// particles between them ("Mohammed bin Salman", "Ursula von der Leyen").
+// particles between them ("Mohammed bin Salman", "Ursula von der Leyen"), or
+// an elided particle at its end ("Francois de Kerchove d’Exaerde").
 // Returns its end.
 int NameRunEnd(const PeopleContext& c, int i, int b) {
   const auto& t = c.tokens();
@@ -69,6 +83,10 @@ int NameRunEnd(const PeopleContext& c, int i, int b) {
   while (j < b) {
     if (c.IsNameToken(j)) {
       if (IsPostNominal(t, i, j)) break;
+      ++j;
+      continue;
+    }
+    if (IsElidedParticleName(t[j])) {
       ++j;
       continue;
     }
@@ -213,6 +231,7 @@ enum RuleIndex {
   kSubjectOfVerb,
   kAfterSpeechVerb,
   kMeetingObject,
+  kListedWithCountry,
 };
 
 // "Mr. Sullivan", "Dr. Jaishankar", "Sheikh Tahnoun".
@@ -291,6 +310,12 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     // a one-word title yields to the post an apposition spells out.
     cand->courtesy_title = local.role.find(' ') == std::string::npos;
   }
+  // "North Atlantic Council (NAC) Permanent Representatives (PermReps)": one
+  // word in brackets right after a title abbreviates it; it names no one.
+  if (cand->name_end - cand->first == 1 && cand->first - 1 >= cand->sentence_begin &&
+      IsOpenParen(c.tokens()[cand->first - 1])) {
+    return;
+  }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
   if (cand->attr.role.empty() && cand->left_end - region == 1 &&
@@ -319,6 +344,34 @@ bool IsPluralTitle(const Token& x) {
   return x.cap && w.size() > 3 && w.back() == 's' && IsTitleHead(w.substr(0, w.size() - 1));
 }
 
+// "VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen Jan Arp": an "and"
+// at k right after a person's name ends the title before the comma.
+// (Two name words, neither a title, organisation or place word nor a plain
+// English word: not "for Management and Resources", "the Middle East and".)
+bool EndsNameBeforeAnd(const PeopleContext& c, int a, int k) {
+  const auto& t = c.tokens();
+  if (!t[k].Is("and") || k - 2 < a) return false;
+  constexpr uint32_t kNotName = kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord |
+                                kFlagHeadWord | kFlagCountryish | kFlagPlace | kFlagPlaceStart;
+  for (int n = k - 2; n < k; ++n) {
+    if (!c.IsNameToken(n) || t[n].Has(kNotName)) return false;
+  }
+  return !IsOnlyCommonWord(t[k - 1].Bare());
+}
+
+// A title in lower case before the comma at q opens the sentence or follows
+// "the" ("The prime minister of Mongolia,"; not "the most senior military
+// member of NATO,", nor a list item ", interior minister,").
+bool LowerTitleOpensAt(const std::vector<Token>& t, int a, int q) {
+  int k = q;
+  while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
+                   (t[k - 1].IsWord() && t[k - 1].Has(kFlagTitleHead | kFlagTitleModifier)))) {
+    --k;
+  }
+  return k == a || (k < q && (t[k].Is("the") || t[k].Is("The"))) || t[k - 1].Is("the") ||
+         t[k - 1].Is("The");
+}
+
 // "led by its Director, Lieutenant General Francesco Diella", "United States
 // Ambassador to India, Eric Garcetti".
 void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
@@ -326,8 +379,19 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   int a = cand->sentence_begin;
   int q = cand->title_begin - 1;  // the comma
   if (q < a || !t[q].Is(",") || (!cand->attr.role.empty() && !cand->courtesy_title)) return;
+  // "Dr. Vytautas Umbrasas, Vice Minister of National Defence, and United
+  // States Air Force General Tod D. Wolters": the title before the comma is
+  // the previous person's.
+  if (cand->title_begin < cand->left_end && t[cand->title_begin].Is("and")) return;
   int k = q;
-  while (k > a && (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
+  // "The prime minister of Mongolia, Ukhnaagiin Khurelsukh,": a title may be
+  // written in lower case when the comma comes right before the name (not
+  // "commanding officer, USS Ronald Reagan") and another closes it.
+  bool lower = cand->title_begin == cand->left_end && cand->context_end < cand->sentence_end &&
+               t[cand->context_end].Is(",") && LowerTitleOpensAt(t, a, q);
+  while (k > a && !EndsNameBeforeAnd(c, a, k - 1) &&
+         (t[k - 1].cap || t[k - 1].Is("of") || t[k - 1].Is("and") ||
+                   (lower && t[k - 1].IsWord() && t[k - 1].Has(kFlagTitleHead | kFlagTitleModifier)) ||
                    t[k - 1].Is("the") || t[k - 1].Is("for") || t[k - 1].Is("to") ||
                    IsOrdinalOrNumber(t[k - 1]) || IsOpenParen(t[k - 1]) ||
                    IsCloseParen(t[k - 1])) &&
@@ -347,7 +411,7 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   }
   if (lead < q && t[lead].Has(kFlagTitleHead | kFlagTitleModifier)) k = lead;
   bool head_inside = false;
-  for (int h = k; h < q; ++h) head_inside |= t[h].cap && t[h].Has(kFlagTitleHead);
+  for (int h = k; h < q; ++h) head_inside |= t[h].Has(kFlagTitleHead);
   // The region opens with a title word, or with the organisation or country
   // the title parser takes off.
   bool opens = k < q && (t[k].Has(kFlagTitleHead | kFlagTitleModifier) || c.OrgAt(k) >= 0 ||
@@ -482,6 +546,42 @@ void MeetingObjectRule(const PeopleContext& c, Candidate* cand) {
   }
 }
 
+// Whether "of Albania" / "from Croatia" ends right before `end`.
+bool OfCountryBefore(const Document& doc, int a, int end) {
+  for (int start = std::max(a, end - 5); start + 1 < end; ++start) {
+    if (OfCountryEnd(doc, start, end) == end) return true;
+  }
+  return false;
+}
+
+// "Artur Kuko of Albania, Igor Pokaz of Croatia, … and Bogusaw Winid of
+// Poland": a full name with its country, in a list whose next or previous
+// item is a capitalised name with its country too, is a person (a body or
+// a place is not listed by its country this way).
+void ListedWithCountryRule(const PeopleContext& c, Candidate* cand) {
+  const Document& doc = c.doc();
+  const auto& t = c.tokens();
+  int a = cand->sentence_begin, b = cand->sentence_end;
+  if (cand->last - cand->first < 2 || !IsPlainRun(t, cand->first, cand->last)) return;
+  int e = OfCountryEnd(doc, cand->name_end, b);
+  if (e < 0) return;
+  // The previous item: "…of Croatia, " or "…of Hungary, and ".
+  int p = cand->first;
+  if (p - 1 >= a && t[p - 1].Is("and")) --p;
+  if (p - 1 >= a && t[p - 1].Is(",")) --p;
+  bool listed = p < cand->first && OfCountryBefore(doc, a, p);
+  // The next item: ", Igor Pokaz of Croatia".
+  int n = e;
+  if (n < b && t[n].Is(",")) ++n;
+  if (n < b && t[n].Is("and")) ++n;
+  if (!listed && n > e && n < b && c.IsNameToken(n)) {
+    int run_end = n;
+    while (run_end < b && run_end < n + 4 && c.IsNameToken(run_end)) ++run_end;
+    listed = run_end - n >= 2 && OfCountryEnd(doc, run_end, b) > 0;
+  }
+  if (listed) Anchor(kListedWithCountry, cand);
+}
+
 constexpr PersonRule kPersonRules[] = {
     {"honorific", HonorificRule},
     {"rank", RankRule},
@@ -492,10 +592,23 @@ constexpr PersonRule kPersonRules[] = {
     {"subject-of-verb", SubjectOfVerbRule},
     {"after-speech-verb", AfterSpeechVerbRule},
     {"meeting-object", MeetingObjectRule},
+    {"listed-with-country", ListedWithCountryRule},
 };
-static_assert(std::size(kPersonRules) == kMeetingObject + 1, "RuleIndex follows kPersonRules");
+static_assert(std::size(kPersonRules) == kListedWithCountry + 1,
+              "RuleIndex follows kPersonRules");
 
 }  // namespace
+
+int OfCountryEnd(const Document& doc, int k, int b) {
+  if (k + 1 >= b || !(doc.tokens[k].Is("of") || doc.tokens[k].Is("from"))) return -1;
+  ++k;
+  if (doc.tokens[k].Is("the")) ++k;
+  for (int n = std::min(3, b - k); n >= 1; --n) {
+    if (!doc.tokens[k + n - 1].IsWord()) continue;
+    if (LookupPlace(doc.TokenRange(k, k + n)).kind == PlaceKind::kCountry) return k + n;
+  }
+  return -1;
+}
 
 std::span<const PersonRule> PersonRules() { return kPersonRules; }
 
@@ -525,6 +638,16 @@ bool IsPlainRank(const Candidate& cand) {
   return !r.empty() && r != "General" && r != "Commander" && r != "Marshal" && r != "Admiral";
 }
 
+// Whether the one word at i can be a surname after what precedes it: a word
+// that is not a common English word, or one that is a name too right after a
+// title ("Defence Minister Smith"; not "Secretary (East)", "Supreme Allied
+// Commander Transformation").
+bool IsSurnameAfterTitle(const std::vector<Token>& t, int a, int i) {
+  CommonWordKinds kinds = LookupCommonWord(t[i].Bare());
+  if (!kinds.common) return true;
+  return kinds.also_name && i - 1 >= a && t[i - 1].cap && t[i - 1].Has(kFlagTitleHead);
+}
+
 std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
   const auto& t = c.tokens();
   const Sentence& s = c.doc().sentences[si];
@@ -541,9 +664,13 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
       i = run_end;
       continue;
     }
+    // A generational suffix ends the name: "Joseph R. Biden, Jr.", "Mark A.
+    // Welsh III" (capitals the run stops at, as it does at post-nominals).
     int name_end = j;
-    if (j + 1 < b && t[j].Is(",") && (t[j + 1].Bare() == "Jr" || t[j + 1].Bare() == "Sr")) {
+    if (j + 1 < b && t[j].Is(",") && IsNameSuffix(t[j + 1].Bare())) {
       name_end = j + 2;
+    } else if (j < b && IsNameSuffix(t[j].Bare())) {
+      name_end = j + 1;
     }
     int context_end = SkipPostNominals(t, i, name_end, b);
     int resume;
@@ -566,7 +693,7 @@ std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si) {
     // Returns": a common word alone after a title is the title's tail.
     // (The dictionary only when a rule anchored the name: most runs are not.)
     if (cand.anchors == 0 ||
-        (name_end - i == 1 && !IsPlainRank(cand) && IsCommonWord(t[i].Bare()))) {
+        (name_end - i == 1 && !IsPlainRank(cand) && !IsSurnameAfterTitle(t, a, i))) {
       i = j;
       continue;
     }

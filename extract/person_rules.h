@@ -54,6 +54,10 @@ std::vector<std::string_view> AnchorNames(const Candidate& candidate);
 // The anchored candidates of sentence `si`, in text order.
 std::vector<Candidate> FindPersonCandidates(const PeopleContext& c, int si);
 
+// End of "of Albania" / "from the United Kingdom" starting at token k (before
+// b), or -1: how lists of people name each one's country.
+int OfCountryEnd(const Document& doc, int k, int b);
+
 // True when the candidate was anchored by a rank, or by a title written
 // right before the name (not only by an apposition): such a name is trusted
 // even in a headline.

@@ -84,6 +84,22 @@ const RuleCase kCases[] = {
     {"meeting-object",
      "The general was accompanied by Issa Kaloga on his visit to the training centre.",
      "Issa Kaloga"},
+    // mvephr-00000000-permreps-meet-sact-norfolk.
+    {"listed-with-country",
+     "Artur Kuko of Albania, Igor Pokaz of Croatia, Pascale Andr\xC3\xA9" "ani of France, Martin "
+     "Erdmann of Germany, Istv\xC3\xA1n Kov\xC3\xA1" "cs of Hungary, and Bogusaw Winid of Poland, "
+     "began the visit May 13 with dinner and discussions with Abrial.",
+     "Artur Kuko"},
+    {"listed-with-country",
+     "Artur Kuko of Albania, Igor Pokaz of Croatia, Pascale Andr\xC3\xA9" "ani of France, Martin "
+     "Erdmann of Germany, Istv\xC3\xA1n Kov\xC3\xA1" "cs of Hungary, and Bogusaw Winid of Poland, "
+     "began the visit May 13 with dinner and discussions with Abrial.",
+     "Bogusaw Winid"},
+    // pacom-20180628-khaan-quest-2018-closing-ceremony: a title in lower case.
+    {"apposition-before",
+     "The prime minister of Mongolia, Ukhnaagiin Khurelsukh, began the closing ceremony with his "
+     "opening remarks.",
+     "Ukhnaagiin Khurelsukh", "", "prime minister"},
 };
 
 class PersonRuleTest : public testing::TestWithParam<RuleCase> {};
@@ -144,6 +160,13 @@ const NotAPerson kNotPeople[] = {
      "Christchurch Call"},
     {"They discussed the investments proposed in the President\xE2\x80\x99s American Jobs Plan.",
      "Jobs Plan"},
+    // A title's abbreviation in brackets (mvephr-00000000-permreps-meet-sact-norfolk).
+    {"A group of North Atlantic Council (NAC) Permanent Representatives (PermReps) met with "
+     "French Air Force General St\xC3\xA9phane Abrial.",
+     "PermReps"},
+    // A list by country of things, not of full names.
+    {"The exercise brought together troops of Albania, Croatia, France and Germany.", "Croatia"},
+    {"In May Secretary General Jens Stoltenberg visited the headquarters.", "May"},
 };
 
 // Names as served: without titles glued before them, post-nominal letters
@@ -175,6 +198,38 @@ const NameCase kNames[] = {
      "", "Ulf Kristersson", "Prime Minister"},
     {"The Prime Minister spoke to reporters before leaving.", "PM Narendra Modi Leaves For Japan",
      "Narendra Modi"},
+    // A generational suffix without a comma (af-00000000-commander-ac-ramstein-visits-caoc-uedem).
+    {"General Mark A. Welsh III, commander of Allied Air Command Ramstein, Germany, paid his "
+     "first visit to the NATO Combined Air Operations Centre at Uedem, Germany, Jan. 27.",
+     "", "Mark A. Welsh III"},
+    // A particle elided onto the last name word (act-20161102-nato-ambassadors-visit-act).
+    {"The visiting representatives were Mr. Francois de Kerchove d\xE2\x80\x99" "Exaerde from "
+     "Belgium, Mr. Boris Grigic from Croatia, and Mrs. Helene Duchene from France.",
+     "", "Francois de Kerchove d\xE2\x80\x99" "Exaerde"},
+    // Months that are names too (marcom-20190708-theresa-may-visits-marcom,
+    // nato-20080409-nsa-act-letter-of-agreement).
+    {"The Rt Hon. Theresa May, Prime Minister of the United Kingdom visited NATO Maritime "
+     "Command on 8 July.",
+     "", "Theresa May", "Prime Minister of the United Kingdom"},
+    {"On 3 March 2008, the Director NSA, VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen "
+     "Jan Arp signed a letter of agreement.",
+     "", "Jan Arp"},
+    // A surname that is also an English word (jmod-20120914-japan-australia-2plus2-sydney).
+    {"Foreign Minister Gemba and Defense Minister Morimoto talked with their Australian "
+     "counterparts Foreign Minister Carr and Defence Minister Smith in Sydney.",
+     "", "Smith", "Defence Minister"},
+    // A word before the head word closing the title
+    // (eucom-20240426-chiefs-of-mission-conference).
+    {"\xE2\x80\x9CAdvancing the peace and security of Europe requires close cooperation,"
+     "\xE2\x80\x9D said U.S. Assistant Secretary of State for European and Eurasian Affairs "
+     "James O\xE2\x80\x99" "Brien.",
+     "", "James O\xE2\x80\x99" "Brien", "Assistant Secretary of State for European and Eurasian Affairs"},
+    // The title before the comma is the previous person's
+    // (aircom-00000000-usaf-assumes-lead-bap-45th-rotation).
+    {"Dr. Vytautas Umbrasas, Vice Minister of National Defence, and United States Air Force "
+     "General Tod D. Wolters, Commander of NATO\xE2\x80\x99s Allied Air Command, presided over "
+     "the official handover.",
+     "", "Tod D. Wolters", "Commander"},
 };
 
 TEST(PersonRuleTest, NamesAsServed) {

@@ -371,6 +371,8 @@ struct Resolver {
   // title fits nobody or several.
   int TitleAt(int the, int limit) const;
   int TitleIn(int a, int b) const;
+  // The one person whose rank is or ends in `word` ("General"), or -1.
+  int PersonOfRank(std::string_view word) const;
   // "he", "she": the subject of the nearest earlier sentence that names a
   // person, the last speaker when that sentence names them.
   int Pronoun(size_t before, int last_speaker) const;
@@ -414,6 +416,19 @@ int Resolver::PersonNear(int a, int b, size_t anchor, int* mention_first,
   return -1;
 }
 
+int Resolver::PersonOfRank(std::string_view word) const {
+  std::string w = Lower(word);
+  int found = -1;
+  for (size_t p = 0; p < people.size(); ++p) {
+    std::string rank = Lower(people[p].rank);
+    bool holds = rank == w || (rank.size() > w.size() && rank.ends_with(" " + w));
+    if (!holds) continue;
+    if (found >= 0) return -1;
+    found = static_cast<int>(p);
+  }
+  return found;
+}
+
 int Resolver::TitleAt(int the, int limit) const {
   if (the + 1 >= limit || !IsThe(doc.tokens[the])) return -1;
   // The title: capitalised words, joined by "of", "the" and "and".
@@ -431,6 +446,12 @@ int Resolver::TitleAt(int the, int limit) const {
     ++e;
   }
   while (e > the + 1 && !doc.tokens[e - 1].cap) --e;
+  // "The General added:": a rank alone names the one person holding it.
+  if (e == the + 2 && of < 0 && doc.tokens[the + 1].Has(kFlagRankWord) &&
+      !(e < limit && IsPossessive(doc.tokens[e]))) {
+    int p = PersonOfRank(doc.tokens[the + 1].Bare());
+    if (p >= 0) return p;
+  }
   // "the Secretary General’s office" names an office, not its holder.
   if (!head || IsPossessive(doc.tokens[e - 1]) ||
       (e < limit && IsPossessive(doc.tokens[e]))) {
@@ -618,6 +639,13 @@ std::string Resolver::Organisation(int a, int b, size_t quote_begin) const {
     if (IsAnonymous(doc.tokens[k].text)) return "";
   }
   if (!ContainsOrgHead(doc, a, b)) return "";
+  // "added US ARMY EUROPE AND AFRICA Commander": a title, a person's (not
+  // "the Office of the Defence Minister").
+  if (doc.tokens[b - 1].cap && doc.tokens[b - 1].Has(kFlagTitleHead)) {
+    bool of = false;
+    for (int k = a; k < b; ++k) of |= doc.tokens[k].Is("of");
+    if (!of) return "";
+  }
   if (b - a >= 4 && doc.tokens[b - 1].Is(")") && doc.tokens[b - 3].Is("(")) b -= 3;  // "(MEA)"
   std::string speaker(doc.TokenRange(a, b));
   // "the ministry said": the ministry named earlier, in full.
@@ -684,6 +712,72 @@ bool ParagraphSpeaker(const Document& doc, const Resolver& r, const Unit& u,
   return false;
 }
 
+// An unattributed quotation right after a sentence whose subject is a
+// person ("Ambassador Guéhenno congratulated Course Members …. “Since 1945
+// …", "The NMI Commander, … Major General Dany Fortin, introduced the
+// mission’s mandate …:" closing the paragraph before): that person's.
+bool PrecedingSubject(const Document& doc, const Resolver& r, const Unit& u,
+                      Attribution* att) {
+  if (u.first_span < 0) return false;
+  int q = FirstTokenAtOrAfter(doc, u.begin);
+  int n = static_cast<int>(doc.tokens.size());
+  if (q <= 0 || q >= n) return false;
+  // Not when words follow the quotation that the attribution rules could not
+  // read ("…,” a presidential palace spokesman.").
+  int after = FirstTokenAtOrAfter(doc, doc.quotes[u.last_span].end);
+  if (after < n && doc.tokens[after].begin < doc.article->paragraphs[u.paragraph].end &&
+      (doc.tokens[after].Is(",") || (doc.tokens[after].IsWord() && !doc.tokens[after].cap))) {
+    return false;
+  }
+  const Token& before = doc.tokens[q - 1];
+  bool same_paragraph = before.begin >= doc.article->paragraphs[u.paragraph].begin;
+  if (!(same_paragraph ? before.Is(".") : before.Is(":"))) return false;
+  if (!same_paragraph && q - 1 > 0 && !OpensSentence(doc, u)) return false;
+  const Sentence& s = doc.sentences[before.sentence];
+  // The subject: the words before the sentence's first lower-case word that
+  // is not a connector.
+  int v = s.first_token;
+  while (v < s.last_token) {
+    const Token& t = doc.tokens[v];
+    if (t.IsWord() && !t.cap && !t.all_caps && !t.Is("of") && !t.Is("the") && !t.Is("and") &&
+        !t.Is("for") && !t.Is("to")) {
+      break;
+    }
+    ++v;
+  }
+  if (v <= s.first_token || v >= s.last_token || doc.tokens[v].in_quote) return false;
+  int p = r.SubjectIn(s.first_token, v);
+  if (p < 0) return false;
+  att->person = p;
+  att->a = s.first_token;
+  att->b = v;
+  return true;
+}
+
+// “…”¶"- Hon. Chrystia Freeland, P.C., M.P., Minister of Foreign Affairs":
+// a quotation closing its paragraph, signed by the next paragraph, which
+// opens with a dash and the person's name.
+bool DashSignature(const Document& doc, const Resolver& r, const Unit& u, Attribution* att) {
+  if (u.first_span < 0) return false;
+  const auto& paras = doc.article->paragraphs;
+  int pi = doc.quotes[u.last_span].paragraph;
+  int n = static_cast<int>(doc.tokens.size());
+  if (pi + 1 >= static_cast<int>(paras.size())) return false;
+  int after = FirstTokenAtOrAfter(doc, doc.quotes[u.last_span].end);
+  if (after < n && doc.tokens[after].begin < paras[pi].end) return false;
+  int d = FirstTokenAtOrAfter(doc, paras[pi + 1].begin);
+  if (d + 1 >= n || !IsDash(doc.tokens[d]) || doc.tokens[d + 1].begin >= paras[pi + 1].end) {
+    return false;
+  }
+  int first = 0, last = 0;
+  int p = r.PersonNear(d + 1, std::min(n, d + 5), doc.tokens[d + 1].begin, &first, &last);
+  if (p < 0) return false;
+  att->person = p;
+  att->a = first;
+  att->b = last;
+  return true;
+}
+
 // The speaker of an attribution: a person (by name, pronoun or title) or an
 // organisation. False when the speaker is anonymous or cannot be resolved.
 bool ResolveSpeaker(const Resolver& r, const Unit& u, const Attribution& att,
@@ -748,7 +842,8 @@ bool Attribute(const Resolver& r, const Unit& u, const std::string& last_org, in
   if (after) return false;  // "“…,” defence sources said."
   Attribution att;
   bool found = (u.first_span >= 0 && VerblessAttribution(doc, r, doc.quotes[u.first_span], &att)) ||
-               AttributionBefore(doc, u, &att) || ParagraphSpeaker(doc, r, u, &att);
+               AttributionBefore(doc, u, &att) || ParagraphSpeaker(doc, r, u, &att) ||
+               DashSignature(doc, r, u, &att) || PrecedingSubject(doc, r, u, &att);
   return found && ResolveSpeaker(r, u, att, last_org, last_person, f);
 }
 

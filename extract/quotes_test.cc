@@ -256,6 +256,49 @@ const Case kCases[] = {
      LQ "The main pillars of our Strategic Partnership are taking our ties forward," RQ " he "
      "said.",
      {{"S Jaishankar", "The main pillars of our"}}},
+    // ndc-20230127-sc141-graduation-ceremony: a quotation cut off by the
+    // page, right after a sentence whose subject is a person.
+    {"unattributed quotation after a sentence with a person as subject",
+     "For the occasion, the Guest of Honour was Ambassador Jean-Marie Gu\xC3\xA9henno, who "
+     "delivered the Graduation Address.\n\nAfterwards, the guest speaker took the floor for the "
+     "Graduation address. Ambassador Gu\xC3\xA9henno congratulated Course Members on completing "
+     "the Course, observing that they were graduating at a pivotal moment in the long history "
+     "of war and peace. " LQ "Since 1945 the UN Charter has played a",
+     {{"Jean-Marie Gu\xC3\xA9henno", "Since 1945 the UN Charter"}}},
+    // nmi-20181205-nmi-introduction-baghdad: a colon closing the paragraph
+    // before, in a sentence without a speech verb.
+    {"colon closing the paragraph of a sentence with a person as subject",
+     "The NMI Commander, Canadian Army Major General Dany Fortin, introduced the mission" RS "s "
+     "mandate, vision and aim while inviting the attendees to share their views and "
+     "requirements and provide guidance for NMI" RS "s future endeavors:\n\n\"The coordination "
+     "of training and capacity building activities will be expanded into additional schools.\"",
+     {{"Dany Fortin", "The coordination of training"}}},
+    // aircom-00000000-usaf-assumes-lead-bap-45th-rotation: a rank alone names
+    // the one person holding it.
+    {"'The General added:' names the one general",
+     "Dr. Vytautas Umbrasas, Vice Minister of National Defence, and United States Air Force "
+     "General Tod D. Wolters, Commander of NATO" RS "s Allied Air Command, presided over the "
+     "official handover of the key to the Baltic airspace.\n\nGeneral Wolters congratulated "
+     "the Polish Detachment. The General added: \"As a NATO commander and a US citizen I am "
+     "delighted to welcome the United States Detachment." RQ,
+     {{"Tod D. Wolters", "As a NATO commander"}}},
+    // kfor-00000000-usareur-af-commander-visits-kfor: a title in capitals is a
+    // person's, not an organisation speaking.
+    {"a title after an organisation's name is no organisation speaker",
+     "KFOR Commander, Major General Franco Federici welcomed the Commander of United States "
+     "Army Europe and Africa, General Christopher Cavoli, at Camp Film City.\n\n\"I am very "
+     "pleased to have this opportunity to visit KFOR Command" RQ ", said General Cavoli , \"it's "
+     "very encouraging to see how KFOR continues to deal with current challenges" RQ " added US "
+     "ARMY EUROPE AND AFRICA Commander.",
+     {{"Christopher Cavoli", "I am very pleased to have"}}},
+    // jwc-20191109-buhler-visits-jwc-trju19: a quotation signed by the next
+    // paragraph, which opens with a dash and the name.
+    {"a dash and the name in the next paragraph sign the quotation",
+     "General Erhard B\xC3\xBChler, Commander Allied Joint Force Command Brunssum, visited "
+     "the Joint Warfare Centre.\n\n" LQ "The NATO Joint Warfare Centre worked tirelessly to "
+     "build the scenario for TRIDENT JUPITER 19." RQ "\n\n- General Erhard B\xC3\xBChler, "
+     "Commander Allied Joint Force Command Brunssum",
+     {{"Erhard B\xC3\xBChler", "The NATO Joint Warfare Centre"}}},
     // Settled case: a quotation inside a reporting clause.
     {"'said that' + quotation is a reporting clause",
      "Defence Minister Rajnath Singh met his counterpart. Singh said that " LQ "the two "

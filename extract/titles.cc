@@ -59,22 +59,75 @@ int TakeLeadingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
 // Trailing organisation: "… of the ORG" (dropped from the role), or "Commander
 // Joint Force Command Brunssum" (a title head right before it; the role keeps
 // it, as written). Returns the region's new end.
+// Whether [k, b) goes on with a name cut from the organisation before it:
+// "of Security" after "National Directorate", "Europe and Africa" after
+// "United States Army": a link word or a place, then capitalised words that
+// are neither a person's name nor a title ("of the President", "and Foreign
+// Minister", "of Ukraine Andriy Yermak" are not).
+bool ContinuesOrgName(const PeopleContext& c, int k, int b) {
+  const auto& t = c.tokens();
+  // "United States Army" + "Europe and Africa": a place may go on the name.
+  bool place = k < b && t[k].cap && t[k].Has(kFlagPlace) && !t[k].Has(kFlagTitleHead);
+  if (!place && (k + 1 >= b || !(t[k].Is("of") || t[k].Is("and")))) return false;
+  for (int i = k + 1; i < b; ++i) {
+    if (t[i].Is("of") || t[i].Is("and") || t[i].Is("the")) continue;
+    if (!t[i].cap || t[i].Has(kFlagTitleHead) || c.IsNameToken(i)) return false;
+  }
+  return t[b - 1].cap;
+}
+
 int TakeTrailingOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.tokens();
   for (int k = b - 1; k > a; --k) {
-    if (c.OrgAt(k) < 0 || c.orgs()[c.OrgAt(k)].last_token < b - 1) continue;
+    if (c.OrgAt(k) < 0) continue;
     const OrgMention& o = c.orgs()[c.OrgAt(k)];
+    bool continued = o.last_token < b - 1 && ContinuesOrgName(c, o.last_token, b);
+    if (o.last_token < b - 1 && !continued) continue;
     if (TitleWordsOnly(c, o)) return b;
     int of = o.first_token - 1;
-    if (of > a && t[of].Is("the")) --of;
+    // "Chairman of our Supervisory Board", "Director of its Division".
+    if (of > a && (t[of].Is("the") || t[of].Is("our") || t[of].Is("its") || t[of].Is("their"))) {
+      --of;
+    }
+    std::string name = continued ? std::string(c.doc().TokenRange(o.first_token, b)) : o.name;
     if (of > a && t[of].Is("of")) {
-      attr->org = o.name;
+      attr->org = name;
       return of;
     }
-    if (o.first_token > a && TitleHeadAsWritten(t[o.first_token - 1])) attr->org = o.name;
+    if (o.first_token > a && TitleHeadAsWritten(t[o.first_token - 1])) attr->org = name;
     return b;
   }
   return b;
+}
+
+// "Commander of NATO’s Allied Air Command and of United States Air Forces in
+// Europe": of a post held twice, the first. Returns the region's new end.
+int FirstOfTwoPosts(const std::vector<Token>& t, int a, int b) {
+  for (int k = a + 1; k + 1 < b; ++k) {
+    if (t[k].Is("and") && t[k + 1].Is("of")) return k;
+  }
+  return b;
+}
+
+// "the Director NSA", "the Chief of Staff ACT": an acronym the article
+// introduced or writes out closes the title and names its organisation.
+// Returns the region's new end.
+int TakeClosingAcronymOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  if (!attr->org.empty() || b - a < 2 || !t[b - 1].all_caps || !t[b - 1].IsWord() ||
+      t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
+    return b;
+  }
+  bool head = false;
+  for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
+  if (!head) return b;
+  const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
+  std::string org = introduced != nullptr
+                        ? *introduced
+                        : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
+  if (org.empty()) return b;
+  attr->org = org;
+  return b - 1;
 }
 
 }  // namespace
@@ -116,6 +169,15 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     while (open > a && !IsOpenParen(t[open])) --open;
     if (!IsOpenParen(t[open])) --b;
   }
+  // A bracket the region cuts open: "Assistant Secretary of the Army
+  // (Acquisition, Logistics and Technology)" cut at the comma.
+  for (int k = b - 1; k > a; --k) {
+    if (IsCloseParen(t[k])) break;
+    if (IsOpenParen(t[k])) {
+      b = k;
+      break;
+    }
+  }
   if (a >= b) return;
   a = TakeLeadingOrg(c, a, b, attr);
   // Leading country or demonym ("Saudi", "UAE", "U.S."), then perhaps an
@@ -144,6 +206,7 @@ void ParseTitleRegion(const PeopleContext& c, int a, int b, Attributes* attr) {
     attr->org = c.orgs()[c.OrgAt(a)].name;
     return;
   }
+  b = TakeClosingAcronymOrg(c, a, FirstOfTwoPosts(t, a, b), attr);
   b = TakeTrailingOrg(c, a, b, attr);
   bool has_head = false;
   for (int k = a; k < b; ++k) {
@@ -213,6 +276,12 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             IsOnlyCommonWord(w)) {
           ok = true;
         }
+        // "for European and Eurasian Affairs James O’Brien": a word right
+        // before the head word that closes the title names that body.
+        if (!ok && k + 1 == end && t[k].cap && t[k].Has(kFlagHeadWord) &&
+            !t[k].Has(kFlagTitleHead)) {
+          ok = true;
+        }
         // "Supreme Allied Commander Europe": a place right after a title head.
         if (!ok && x.Has(kFlagPlace) && k - 2 >= sentence_begin &&
             TitleHeadAsWritten(t[k - 2])) {
@@ -226,8 +295,12 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             continue;
           }
         }
-      } else if (x.Is("and") && k - 2 >= sentence_begin && EndsAName(c, k - 2)) {
-        ok = false;  // "Defense Minister Hamada and Deputy Prime Minister Marles"
+      } else if (x.Is("and") && k - 2 >= sentence_begin &&
+                 (EndsAName(c, k - 2) || IsCloseParen(t[k - 2]))) {
+        // "Defense Minister Hamada and Deputy Prime Minister Marles", "Andrea
+        // Manciulli (Chairman of …) and Sheikh Thamer": the words before
+        // "and" end another person's name or bracketed post.
+        ok = false;
       } else {
         ok = x.Is("of") || x.Is("the") || x.Is("and") || x.Is("for") || x.Is("to") ||
              x.Is("chief") || x.Is("minister") || x.Is("counterpart") ||
@@ -335,6 +408,7 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   int k = a;
   while (k < b && (t[k].cap || t[k].all_caps || t[k].Is("of") || t[k].Is("the") ||
                    t[k].Is("and") || t[k].Is("for") || t[k].Is("to") ||
+                   (k > a && t[k - 1].Is("of") && (t[k].Is("our") || t[k].Is("its"))) ||
                    IsPossessive(t[k]) || IsOrdinalOrNumber(t[k]) || IsOpenParen(t[k]) ||
                    IsCloseParen(t[k]))) {
     ++k;
@@ -342,8 +416,12 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
   // "U.S. Air Forces Europe-Air Forces Africa commander": a lower-case
   // role noun closes the capitalised title.
   if (k < b && IsRoleNounToken(t[k]) && k + 1 == b) ++k;
-  // A title directly followed by a name belongs to the next person.
-  if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead)) return;
+  // A title directly followed by a name belongs to the next person; a plain
+  // English word closes a title ("Supreme Allied Commander Transformation").
+  if (k > a && k < end && c.IsNameToken(k - 1) && !t[k - 1].Has(kFlagTitleHead) &&
+      !IsOnlyCommonWord(t[k - 1].Bare())) {
+    return;
+  }
   // Acronym of an organisation: "Director CS".
   int last = k;
   if (last - a >= 2) {
@@ -359,10 +437,72 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
     if (attr->org.empty()) attr->org = local.org;
     if (attr->country.empty()) attr->country = local.country;
   }
+  // "Deputy Chief of Staff for Plans at the Joint Force Command Naples": the
+  // organisation the post is held at.
+  if (!local.role.empty() && attr->org.empty() && k + 1 < b && t[k].Is("at")) {
+    // The organisation closes the segment: not cut before "of" ("at the
+    // Department of Homeland Security"), nor followed by the next person's
+    // name.
+    int o = k + 1 + (t[k + 1].Is("the") ? 1 : 0);
+    int last = o < b && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (last >= b || (!t[last].Is("of") && !(c.IsNameToken(last) && last + 1 < b &&
+                                               c.IsNameToken(last + 1))))) {
+      attr->org = c.orgs()[c.OrgAt(o)].name;
+    }
+  }
   // "commander, Battle Force 7th Fleet" style continuation.
   if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
     attr->org = c.orgs()[c.OrgAt(b + 1)].name;
   }
+}
+
+// "CAOC commander", "Latvian Land Forces commander": the organisation (an
+// acronym is written out later) at k, right before a lower-case role noun;
+// empty when none.
+std::string OrgBeforeRoleNoun(const PeopleContext& c, int k, int b) {
+  const auto& t = c.tokens();
+  if (k + 1 < b && t[k].all_caps && t[k].IsWord() && t[k].Bare().size() >= 2 &&
+      !Countryish(t[k]) && !t[k].Has(kFlagRankWord) && IsRoleNounToken(t[k + 1]) &&
+      !t[k + 1].cap) {
+    return std::string(t[k].Bare());
+  }
+  if (c.OrgAt(k) >= 0 && c.orgs()[c.OrgAt(k)].first_token == k) {
+    int after = c.orgs()[c.OrgAt(k)].last_token;
+    if (after < b && IsRoleNounToken(t[after]) && !t[after].cap) return c.orgs()[c.OrgAt(k)].name;
+  }
+  return "";
+}
+
+bool IsOrgLink(const Token& x) {
+  return x.Is("of") || x.Is("for") || x.Is("at") || x.Is("from") || x.Is("with");
+}
+
+// The organisation of a lower-case role whose noun ends at role_end (the
+// role phrase ends at e, the apposition's words at stop); empty when none.
+std::string OrgAfterRoleNoun(const PeopleContext& c, int role_end, int e, int stop) {
+  const auto& t = c.tokens();
+  // "commanding general for the Latvian Land Forces": right after the noun;
+  // not the possessor of what follows ("of the Navy’s forward-deployed
+  // aircraft carrier"), nor a name cut before "of" ("the Department of
+  // Aeronautics").
+  if (role_end < e && IsOrgLink(t[role_end]) && !t[role_end].Is("from")) {
+    int o = role_end + 1 + (role_end + 1 < e && t[role_end + 1].Is("the") ? 1 : 0);
+    int last = o < e && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (last >= e || (!IsPossessive(t[last]) && !t[last].Is("of")))) {
+      return c.orgs()[c.OrgAt(o)].name;
+    }
+  }
+  // "Department of State Assistant Secretary for the Bureau of East Asian and
+  // Pacific Affairs": the body that closes the apposition, after a link word.
+  if (stop > role_end && c.OrgAt(stop - 1) >= 0) {
+    const OrgMention& o = c.orgs()[c.OrgAt(stop - 1)];
+    int link = o.first_token - 1;
+    if (link > role_end && t[link].Is("the")) --link;
+    if (o.last_token == stop && link >= role_end && IsOrgLink(t[link])) return o.name;
+  }
+  return "";
 }
 
 // Lower-case role in [a, b): "a human resources specialist with the 36th
@@ -377,8 +517,10 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
       t[k].Is("which") || t[k].Is("that")) {
     return;
   }
+  // "CQ Brown, Jr., held his first call": a verb, not an apposition.
+  if (t[k].Has(kFlagEventTrigger | kFlagSpeechVerb) && !IsRoleNounToken(t[k])) return;
   if (t[k].Is("a") || t[k].Is("an") || t[k].Is("the")) ++k;
-  std::string org, country;
+  std::string org = OrgBeforeRoleNoun(c, k, b), country;
   // Possessor, before the role noun: "Australia’s assistant minister", not
   // "commanding officer of the Navy’s forward-deployed aircraft carrier".
   for (int p = k; p < b && p < k + 8; ++p) {
@@ -420,6 +562,7 @@ void ParseLowercaseApposition(const PeopleContext& c, int a, int b, int end,
     }
   }
   attr->role = std::string(c.doc().TokenRange(role_begin, e));
+  if (org.empty()) org = OrgAfterRoleNoun(c, role_end, e, stop);
   if (!org.empty() && attr->org.empty()) attr->org = org;
   if (!country.empty() && attr->country.empty()) attr->country = country;
   if (stop < b && t[stop].Is("with")) {
@@ -447,9 +590,49 @@ bool OrgBeforeTitle(const PeopleContext& c, int a, int b) {
 
 }  // namespace
 
+// "Andrea Manciulli (Chairman of the Italian Delegation to NATO
+// Parliamentary Assembly)": a capitalised title in brackets after the name.
+void ParseBracketedApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
+  const auto& t = c.tokens();
+  int close = i + 1;
+  while (close < end && close < i + 16 && !IsCloseParen(t[close])) ++close;
+  if (close >= end || !IsCloseParen(t[close]) || close - i < 3) return;
+  if (t[i + 1].cap && t[i + 1].Has(kFlagTitleHead | kFlagTitleModifier)) {
+    ParseCapitalisedApposition(c, i + 1, close, close, attr);
+  }
+}
+
+// "General Bert Booman, CIS Group;", "Ambassador Sorin Ducaru, Emerging
+// Security Challenges Division at NATO HQ": an organisation alone after the
+// name is whom the person represents.
+bool OrgOnlyApposition(const PeopleContext& c, int a, int b, Attributes* attr) {
+  const auto& t = c.tokens();
+  // The body may start one capitalised word later than the words the
+  // organisation rules take ("Emerging Security Challenges Division").
+  int start = a;
+  if (c.OrgAt(start) < 0 && start + 1 < b && t[start].cap && !t[start].all_caps &&
+      !t[start].Has(kFlagTitleHead | kFlagTitleModifier | kFlagRankWord | kFlagHonorific)) {
+    ++start;
+  }
+  if (c.OrgAt(start) < 0 || t[a].Has(kFlagTitleHead)) return false;
+  const OrgMention& o = c.orgs()[c.OrgAt(start)];
+  if (o.first_token != start || o.last_token - a < 2) return false;
+  int k = o.last_token;
+  if (k + 2 < b && IsOpenParen(t[k]) && IsCloseParen(t[k + 2])) k += 3;
+  if (k < b && !t[k].Is("at") && !t[k].Is("in")) return false;
+  if (attr->org.empty()) {
+    attr->org = start == a ? o.name : std::string(t[a].text) + " " + o.name;
+  }
+  return true;
+}
+
 void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
   const auto& t = c.tokens();
   i = SkipOfPhrase(c, i, end, attr);
+  if (i < end && IsOpenParen(t[i])) {
+    ParseBracketedApposition(c, i, end, attr);
+    return;
+  }
   if (i >= end || !t[i].Is(",")) return;
   int a = i + 1;
   if (a >= end) return;
@@ -467,6 +650,7 @@ void ParseApposition(const PeopleContext& c, int i, int end, Attributes* attr) {
       return;
     }
   }
+  if (OrgOnlyApposition(c, a, b, attr)) return;
   // ", the Commander of LANDCOM", ", the Allied Land Command (LANDCOM) Chief
   // of Staff": a capitalised title after "the".
   if ((t[a].Is("the") || t[a].Is("The")) && a + 1 < b && t[a + 1].cap &&
