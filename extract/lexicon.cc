@@ -114,6 +114,7 @@ constexpr AttrSpec kEventTypeAttrs[] = {
 constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
+    {.name = "strong"},
     {.name = "conducted_only"}};
 constexpr AttrSpec kMonthAttrs[] = {
     {.name = "month", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 12}};
