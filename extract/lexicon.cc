@@ -111,6 +111,7 @@ constexpr AttrSpec kPublisherAttrs[] = {
 constexpr AttrSpec kEventTypeAttrs[] = {
     {.name = "priority", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99},
     {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9}};
+constexpr AttrSpec kBodyMeetingNounAttrs[] = {{.name = "frame"}};
 constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
@@ -150,6 +151,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kOrgAcronym, "org_acronym", false, Shape::kWord},
     {WC::kShipPrefix, "ship_prefix", false, Shape::kWord, 1, false, kShipPrefixAttrs},
     {WC::kBodyListWord, "body_list_word", true, Shape::kWord},
+    {WC::kBodyMeetingNoun, "body_meeting_noun", true, Shape::kWord, 0, false, kBodyMeetingNounAttrs},
     {WC::kPlaceHead, "place_head", false, Shape::kWord},
     {WC::kLocationTrigger, "location_trigger", true, Shape::kWord},
     {WC::kVisitVerb, "visit_verb", false, Shape::kWord},

@@ -167,6 +167,79 @@ bool IsListedAfterMeeting(const Document& doc, const std::vector<OrgMention>& or
 }
 
 
+// The body in tokens [first, last) of sentence s holds the meeting or
+// session the event is, in the headline or the first body sentences: "the
+// NATO Foreign Ministerial Meeting", "their second Military Committee
+// meeting" (capitalised words may come between), "a meeting of the
+// NATO-Ukraine Commission" (unless the body only qualifies what follows it:
+// "a meeting of the G20 foreign ministers"). Not another day's meeting
+// ("yesterday’s successful Ukraine Defense Contact Group meeting"), nor the
+// meeting on whose margins the event is held. `proper_name`: only a
+// capitalised meeting noun after the body counts.
+// 1 for a meeting noun ("meeting", "session"), 2 for a word that makes a
+// meeting the frame of another event ("margins"), else 0 (body_meeting_noun).
+int MeetingNounKind(const Token& t) {
+  if (!t.IsWord()) return 0;
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kBodyMeetingNoun, t.text);
+  return e == nullptr ? 0 : e->Has("frame") ? 2 : 1;
+}
+
+bool HoldsTheMeeting(const Document& doc, int sentence, int first, int last, int first_body,
+                     bool proper_name) {
+  const Sentence& s = doc.sentences[sentence];
+  bool early = s.kind == ParagraphKind::kTitle ||
+               (first_body >= 0 && sentence >= first_body && sentence <= first_body + 3);
+  if (!early) return false;
+  const auto& t = doc.tokens;
+  for (int k = std::max(s.first_token, first - 5); k < first; ++k) {
+    if (t[k].relative_day || t[k].Has(kFlagEarlierAdjective) || MeetingNounKind(t[k]) == 2) {
+      return false;
+    }
+  }
+  for (int k = last, words = 0; k < s.last_token && words < 4; ++k) {
+    const Token& x = t[k];
+    if (x.in_quote) break;
+    // The noun ends the name: "Ministerial Forum" is a forum.
+    bool name_goes_on = k + 1 < s.last_token && t[k + 1].IsWord() && t[k + 1].cap;
+    if (MeetingNounKind(x) == 1 && !name_goes_on) return x.cap || !proper_name;
+    if (x.Is("\xE2\x80\x99") || x.Is("'")) continue;  // "Defence Ministers’ Meeting"
+    if (!x.IsWord() || !x.cap) break;
+    ++words;
+  }
+  if (proper_name) return false;
+  int k = first - 1;
+  if (k >= s.first_token && (t[k].Is("the") || t[k].Is("The"))) --k;
+  if (k <= s.first_token || !t[k].Is("of") || t[k - 1].in_quote || MeetingNounKind(t[k - 1]) != 1) {
+    return false;
+  }
+  const Token* next = last < s.last_token ? &t[last] : nullptr;
+  return next == nullptr || !next->IsWord() || (!next->cap && IsMeetingObjectFollower(next->text));
+}
+
+// A known acronym that opens the proper name of the meeting the event is, a
+// name with no organisation head of its own: "the NATO Foreign
+// Ministerial Meeting", "NATO Defence Ministers’ Meeting" -> NATO; not "the
+// crucial G20 meeting" (news of a meeting, written in lower case).
+std::vector<std::string> MeetingHolderAcronyms(const Document& doc, int first_body) {
+  std::vector<std::string> out;
+  int last_sentence = std::min(static_cast<int>(doc.sentences.size()), first_body + 4);
+  for (int si = 0; si < last_sentence; ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.kind != ParagraphKind::kTitle && si < first_body) continue;
+    if (!s.Has(kFlagOrgAcronym)) continue;
+    for (int i = s.first_token; i + 1 < s.last_token; ++i) {
+      const Token& x = doc.tokens[i];
+      if (x.in_quote || !x.all_caps || !x.Has(kFlagOrgAcronym) || !doc.tokens[i + 1].cap) continue;
+      std::string name(x.Bare());
+      if (std::find(out.begin(), out.end(), name) == out.end() &&
+          HoldsTheMeeting(doc, si, i, i + 1, first_body, true)) {
+        out.push_back(std::move(name));
+      }
+    }
+  }
+  return out;
+}
+
 // The lead: the first body sentence of at least six words, one of them in
 // lower case, past the "(Press Release)", date and publisher lines that open
 // many releases ("June 8, 2018 – Brussels, Belgium – National Defence /
@@ -287,7 +360,10 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
                 listed ||
                 (in_lead && named_body && IsEventArgument(doc, o)) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
-                 !IsCutBeforeOf(doc, o));
+                 !IsCutBeforeOf(doc, o)) ||
+                ((named_body || unit) && !service && !other_time.contains(o.sentence) &&
+                 HoldsTheMeeting(doc, o.sentence, o.first_token, o.last_token, first_body,
+                                 o.last_token - o.first_token == 1));
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;
@@ -309,6 +385,11 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
                               [&](const TakingPartOrg& t) { return t.name == name; });
     std::string acronym = name == chosen[k]->name ? chosen[k]->acronym : chosen[k]->name;
     if (!listed) out.push_back({name, acronym, chosen[k]});
+  }
+  for (const std::string& a : MeetingHolderAcronyms(doc, first_body)) {
+    bool covered = std::any_of(out.begin(), out.end(),
+                               [&](const TakingPartOrg& t) { return ContainsEitherWay(t.name, a); });
+    if (!covered) out.push_back({a, "", nullptr});
   }
   for (const std::string& a : affiliations) {
     bool covered = std::any_of(chosen_names.begin(), chosen_names.end(),
