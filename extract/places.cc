@@ -840,6 +840,21 @@ void ScanCountries(const Document& doc, const Sentence& s, int from, bool partic
   }
 }
 
+// The capitalised run that ends at token `comma` (a ",") names a post in a
+// body by its acronym: "The NMI Commander, Canadian Army Major General Dany
+// Fortin", "JFC Naples Chief of Staff, Italian Army Lieutenant General": the
+// officer serves that body, and his nationality makes no party (genre-gold
+// README: NATO officers' nationalities do not make their states parties).
+bool PostInBodyBefore(const Document& doc, const Sentence& s, int comma) {
+  const auto& t = doc.tokens;
+  bool title = false, acronym = false;
+  for (int k = comma - 1; k >= s.first_token && t[k].IsWord() && (t[k].cap || t[k].all_caps); --k) {
+    title |= t[k].Has(kFlagTitleHead);
+    acronym |= t[k].all_caps && t[k].text.size() >= 2;
+  }
+  return title && acronym;
+}
+
 // "Italian Air Force Deputy Air Chief …", "the Turkish General Staff": a
 // national service named in a sentence about the event takes part.
 void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
@@ -851,6 +866,7 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
     // As a subject: at the head of the sentence or of a coordinated clause,
     // not "the positioning of a French Air Force General".
     if (i > s.first_token && !t[i - 1].Is("and") && !t[i - 1].Is(",")) continue;
+    if (i > s.first_token && t[i - 1].Is(",") && PostInBodyBefore(doc, s, i - 1)) continue;
     PlaceEntry e = LookupPlace(t[i].Bare());
     if (e.kind != PlaceKind::kDemonym || e.code.empty()) continue;
     // The service introduces a person: "Italian Air Force Deputy Air Chief
@@ -865,6 +881,18 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
       break;
     }
   }
+}
+
+// The person's organisation or role is a NATO or EU body's ("Allied Command
+// Transformation", "Supreme Allied Commander Europe", "EU Military
+// Committee").
+bool MultinationalPost(const Person& p) {
+  for (const std::string* name : {&p.organization, &p.role}) {
+    for (std::string_view w : Split(*name, ' ', true)) {
+      if (w == "NATO" || w == "Allied" || w == "EU") return true;
+    }
+  }
+  return false;
 }
 
 // True when the sentence says who takes part ("participated", "joined",
@@ -922,7 +950,9 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
   }
   for (const Person& p : people.people) {
     if (!p.participant) continue;
-    out.Add(p.country, 0, 0);
+    // An officer of a NATO or EU body ("UK Royal Navy Vice Admiral Robert
+    // Cooling, ACT Chief of Staff") does not bring his state in.
+    if (!MultinationalPost(p)) out.Add(p.country, 0, 0);
     out.Add(OrgCountry(p.organization), 0, 0);
   }
   for (const std::string& o : org_names) out.Add(OrgCountry(o), 0, 0);

@@ -256,6 +256,18 @@ TEST(PlacesTest, GenreCountries) {
       {"", "The commander met the contingent. The Kosovo Force participated in the ceremony.", "", {}},
       {"", "The leaders spoke. They reviewed their recent conversations with their Russian and Ukrainian "
        "counterparts.", "", {}},
+      // Officers of a NATO body: their nationality makes no party.
+      {"NATO Mission Iraq conducted introduction at Baghdad",
+       "The recently established NATO Mission Iraq (NMI) conducted an Introduction Event at the "
+       "Iraqi Ministry of Defence, December 5, 2018. The NMI Commander, Canadian Army Major General "
+       "Dany Fortin, introduced the mission\xE2\x80\x99s mandate, vision and aim.",
+       "NATO Mission Iraq", {"IQ"}},
+      {"", "Upon arrival to Headquarters, Supreme Allied Commander Transformation (HQ SACT), May 14, "
+       "the PermReps met with Abrial before attending a roundtable discussion with HQ SACT's "
+       "leadership on SACT's main priority areas in which Allied Command Transformation (ACT) is "
+       "currently working. UK Royal Navy Vice Admiral Robert Cooling, ACT Chief of Staff, also met "
+       "with the PermReps at the dinner and roundtable discussion.",
+       "", {}},
   };
   for (const CountryCase& c : cases) {
     std::vector<std::string> got = Countries(c.title, c.body, c.source);
