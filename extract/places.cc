@@ -562,6 +562,19 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
   return end;
 }
 
+// "Jürgen von Sandrart, Asistant Chief of Staff at the Supreme Headquarters
+// Allied Powers Europe, visited JFTC": "at" after a post in apposition names
+// where the person serves, not where the event is. Token i is the "at".
+bool PostBeforeAt(const Document& doc, const Sentence& s, int i) {
+  const auto& t = doc.tokens;
+  bool title = false;
+  int k = i - 1;
+  for (; k >= s.first_token && t[k].IsWord() && (t[k].cap || t[k].Is("of")); --k) {
+    title |= t[k].Has(kFlagTitleHead);
+  }
+  return title && k >= s.first_token && t[k].Is(",");
+}
+
 // Places of one sentence.
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
@@ -588,6 +601,7 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     // The lead's "at" a named site needs no verb: "during an event at the
     // Mons Town Hall".
     if (!triggered && !(lead && t[i].Is("at"))) continue;
+    if (t[i].Is("at") && PostBeforeAt(doc, s, i)) continue;
     bool again = false;
     for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
     // "after his recent trip to India where he … visited": an earlier trip.

@@ -220,6 +220,16 @@ TEST(PlacesTest, GenreLocations) {
   for (const PlaceCase& c : cases) {
     EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
   }
+  // "at" after a post in apposition is where the person serves.
+  const PlaceCase posts[] = {
+      {"Brigadier General J\xC3\xBCrgen von Sandrart, Asistant Chief of Staff at the Supreme "
+       "Headquarters Allied Powers Europe, visited JFTC on 27 and 28 April. He arrived in "
+       "Bydgoszcz to explore possible ways of future cooperation.",
+       "", {"Bydgoszcz"}},
+  };
+  for (const PlaceCase& c : posts) {
+    EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
+  }
 }
 
 struct CountryCase {
