@@ -279,6 +279,21 @@ TEST(ExtractorTest, TheBodyWhoseMeetingTheEventIsTakesPart) {
   EXPECT_THAT(OrganizationNames(yesterday), ::testing::IsEmpty());
 }
 
+TEST(ExtractorTest, AVisitedHeadquartersIsASiteNotABody) {
+  // marcom-20190708-theresa-may-visits-marcom (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "The Rt Hon Theresa May Visits NATO Maritime Command Headquarters",
+      "NORTHWOOD, United Kingdom (July 8, 2019) \xE2\x80\x93 The Rt Hon. Theresa May, Prime "
+      "Minister of the United Kingdom visited NATO Maritime Headquarters in Northwood today for a "
+      "short briefing and discussion on maritime security in the region.\n\n\"It was an honour "
+      "to host Prime Minister May,\xE2\x80\x9D said Vice Admiral Keith Blount, Commander of NATO "
+      "Maritime Command.",
+      "", "NATO Allied Maritime Command");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::Not(::testing::Contains("NATO Maritime Headquarters")));
+}
+
 TEST(ExtractorTest, OrganisationBeforeATitleAfterANationality) {
   // af-20230316-nato-air-chiefs-accelerate-integration (pool).
   NormalizedArticle article = testing_util::MakeArticle(

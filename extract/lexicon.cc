@@ -112,6 +112,7 @@ constexpr AttrSpec kEventTypeAttrs[] = {
     {.name = "priority", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99},
     {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9}};
 constexpr AttrSpec kBodyMeetingNounAttrs[] = {{.name = "frame"}};
+constexpr AttrSpec kOrgHeadAttrs[] = {{.name = "site"}};
 constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
@@ -144,7 +145,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kMeetingObjectFollower, "meeting_object_follower", false, Shape::kWord},
     {WC::kPlaceAdjectiveSuffix, "place_adjective_suffix", false, Shape::kWordPart},
     {WC::kPostOrg, "post_org", true, Shape::kText, 0, false, kPostOrgAttrs},
-    {WC::kOrgHead, "org_head", false, Shape::kWord},
+    {WC::kOrgHead, "org_head", false, Shape::kWord, 0, false, kOrgHeadAttrs},
     {WC::kOrgWord, "org_word", false, Shape::kWord},
     {WC::kHeadWord, "head_word", false, Shape::kWord},
     {WC::kUnitWord, "unit_word", false, Shape::kWordPart},

@@ -240,6 +240,20 @@ std::vector<std::string> MeetingHolderAcronyms(const Document& doc, int first_bo
   return out;
 }
 
+// A headquarters written where the event takes place, after a place
+// preposition or a visit verb ("hosted a two-day visit … at NATO’s North
+// American Headquarters", "visited NATO Maritime Headquarters in Northwood"),
+// is the site, not a body taking part (org_head entries marked `site`).
+bool IsVisitedSite(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const LexiconEntry* head = BuiltinLexicon().Find(WordClass::kOrgHead, t[o.last_token - 1].text);
+  if (head == nullptr || !head->Has("site")) return false;
+  int k = o.first_token - 1;
+  if (k >= 0 && (t[k].Is("the") || t[k].Is("The"))) --k;
+  return k >= doc.sentences[o.sentence].first_token && !t[k].in_quote &&
+         t[k].Has(kFlagPlacePreposition | kFlagVisitVerb);
+}
+
 // The lead: the first body sentence of at least six words, one of them in
 // lower case, past the "(Press Release)", date and publisher lines that open
 // many releases ("June 8, 2018 – Brussels, Belgium – National Defence /
@@ -343,7 +357,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
   std::vector<const OrgMention*> chosen;
   std::vector<std::string> chosen_names;  // parallel to chosen: acronyms written out
   for (const OrgMention& o : people.orgs) {
-    if (doc.tokens[o.first_token].in_quote) continue;
+    if (doc.tokens[o.first_token].in_quote || IsVisitedSite(doc, o)) continue;
     bool in_lead = o.sentence == first_body ||
                    doc.sentences[o.sentence].kind == ParagraphKind::kTitle;
     auto full = acronyms.find(o.name);
