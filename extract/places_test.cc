@@ -220,8 +220,14 @@ TEST(PlacesTest, GenreLocations) {
   for (const PlaceCase& c : cases) {
     EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
   }
-  // "at" after a post in apposition is where the person serves.
+  // "at" after a post in apposition is where the person serves; a briefing
+  // puts the event at its place.
   const PlaceCase posts[] = {
+      {"On 23rd October, the NATO Support and Procurement Organisation (NSPO) Chairperson, Ms. "
+       "Jennifer Hubbard, along with the NATO Support and Procurement Agency General Manager, Mr. "
+       "Peter Dohmen, provided a briefing to the Secretary General Jens Stoltenberg and the 29 "
+       "Permanent Representatives to the North Atlantic Council (NAC) in NATO Headquarters.",
+       "2018-10-24", {"NATO Headquarters"}},
       {"Brigadier General J\xC3\xBCrgen von Sandrart, Asistant Chief of Staff at the Supreme "
        "Headquarters Allied Powers Europe, visited JFTC on 27 and 28 April. He arrived in "
        "Bydgoszcz to explore possible ways of future cooperation.",
