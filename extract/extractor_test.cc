@@ -279,6 +279,18 @@ TEST(ExtractorTest, TheBodyWhoseMeetingTheEventIsTakesPart) {
   EXPECT_THAT(OrganizationNames(yesterday), ::testing::IsEmpty());
 }
 
+TEST(ExtractorTest, TheLeadsSubjectBodyTakesPart) {
+  // jwc-20140507-trident-jaguar-14-begins (pool): a date opens the clause.
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare Centre (JWC) "
+      "kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations in Spain, Norway and aboard "
+      "the USS Mount Whitney, following 15 months of comprehensive and complex planning.",
+      "", "NATO Joint Warfare Centre");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::Contains("Joint Warfare Centre"));
+}
+
 TEST(ExtractorTest, AVisitedHeadquartersIsASiteNotABody) {
   // marcom-20190708-theresa-may-visits-marcom (pool).
   NormalizedArticle article = testing_util::MakeArticle(

@@ -78,6 +78,30 @@ bool IsEventArgument(const Document& doc, const OrgMention& o) {
          !IsSpeechVerb(t[after].text);
 }
 
+// The organisation is the subject of the lead's past-tense verb, its clause
+// opened by a date or by "The" and lower-case words: "on Wednesday, 7 May the
+// Joint Warfare Centre (JWC) kicked off exercise TRIDENT JAGUAR 2014", "The
+// recently established NATO Mission Iraq (NMI) conducted an Introduction
+// Event".
+bool IsLeadSubject(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  int before = o.first_token - 1;
+  if (before >= s.first_token && (t[before].Is("the") || t[before].Is("The"))) --before;
+  bool opened = before >= s.first_token && (t[before].kind == TokenKind::kNumber ||
+                                            t[before].Has(kFlagMonth | kFlagWeekday));
+  if (!opened && before >= s.first_token && (t[s.first_token].Is("The"))) {
+    opened = true;
+    for (int k = s.first_token + 1; k <= before; ++k) opened &= t[k].IsWord() && !t[k].cap;
+  }
+  if (!opened) return false;
+  int after = o.last_token;
+  if (after >= s.last_token) return false;
+  const Token& verb = t[after];
+  return verb.IsWord() && !verb.cap && !verb.in_quote && verb.text.size() > 4 &&
+         verb.text.ends_with("ed") && !IsSpeechVerb(verb.text);
+}
+
 // An acronym the article spells out without introducing it ("NDC" and
 // "NATO Defense College"); the alliance's and the unions' own stay as
 // written.
@@ -372,7 +396,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  unit && !service) ||
                 listed ||
-                (in_lead && named_body && IsEventArgument(doc, o)) ||
+                (in_lead && named_body && (IsEventArgument(doc, o) || IsLeadSubject(doc, o))) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
                  !IsCutBeforeOf(doc, o)) ||
                 ((named_body || unit) && !service && !other_time.contains(o.sentence) &&
