@@ -272,6 +272,12 @@ TEST(PlacesTest, GenreCountries) {
       {"", "The commander met the contingent. The Kosovo Force participated in the ceremony.", "", {}},
       {"", "The leaders spoke. They reviewed their recent conversations with their Russian and Ukrainian "
        "counterparts.", "", {}},
+      // "BiH", the usual short form of Bosnia and Herzegovina.
+      {"", "Commander EUFOR, Major General Friedrich Schr\xC3\xB6tter, formally handed over the "
+       "report from Exercise QUICK RESPONSE to the Minister of Defence BiH, Marina Pende\xC5\xA1, and "
+       "Chief of the Joint Staff, Lieutenant General Anto Jele\xC4\x8D at the Ministry of Defence "
+       "Building in Sarajevo today.",
+       "", {"BA"}},
       // Officers of a NATO body: their nationality makes no party.
       {"NATO Mission Iraq conducted introduction at Baghdad",
        "The recently established NATO Mission Iraq (NMI) conducted an Introduction Event at the "
