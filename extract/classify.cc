@@ -22,6 +22,9 @@ struct Keyword {
   // Vinson Conduct Dual Carrier Strike Group Operations"; not "app for
   // operations").
   bool conducted_only = false;
+  // Counts only before a capitalised object: "welcomed the Commander", not
+  // "welcomed the decision".
+  bool cap_object = false;
 };
 
 // The event_type and event_keyword classes of the lexicon (lexicon.tsv).
@@ -51,6 +54,7 @@ const KeywordTable& Keywords() {
       if (e.Has("weak")) k.tier = 1;
       if (e.Has("strong")) k.tier = -1;
       k.conducted_only = e.Has("conducted_only");
+      k.cap_object = e.Has("cap_object");
       t->keywords.emplace(e.key, k);
     }
     return t;
@@ -86,6 +90,21 @@ bool KeywordLaterInName(const Document& doc, const Sentence& s, int k) {
     if (x.Has(kFlagTypeKeyword)) return true;
   }
   return false;
+}
+
+// A capitalised word at token k, after an optional "the", that starts a
+// name or title: a state or nationality counts only before another
+// capitalised word ("welcomed the German Defence Minister", not "welcomed
+// the Japanese government’s new policy" or "Welcomes Japan’s New … Policy").
+bool CapitalisedObject(const Document& doc, const Sentence& s, int k) {
+  const auto& t = doc.tokens;
+  if (k < s.last_token && (t[k].Is("the") || t[k].Is("The"))) ++k;
+  if (k >= s.last_token || !t[k].IsWord() || !t[k].cap) return false;
+  if (!t[k].Has(kFlagCountryish)) return true;
+  std::string_view w = t[k].text;
+  bool possessive = w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") ||
+                    (k + 1 < s.last_token && !t[k + 1].IsWord());
+  return !possessive && k + 1 < s.last_token && t[k + 1].cap;
 }
 
 // Keyword tokens [i, j] are part of a name, not an event: a capitalised
@@ -126,8 +145,9 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
         for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
         auto it = keywords.find(absl::string_view(buf, n));
         if (it == keywords.end()) continue;
-        auto [rule, tier, conducted_only] = it->second;
+        auto [rule, tier, conducted_only, cap_object] = it->second;
         if (InsideName(doc, s, i, i + k)) continue;
+        if (cap_object && !CapitalisedObject(doc, s, i + k + 1)) continue;
         if (conducted_only &&
             (s.kind != ParagraphKind::kTitle || !ConductedBefore(doc, s.first_token, i))) {
           continue;

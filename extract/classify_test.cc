@@ -202,5 +202,27 @@ TEST(ClassifyTest, ClosingCeremoniesAndHandovers) {
   });
 }
 
+TEST(ClassifyTest, WelcomingSomeoneIsAVisit) {
+  ExpectTypes({
+      {"",
+       "PRISTINA - KFOR Commander, Major General Franco Federici welcomed the Commander of United "
+       "States Army Europe and Africa, General Christopher Cavoli, at Camp Film City, KFOR HQ in "
+       "Pristina.\n\nDuring the meeting they discussed the overall situation in Kosovo.",
+       v1::VISIT},
+      {"NATO Allied Maritime Command welcomes German Defence Minister",
+       "NORTHWOOD, United Kingdom \xE2\x80\x93 Commander, NATO Allied Maritime Command (MARCOM) Vice "
+       "Admiral Keith Blount welcomed German Federal Minister of Defence Christine Lambrecht to "
+       "MARCOM in Northwood on Nov. 14.\n\nLambrecht and a delegation of Federal Ministry of "
+       "Defence advisors received briefings on NATO\xE2\x80\x99s current maritime operations and "
+       "participated in senior-level staff talks.",
+       v1::VISIT},
+  });
+  // Welcoming a decision is no visit.
+  EXPECT_NE(TypeOf("Hagel Welcomes Japan\xE2\x80\x99s New Collective Self-defense Policy",
+                   "Defense Secretary Chuck Hagel today welcomed the Japanese government\xE2\x80\x99s "
+                   "new policy regarding collective self-defense."),
+            v1::VISIT);
+}
+
 }  // namespace
 }  // namespace parley::extract_internal

@@ -117,6 +117,7 @@ constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
     {.name = "strong"},
+    {.name = "cap_object"},
     {.name = "conducted_only"}};
 constexpr AttrSpec kMonthAttrs[] = {
     {.name = "month", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 12}};
