@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
+#include "common/text.h"
 #include "extract/calendar.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -220,18 +221,19 @@ void SiteToTown(const Document& doc, FoundPlace* p) {
 }
 
 // Adds a place unless one that contains it is known; a place that contains a
-// known one replaces it ("Mons Town Hall" over "Mons").
+// known one replaces it ("Mons Town Hall" over "Mons"). Names compare folded:
+// the dateline "SIAULIAI" is inside "Šiauliai Air Base".
 void AddPlace(const Document& doc, std::vector<FoundPlace>* out, FoundPlace p,
               bool to_town = true) {
   if (to_town) SiteToTown(doc, &p);
-  std::string b = Lower(p.name);
+  std::string b = FoldForMatch(p.name);
   for (FoundPlace& q : *out) {
     // "United States" and "US" are one place.
     if (p.is_country && q.is_country && !p.country_code.empty() &&
         p.country_code == q.country_code) {
       return;
     }
-    std::string a = Lower(q.name);
+    std::string a = FoldForMatch(q.name);
     if (a.find(b) != std::string::npos) {
       // The body confirms the dateline: "NORTHWOOD, United Kingdom – … visited
       // NATO Maritime Headquarters in Northwood".

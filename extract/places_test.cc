@@ -221,8 +221,13 @@ TEST(PlacesTest, GenreLocations) {
     EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
   }
   // "at" after a post in apposition is where the person serves; a briefing
-  // puts the event at its place.
+  // puts the event at its place; a dateline in capitals without its accent is
+  // inside the site that names it.
   const PlaceCase posts[] = {
+      {"SIAULIAI, Lithuania - The United States Air Force took over the lead of "
+       "NATO\xE2\x80\x99s Baltic Air Policing mission at \xC5\xA0iauliai Air Base, Lithuania, from the "
+       "Polish Air Force.",
+       "", {"\xC5\xA0iauliai Air Base"}},
       {"On 23rd October, the NATO Support and Procurement Organisation (NSPO) Chairperson, Ms. "
        "Jennifer Hubbard, along with the NATO Support and Procurement Agency General Manager, Mr. "
        "Peter Dohmen, provided a briefing to the Secretary General Jens Stoltenberg and the 29 "
