@@ -126,6 +126,12 @@ struct Scanner {
     return 2000 + yy;
   }
 
+  // "of today": the present as a noun, not a day.
+  bool NounOfToday(int i) const {
+    const auto& t = doc.tokens;
+    return i > 0 && t[i - 1].Is("of") && (t[i].Is("today") || t[i].Is("Today"));
+  }
+
   // Token i is followed by a possessive "'s" / "’s".
   bool Possessive(int i) const {
     if (i + 1 >= limit || doc.tokens[i + 1].space_before) return false;
@@ -222,7 +228,7 @@ struct Scanner {
   // unknown date, which sets year_missing.
   int Unpublished(int i, DateMention* m) const {
     const auto& t = doc.tokens;
-    if (t[i].kind != TokenKind::kWord || Possessive(i)) return 0;
+    if (t[i].kind != TokenKind::kWord || Possessive(i) || NounOfToday(i)) return 0;
     int wd = t[i].Has(kFlagWeekday) ? WeekdayFromName(t[i].text) : 0;
     int j = i + 1;
     if (wd && j < limit && t[j].Is(",")) ++j;
@@ -242,10 +248,11 @@ struct Scanner {
   }
 
   // Relative forms: "today", "yesterday", a weekday. A possessive is an
-  // attribute, not a date ("today's unpredictable security environment").
+  // attribute, not a date ("today's unpredictable security environment"),
+  // and so is "of today" ("the threats and challenges of today").
   int Relative(int i, DateMention* m) const {
     const auto& t = doc.tokens;
-    if (Possessive(i)) return 0;
+    if (Possessive(i) || NounOfToday(i)) return 0;
     if (t[i].Is("today") || t[i].Is("Today")) {
       m->first = *published;
       m->explicit_day = false;

@@ -186,6 +186,12 @@ TEST(DatesTest, GenreForms) {
        "safeguard the Baltic airspace when Lithuania, Latvia and Estonia became a member of NATO "
        "on 29 March 2004.",
        "", "", ""},
+      {"\"of today\" is the present, not a day",
+       "With its allies, Canada is focused on facing the threats and challenges of today, as well "
+       "as those in the future.\n\nAs part of Canada\xE2\x80\x99s enduring commitment to NATO, the "
+       "Honourable Chrystia Freeland, Minister of Foreign Affairs, today announced she will attend "
+       "the NATO Foreign Ministerial Meeting in Brussels, Belgium, on March 31, 2017.",
+       "2017-03-30", "2017-03-31", "2017-03-31"},
       {"nor is the event's own relative day",
        "During the bilateral meeting today, Shanahan thanked Pabriks for Latvia's support.\n\n"
        "Lithuania signed a similar agreement April 2, 2019.",
