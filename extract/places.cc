@@ -899,6 +899,29 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
   }
 }
 
+// True when the sentence lists at least three states in one coordination
+// ("The nations included Latvia, Lithuania, Estonia, Albania, …, and the
+// United States").
+bool ListsStates(const Document& doc, const Sentence& s) {
+  const auto& t = doc.tokens;
+  int run = 0;
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    if (t[i].in_quote) {
+      run = 0;
+      continue;
+    }
+    if (t[i].Is(",") || t[i].Is("and") || t[i].Is("the")) continue;
+    Match m = CapWord(t[i]) ? LongestPlace(doc, i, s.last_token) : Match{};
+    if (!m.end || m.entry.kind != PlaceKind::kCountry) {
+      run = 0;
+      continue;
+    }
+    if (++run >= 3) return true;
+    i = m.end - 1;
+  }
+  return false;
+}
+
 // The person's organisation or role is a NATO or EU body's ("Allied Command
 // Transformation", "Supreme Allied Commander Europe", "EU Military
 // Committee").
@@ -944,6 +967,10 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
     out.Add(PublisherCountry(doc.article->source), 0, 0);
   }
   bool first_body = true;
+  // The previous body sentence says who takes part: a list of states right
+  // after it names them ("… the 10 NATO nations who participated in the
+  // exercise. The nations included Latvia, Lithuania, Estonia, …").
+  bool after_takes_part = false;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.credit) continue;
@@ -956,13 +983,24 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       ScanCountries(doc, s, AfterDateline(doc, s), false, false, &out);
       NationalServices(doc, s, &out);
       first_body = false;
+      after_takes_part = SaysWhoTakesPart(doc, s);
       continue;
     }
+    bool lists_after = after_takes_part;
     // Outside the title, ScanCountries finds only tokens with a place flag.
-    if (!s.Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) continue;
+    if (!s.Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) {
+      // Most sentences have no participation word: checked on the flag first.
+      after_takes_part = s.Has(kFlagParticipation) && !other_time.contains(static_cast<int>(si)) &&
+                         SaysWhoTakesPart(doc, s);
+      continue;
+    }
+    after_takes_part = false;
     if (other_time.contains(static_cast<int>(si))) continue;
     NationalServices(doc, s, &out);
-    if (SaysWhoTakesPart(doc, s)) ScanCountries(doc, s, s.first_token, true, false, &out);
+    after_takes_part = SaysWhoTakesPart(doc, s);
+    if (after_takes_part || (lists_after && ListsStates(doc, s))) {
+      ScanCountries(doc, s, s.first_token, true, false, &out);
+    }
   }
   for (const Person& p : people.people) {
     if (!p.participant) continue;

@@ -277,6 +277,12 @@ TEST(PlacesTest, GenreCountries) {
       {"", "The commander met the contingent. The Kosovo Force participated in the ceremony.", "", {}},
       {"", "The leaders spoke. They reviewed their recent conversations with their Russian and Ukrainian "
        "counterparts.", "", {}},
+      // A list of states right after a sentence that says who took part names them.
+      {"", "At the closing ceremony, Latvian Colonel Ilmars Atis Lejins, commanding general for "
+       "the Latvian Land Forces, delivered a speech to service members of the 10 NATO nations who "
+       "participated in the exercise. The nations included Latvia, Lithuania, Estonia, Albania, "
+       "Luxembourg, Canada, Germany, Romania, Great Britain, and the United States.",
+       "", {"LV", "LT", "EE", "AL", "LU", "CA", "DE", "RO", "GB", "US"}},
       // "BiH", the usual short form of Bosnia and Herzegovina.
       {"", "Commander EUFOR, Major General Friedrich Schr\xC3\xB6tter, formally handed over the "
        "report from Exercise QUICK RESPONSE to the Minister of Defence BiH, Marina Pende\xC5\xA1, and "
