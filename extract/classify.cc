@@ -12,7 +12,9 @@ namespace {
 
 // A keyword's rule (its event type's position by priority) and tier:
 // keywords of a lower tier win over any of a higher one. Tier 2 is STATEMENT
-// (a statement about a meeting is that meeting), tier 1 the weak keywords.
+// (a statement about a meeting is that meeting), tier 1 the weak keywords,
+// tier -1 the strong ones (the ceremony that closes an exercise is the event
+// even where the exercise is named first).
 struct Keyword {
   int rule = 0;
   int tier = 0;
@@ -20,6 +22,9 @@ struct Keyword {
   // Vinson Conduct Dual Carrier Strike Group Operations"; not "app for
   // operations").
   bool conducted_only = false;
+  // Counts only before a capitalised object: "welcomed the Commander", not
+  // "welcomed the decision".
+  bool cap_object = false;
 };
 
 // The event_type and event_keyword classes of the lexicon (lexicon.tsv).
@@ -47,7 +52,9 @@ const KeywordTable& Keywords() {
     for (const LexiconEntry& e : lexicon.Entries(WordClass::kEventKeyword)) {
       Keyword k = by_type.at(std::string(e.Get("type")));
       if (e.Has("weak")) k.tier = 1;
+      if (e.Has("strong")) k.tier = -1;
       k.conducted_only = e.Has("conducted_only");
+      k.cap_object = e.Has("cap_object");
       t->keywords.emplace(e.key, k);
     }
     return t;
@@ -70,16 +77,49 @@ bool ConductedBefore(const Document& doc, int begin, int end) {
   return false;
 }
 
+// A capitalised keyword follows in the capitalised run from token k: in a
+// body sentence a name's head comes last, so "the TRIDENT JAVELIN 2017
+// Training Audience Commanders’ Conference" is a conference, not training.
+// Headlines are left out: their words are all capitalised.
+bool KeywordLaterInName(const Document& doc, const Sentence& s, int k) {
+  const auto& t = doc.tokens;
+  for (; k < s.last_token; ++k) {
+    const Token& x = t[k];
+    if (x.Is("\xE2\x80\x99") || x.Is("'")) continue;  // "Commanders’ Conference"
+    if (!x.IsWord() || !(x.cap || x.all_caps)) return false;
+    if (x.Has(kFlagTypeKeyword)) return true;
+  }
+  return false;
+}
+
+// A capitalised word at token k, after an optional "the", that starts a
+// name or title: a state or nationality counts only before another
+// capitalised word ("welcomed the German Defence Minister", not "welcomed
+// the Japanese government’s new policy" or "Welcomes Japan’s New … Policy").
+bool CapitalisedObject(const Document& doc, const Sentence& s, int k) {
+  const auto& t = doc.tokens;
+  if (k < s.last_token && (t[k].Is("the") || t[k].Is("The"))) ++k;
+  if (k >= s.last_token || !t[k].IsWord() || !t[k].cap) return false;
+  if (!t[k].Has(kFlagCountryish)) return true;
+  std::string_view w = t[k].text;
+  bool possessive = w.ends_with("'s") || w.ends_with("\xE2\x80\x99s") ||
+                    (k + 1 < s.last_token && !t[k + 1].IsWord());
+  return !possessive && k + 1 < s.last_token && t[k + 1].cap;
+}
+
 // Keyword tokens [i, j] are part of a name, not an event: a capitalised
 // keyword before an organisation's head ("North Atlantic Treaty
 // Organization", "Joint Force Training Centre"), or, outside the headline, a
-// word in a run of capitals (the dateline "FIVE HILLS TRAINING AREA,
+// keyword before another in one name (KeywordLaterInName) or a word in a run
+// of capitals (the dateline "FIVE HILLS TRAINING AREA,
 // Mongolia"; an "MOU" alone still counts).
 bool InsideName(const Document& doc, const Sentence& s, int i, int j) {
   const auto& t = doc.tokens;
   bool next_word = j + 1 < s.last_token && t[j + 1].IsWord();
   if (t[i].cap && next_word && t[j + 1].cap && t[j + 1].Has(kFlagOrgHead)) return true;
-  if (s.kind == ParagraphKind::kTitle || !t[i].all_caps) return false;
+  if (s.kind == ParagraphKind::kTitle) return false;
+  if (t[i].cap && KeywordLaterInName(doc, s, j + 1)) return true;
+  if (!t[i].all_caps) return false;
   bool prev_caps = i > s.first_token && t[i - 1].IsWord() && t[i - 1].all_caps;
   return prev_caps || (next_word && t[j + 1].all_caps);
 }
@@ -105,8 +145,9 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
         for (char ch : w.text) buf[n++] = absl::ascii_tolower(static_cast<unsigned char>(ch));
         auto it = keywords.find(absl::string_view(buf, n));
         if (it == keywords.end()) continue;
-        auto [rule, tier, conducted_only] = it->second;
+        auto [rule, tier, conducted_only, cap_object] = it->second;
         if (InsideName(doc, s, i, i + k)) continue;
+        if (cap_object && !CapitalisedObject(doc, s, i + k + 1)) continue;
         if (conducted_only &&
             (s.kind != ParagraphKind::kTitle || !ConductedBefore(doc, s.first_token, i))) {
           continue;

@@ -161,16 +161,67 @@ TEST(ClassifyTest, KeywordsInsideNamesAreNotEvents) {
       // "Training" before the head "Centre".
       {"", "On 22 and 23 May, NATO Joint Force Training Centre celebrated its 20th anniversary.",
        v1::CEREMONY},
-      // A dateline in capitals.
+      // A dateline in capitals: not training; the closing ceremony is the event.
       {"",
        "FIVE HILLS TRAINING AREA, Mongolia \xE2\x80\x93 The multinational peacekeeping exercise "
        "Khaan Quest 2018 was officially brought to an end with the closing ceremony June 28.",
-       v1::EXERCISE},
+       v1::CEREMONY},
+      // "Training" before the head "Conference" of one name.
+      {"",
+       "Stavanger, Norway - On Wednesday 30 November 2016, General Salvatore Farina, Commander "
+       "JFC Brunssum chaired the TRIDENT JAVELIN 2017 Training Audience Commanders\xE2\x80\x99 "
+       "Conference in Stavanger.",
+       v1::CONFERENCE},
       // An acronym keyword alone in capitals still counts.
       {"",
        "An MOU on defence cooperation was exchanged between the two ministries in New Delhi.",
        v1::AGREEMENT},
   });
+}
+
+TEST(ClassifyTest, ClosingCeremoniesAndHandovers) {
+  ExpectTypes({
+      // The closing ceremony wins over the exercise named first in its sentence.
+      {"",
+       "The multinational peacekeeping exercise Khaan Quest 2018 was officially brought to an end "
+       "with the closing ceremony June 28.",
+       v1::CEREMONY},
+      {"US Air Force assumes lead of 45th rotation of Baltic Air Policing",
+       "SIAULIAI, Lithuania - The United States Air Force took over the lead of NATO\xE2\x80\x99s "
+       "Baltic Air Policing mission at \xC5\xA0iauliai Air Base, Lithuania, from the Polish Air "
+       "Force. Dr. Vytautas Umbrasas, Vice Minister of National Defence, and United States Air "
+       "Force General Tod D. Wolters, Commander of NATO\xE2\x80\x99s Allied Air Command and of "
+       "United States Air Forces in Europe, presided over the official handover of the key to the "
+       "Baltic airspace.",
+       v1::CEREMONY},
+      {"America Delivers $25 million in Weapons and Ammunition to the Lebanese Army",
+       "Today American Ambassador David Hale presided over the delivery of $25 million in "
+       "assistance to the Lebanese Armed Forces (LAF) via the M/V Advantage vessel at the Beirut "
+       "Port.",
+       v1::CEREMONY},
+  });
+}
+
+TEST(ClassifyTest, WelcomingSomeoneIsAVisit) {
+  ExpectTypes({
+      {"",
+       "PRISTINA - KFOR Commander, Major General Franco Federici welcomed the Commander of United "
+       "States Army Europe and Africa, General Christopher Cavoli, at Camp Film City, KFOR HQ in "
+       "Pristina.\n\nDuring the meeting they discussed the overall situation in Kosovo.",
+       v1::VISIT},
+      {"NATO Allied Maritime Command welcomes German Defence Minister",
+       "NORTHWOOD, United Kingdom \xE2\x80\x93 Commander, NATO Allied Maritime Command (MARCOM) Vice "
+       "Admiral Keith Blount welcomed German Federal Minister of Defence Christine Lambrecht to "
+       "MARCOM in Northwood on Nov. 14.\n\nLambrecht and a delegation of Federal Ministry of "
+       "Defence advisors received briefings on NATO\xE2\x80\x99s current maritime operations and "
+       "participated in senior-level staff talks.",
+       v1::VISIT},
+  });
+  // Welcoming a decision is no visit.
+  EXPECT_NE(TypeOf("Hagel Welcomes Japan\xE2\x80\x99s New Collective Self-defense Policy",
+                   "Defense Secretary Chuck Hagel today welcomed the Japanese government\xE2\x80\x99s "
+                   "new policy regarding collective self-defense."),
+            v1::VISIT);
 }
 
 }  // namespace

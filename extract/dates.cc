@@ -65,13 +65,26 @@ bool MayStartDate(const Token& t) {
   return (t.cap && t.Has(kFlagMonth)) || t.Has(kFlagWeekday) || t.relative_day;
 }
 
+// absl's weekdays, Monday = index 0.
+constexpr absl::Weekday kWeekdays[] = {
+    absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
+    absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
+    absl::Weekday::sunday};
+
 struct Scanner {
   const Document& doc;
   std::optional<CivilDay> published;
   int limit;  // end of current sentence (token index)
+  // Without a publication date: the one year the sentence writes, in a name
+  // ("exercise Khaan Quest 2018 … closing ceremony June 28", "kicked off
+  // exercise TRIDENT JAGUAR 2014"); 0 if none or several.
+  int sentence_year = 0;
+  // Set by a try that found a date form whose year nothing gives ("July 30"
+  // or "today" without a publication date).
+  mutable bool year_missing = false;
 
   int YearFor(int month, int day) const {
-    if (!published) return 0;
+    if (!published) return sentence_year;
     int year = static_cast<int>(published->year());
     CivilDay d(year, month, day);
     if (d - *published > 75) --year;  // "December 20" read in January
@@ -80,6 +93,7 @@ struct Scanner {
 
   std::optional<CivilDay> Make(int y, int m, int d) const {
     if (y == 0) y = YearFor(m, d);
+    if (y == 0) year_missing = true;
     if (y == 0 || !IsValidDate(y, m, d)) return std::nullopt;
     return CivilDay(y, m, d);
   }
@@ -112,6 +126,12 @@ struct Scanner {
     return 2000 + yy;
   }
 
+  // "of today": the present as a noun, not a day.
+  bool NounOfToday(int i) const {
+    const auto& t = doc.tokens;
+    return i > 0 && t[i - 1].Is("of") && (t[i].Is("today") || t[i].Is("Today"));
+  }
+
   // Token i is followed by a possessive "'s" / "’s".
   bool Possessive(int i) const {
     if (i + 1 >= limit || doc.tokens[i + 1].space_before) return false;
@@ -132,7 +152,7 @@ struct Scanner {
     if (d1) return DayFirst(i, d1, pair_end, m);
     int mon = Month(t[i]);
     if (mon && i + 1 < limit) return MonthFirst(i, mon, m);
-    if (!published) return 0;
+    if (!published) return Unpublished(i, m);
     return Relative(i, m);
   }
 
@@ -202,11 +222,37 @@ struct Scanner {
     return j;
   }
 
+  // Without a publication date, a weekday before a date whose year the
+  // sentence gives must fall on that day ("on Wednesday, 7 May … TRIDENT
+  // JAGUAR 2014"); "today" or a weekday alone is a day relative to an
+  // unknown date, which sets year_missing.
+  int Unpublished(int i, DateMention* m) const {
+    const auto& t = doc.tokens;
+    if (t[i].kind != TokenKind::kWord || Possessive(i) || NounOfToday(i)) return 0;
+    int wd = t[i].Has(kFlagWeekday) ? WeekdayFromName(t[i].text) : 0;
+    int j = i + 1;
+    if (wd && j < limit && t[j].Is(",")) ++j;
+    if (wd && j < limit && (Month(t[j]) || DayNumber(t[j]))) {
+      DateMention inner;
+      int k = Try(j, &inner);
+      if (!k) return 0;
+      if (absl::GetWeekday(inner.first) != kWeekdays[wd - 1]) {
+        year_missing = true;  // the year read is not the date's
+        return 0;
+      }
+      *m = inner;
+      return k;
+    }
+    year_missing |= wd > 0 || t[i].relative_day;
+    return 0;
+  }
+
   // Relative forms: "today", "yesterday", a weekday. A possessive is an
-  // attribute, not a date ("today's unpredictable security environment").
+  // attribute, not a date ("today's unpredictable security environment"),
+  // and so is "of today" ("the threats and challenges of today").
   int Relative(int i, DateMention* m) const {
     const auto& t = doc.tokens;
-    if (Possessive(i)) return 0;
+    if (Possessive(i) || NounOfToday(i)) return 0;
     if (t[i].Is("today") || t[i].Is("Today")) {
       m->first = *published;
       m->explicit_day = false;
@@ -235,22 +281,36 @@ struct Scanner {
         return k;
       }
     }
-    // Latest such weekday on or before publication. absl: Monday..Sunday.
-    static constexpr absl::Weekday kDays[] = {
-        absl::Weekday::monday, absl::Weekday::tuesday, absl::Weekday::wednesday,
-        absl::Weekday::thursday, absl::Weekday::friday, absl::Weekday::saturday,
-        absl::Weekday::sunday};
+    // Latest such weekday on or before publication.
     CivilDay day = *published;
     if (i > 0 && (t[i - 1].Is("next") || t[i - 1].Is("coming"))) {
-      day = absl::NextWeekday(*published, kDays[wd - 1]);
-    } else if (absl::GetWeekday(day) != kDays[wd - 1]) {
-      day = absl::PrevWeekday(day, kDays[wd - 1]);
+      day = absl::NextWeekday(*published, kWeekdays[wd - 1]);
+    } else if (absl::GetWeekday(day) != kWeekdays[wd - 1]) {
+      day = absl::PrevWeekday(day, kWeekdays[wd - 1]);
     }
     m->first = day;
     m->explicit_day = false;
     return i + 1;
   }
 };
+
+}  // namespace
+
+namespace {
+
+// The one year (1900-2100) written in sentence s outside quotations; 0 if
+// none or more than one.
+int SentenceYear(const Document& doc, const Sentence& s) {
+  int year = 0;
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    const Token& t = doc.tokens[i];
+    int y = t.in_quote ? 0 : YearNumber(t);
+    if (!y || y == year) continue;
+    if (year) return 0;
+    year = y;
+  }
+  return year;
+}
 
 }  // namespace
 
@@ -265,12 +325,20 @@ std::vector<DateMention> FindDates(const Document& doc, std::optional<CivilDay> 
     // Most sentences have no token that MayStartDate accepts.
     if (!s.may_hold_date) continue;
     Scanner scanner{doc, published, s.last_token};
+    if (!published) scanner.sentence_year = SentenceYear(doc, s);
     for (int i = s.first_token; i < s.last_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.in_quote || t.kind == TokenKind::kPunct || !MayStartDate(t)) continue;
       DateMention m;
+      scanner.year_missing = false;
       int next = scanner.Try(i, &m);
-      if (!next) continue;
+      if (!next && !scanner.year_missing) continue;
+      // A date without a year to give it is still where the text dates the
+      // event: it is kept, unresolved, so that a dated aside later in the
+      // article ("became a member of NATO on 29 March 2004") does not take
+      // its place.
+      m.unresolved = !next;
+      if (!next) next = i + 1;
       m.begin = t.begin;
       m.end = doc.tokens[next - 1].end;
       m.sentence = static_cast<int>(si);
@@ -347,6 +415,8 @@ const DateMention* PickEventDate(const std::vector<DateMention>& dates,
   const DateMention* release = nullptr;
   for (const DateMention& m : dates) {
     if (m.reporting) continue;
+    // The event's own date, written without a year that can be known.
+    if (m.unresolved) return release;
     if (published) {
       long diff = m.first - *published;
       if (diff < -45 || diff > 30) continue;
@@ -366,7 +436,7 @@ const DateMention* PickEventDate(const std::vector<DateMention>& dates,
 // "from May 2 to 4").
 const DateMention* RangeHolding(const std::vector<DateMention>& dates, const DateMention& pick) {
   for (const DateMention& m : dates) {
-    if (&m == &pick || m.reporting || !m.last || m.begin < pick.end) continue;
+    if (&m == &pick || m.reporting || m.unresolved || !m.last || m.begin < pick.end) continue;
     if (m.first <= pick.first && pick.first <= *m.last && *m.last - m.first < 14) return &m;
   }
   return nullptr;
@@ -377,7 +447,9 @@ const DateMention* RangeHolding(const std::vector<DateMention>& dates, const Dat
 const DateMention* LaterClosing(const Document& doc, const std::vector<DateMention>& dates,
                                 const DateMention& pick) {
   for (const DateMention& m : dates) {
-    if (&m == &pick || m.reporting || m.last || m.sentence <= pick.sentence) continue;
+    if (&m == &pick || m.reporting || m.unresolved || m.last || m.sentence <= pick.sentence) {
+      continue;
+    }
     long days = m.first - pick.first;
     if (days <= 0 || days > 10) continue;
     const Sentence& s = doc.sentences[m.sentence];

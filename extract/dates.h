@@ -30,6 +30,10 @@ struct DateMention {
   // 2018 – Brussels, Belgium – National Defence"): when the release was
   // issued, which the event's own date in the text overrides.
   bool release_line = false;
+  // A date form whose year nothing gives ("July 30", "today" without a
+  // publication date): `first` and `last` are unset. It stops the search for
+  // the event's date (ChooseEventDates) and dates no sentence.
+  bool unresolved = false;
 };
 
 // All date expressions, in text order (quotations and "Last updated" lines

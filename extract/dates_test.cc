@@ -166,6 +166,36 @@ TEST(DatesTest, GenreForms) {
        ""},
       {"a relative day without a published date gives nothing",
        "Commander KFOR met today with the Deputy Prime Minister.", "", "", ""},
+      {"without a published date, the one year the sentence writes",
+       "The multinational peacekeeping exercise Khaan Quest 2018 was officially brought to an "
+       "end with the closing ceremony June 28.",
+       "", "2018-06-28", "2018-06-28"},
+      {"a weekday before the date must fall on it in the sentence's year",
+       "The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare Centre (JWC) "
+       "kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations in Spain, Norway and "
+       "aboard the USS Mount Whitney.",
+       "", "2014-05-07", "2014-05-07"},
+      {"a weekday that does not fall on the date in the sentence's year gives nothing",
+       "The wait is finally over \xE2\x80\x93 on Thursday, 7 May the Joint Warfare Centre (JWC) "
+       "kicked off exercise TRIDENT JAGUAR 2014.",
+       "", "", ""},
+      {"the event's own date without a year is not replaced by a dated aside",
+       "July 30, air force detachments deployed to protect the Baltic skies as part of the NATO "
+       "Baltic Air Policing Mission changed over at a ceremony at the Lithuania Air Force Base in "
+       "\xC5\xA0iauliai.\n\nNATO Allies started rotating in troops and fighter aircraft to "
+       "safeguard the Baltic airspace when Lithuania, Latvia and Estonia became a member of NATO "
+       "on 29 March 2004.",
+       "", "", ""},
+      {"\"of today\" is the present, not a day",
+       "With its allies, Canada is focused on facing the threats and challenges of today, as well "
+       "as those in the future.\n\nAs part of Canada\xE2\x80\x99s enduring commitment to NATO, the "
+       "Honourable Chrystia Freeland, Minister of Foreign Affairs, today announced she will attend "
+       "the NATO Foreign Ministerial Meeting in Brussels, Belgium, on March 31, 2017.",
+       "2017-03-30", "2017-03-31", "2017-03-31"},
+      {"nor is the event's own relative day",
+       "During the bilateral meeting today, Shanahan thanked Pabriks for Latvia's support.\n\n"
+       "Lithuania signed a similar agreement April 2, 2019.",
+       "", "", ""},
   };
   for (const DatesCase& c : kCases) {
     EventDates d = Dates(c.body, c.published);

@@ -47,7 +47,7 @@ absl::flat_hash_set<int> OtherTimeSentences(const Document& doc,
   if (!start && !end) return out;
   CivilDay lo = start ? *start : *end, hi = end ? *end : *start;
   for (const DateMention& m : dates) {
-    if (m.reporting || !m.explicit_day) continue;
+    if (m.reporting || !m.explicit_day || m.unresolved) continue;
     CivilDay last = m.last ? *m.last : m.first;
     if (last < lo - 1 || m.first > hi + 1) out.insert(m.sentence);
   }

@@ -235,6 +235,77 @@ TEST(ExtractorTest, OrganisationOfACountryKeepsTheCountry) {
   EXPECT_EQ(event.participants(0).organization(), "Armed Forces of Ukraine");
 }
 
+TEST(ExtractorTest, TheBodyWhoseMeetingTheEventIsTakesPart) {
+  // gac-20170330-fm-to-attend-nato-fmm (pool): a known acronym opening the
+  // meeting's proper name.
+  NormalizedArticle gac = testing_util::MakeArticle(
+      "Minister of Foreign Affairs to attend NATO Foreign Ministerial Meeting",
+      "As part of Canada\xE2\x80\x99s enduring commitment to NATO, the Honourable Chrystia "
+      "Freeland, Minister of Foreign Affairs, today announced she will attend the NATO Foreign "
+      "Ministerial Meeting in Brussels, Belgium, on March 31, 2017.",
+      "2017-03-30", "Global Affairs Canada");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(gac, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::Contains("NATO"));
+  // A named body before a lower-case "meeting".
+  NormalizedArticle idrw = testing_util::MakeArticle(
+      "MoD to clear High Endurance Autonomous Underwater Vehicle (HEAUV) program for ASW "
+      "operations",
+      "Defense minister Rajnath Singh will chair an important Defence Acquisition Council (DAC) "
+      "meeting that will look to clear the number of proposals.",
+      "2022-12-22", "IDRW");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event dac, ExtractEvent(idrw, {}));
+  EXPECT_THAT(OrganizationNames(dac), ::testing::Contains("Defence Acquisition Council"));
+  // The meeting on whose margins the event is held, and a meeting of another
+  // day, do not take part (dod-00000000-austin-healey-readout-aukus-london,
+  // wh-20240320-visit-kyiv-ukraine).
+  NormalizedArticle aukus = testing_util::MakeArticle(
+      "Readout of Secretary of Defense Lloyd J. Austin III's Meeting With United Kingdom "
+      "Secretary of State for Defence, John Healey",
+      "Secretary of Defense Lloyd J. Austin III met today with his UK counterpart, Secretary of "
+      "State for Defence, John Healey, on the margins of the AUKUS Defense Ministers Meeting in "
+      "London.",
+      "", "U.S. Department of Defense");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event margins, ExtractEvent(aukus, {}));
+  EXPECT_THAT(OrganizationNames(margins), ::testing::Not(::testing::Contains("AUKUS")));
+  NormalizedArticle kyiv = testing_util::MakeArticle(
+      "Statement by NSC Spokesperson Adrienne Watson on National Security Advisor Jake "
+      "Sullivan\xE2\x80\x99s Visit to Kyiv, Ukraine",
+      "National Security Advisor Jake Sullivan traveled to Kyiv, Ukraine today to meet with "
+      "Ukrainian President Volodymyr Zelenskyy. Sullivan underscored the multiple lines of U.S. "
+      "support to Ukraine following yesterday\xE2\x80\x99s successful Ukraine Defense Contact "
+      "Group meeting.",
+      "2024-03-20", "White House");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event yesterday, ExtractEvent(kyiv, {}));
+  EXPECT_THAT(OrganizationNames(yesterday), ::testing::IsEmpty());
+}
+
+TEST(ExtractorTest, TheLeadsSubjectBodyTakesPart) {
+  // jwc-20140507-trident-jaguar-14-begins (pool): a date opens the clause.
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare Centre (JWC) "
+      "kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations in Spain, Norway and aboard "
+      "the USS Mount Whitney, following 15 months of comprehensive and complex planning.",
+      "", "NATO Joint Warfare Centre");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::Contains("Joint Warfare Centre"));
+}
+
+TEST(ExtractorTest, AVisitedHeadquartersIsASiteNotABody) {
+  // marcom-20190708-theresa-may-visits-marcom (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "The Rt Hon Theresa May Visits NATO Maritime Command Headquarters",
+      "NORTHWOOD, United Kingdom (July 8, 2019) \xE2\x80\x93 The Rt Hon. Theresa May, Prime "
+      "Minister of the United Kingdom visited NATO Maritime Headquarters in Northwood today for a "
+      "short briefing and discussion on maritime security in the region.\n\n\"It was an honour "
+      "to host Prime Minister May,\xE2\x80\x9D said Vice Admiral Keith Blount, Commander of NATO "
+      "Maritime Command.",
+      "", "NATO Allied Maritime Command");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::Not(::testing::Contains("NATO Maritime Headquarters")));
+}
+
 TEST(ExtractorTest, OrganisationBeforeATitleAfterANationality) {
   // af-20230316-nato-air-chiefs-accelerate-integration (pool).
   NormalizedArticle article = testing_util::MakeArticle(

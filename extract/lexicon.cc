@@ -111,9 +111,13 @@ constexpr AttrSpec kPublisherAttrs[] = {
 constexpr AttrSpec kEventTypeAttrs[] = {
     {.name = "priority", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99},
     {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9}};
+constexpr AttrSpec kBodyMeetingNounAttrs[] = {{.name = "frame"}};
+constexpr AttrSpec kOrgHeadAttrs[] = {{.name = "site"}};
 constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
+    {.name = "strong"},
+    {.name = "cap_object"},
     {.name = "conducted_only"}};
 constexpr AttrSpec kMonthAttrs[] = {
     {.name = "month", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 12}};
@@ -143,13 +147,14 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kMeetingObjectFollower, "meeting_object_follower", false, Shape::kWord},
     {WC::kPlaceAdjectiveSuffix, "place_adjective_suffix", false, Shape::kWordPart},
     {WC::kPostOrg, "post_org", true, Shape::kText, 0, false, kPostOrgAttrs},
-    {WC::kOrgHead, "org_head", false, Shape::kWord},
+    {WC::kOrgHead, "org_head", false, Shape::kWord, 0, false, kOrgHeadAttrs},
     {WC::kOrgWord, "org_word", false, Shape::kWord},
     {WC::kHeadWord, "head_word", false, Shape::kWord},
     {WC::kUnitWord, "unit_word", false, Shape::kWordPart},
     {WC::kOrgAcronym, "org_acronym", false, Shape::kWord},
     {WC::kShipPrefix, "ship_prefix", false, Shape::kWord, 1, false, kShipPrefixAttrs},
     {WC::kBodyListWord, "body_list_word", true, Shape::kWord},
+    {WC::kBodyMeetingNoun, "body_meeting_noun", true, Shape::kWord, 0, false, kBodyMeetingNounAttrs},
     {WC::kPlaceHead, "place_head", false, Shape::kWord},
     {WC::kLocationTrigger, "location_trigger", true, Shape::kWord},
     {WC::kVisitVerb, "visit_verb", false, Shape::kWord},

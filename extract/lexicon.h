@@ -92,6 +92,7 @@ enum class WordClass : uint8_t {
   kOrgAcronym,
   kShipPrefix,
   kBodyListWord,
+  kBodyMeetingNoun,
   // Places.
   kPlaceHead,
   kLocationTrigger,

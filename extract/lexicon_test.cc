@@ -169,8 +169,8 @@ const Rejection kRejections[] = {
      "title_head \"PRESIDENT\" repeats \"President\" (line 1)"},
     {"DuplicateRankPattern", "rank\tGeneral\nrank\tGeneral\n", 2, "repeats"},
     // Malformed attributes.
-    {"UnknownAttribute", "org_head\tArmy\tsenior\n", 1,
-     "unknown attribute \"senior\": org_head takes none"},
+    {"UnknownAttribute", "org_word\tArmy\tsenior\n", 1,
+     "unknown attribute \"senior\": org_word takes none"},
     {"MisspeltAttribute", "rank\tGeneral\tsenoir\n", 1,
      "unknown attribute \"senoir\": rank takes expands, senior"},
     {"AttributeTwice", "rank\tGeneral\tsenior; senior\n", 1, "attribute \"senior\" given twice"},

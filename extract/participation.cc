@@ -78,6 +78,30 @@ bool IsEventArgument(const Document& doc, const OrgMention& o) {
          !IsSpeechVerb(t[after].text);
 }
 
+// The organisation is the subject of the lead's past-tense verb, its clause
+// opened by a date or by "The" and lower-case words: "on Wednesday, 7 May the
+// Joint Warfare Centre (JWC) kicked off exercise TRIDENT JAGUAR 2014", "The
+// recently established NATO Mission Iraq (NMI) conducted an Introduction
+// Event".
+bool IsLeadSubject(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  int before = o.first_token - 1;
+  if (before >= s.first_token && (t[before].Is("the") || t[before].Is("The"))) --before;
+  bool opened = before >= s.first_token && (t[before].kind == TokenKind::kNumber ||
+                                            t[before].Has(kFlagMonth | kFlagWeekday));
+  if (!opened && before >= s.first_token && (t[s.first_token].Is("The"))) {
+    opened = true;
+    for (int k = s.first_token + 1; k <= before; ++k) opened &= t[k].IsWord() && !t[k].cap;
+  }
+  if (!opened) return false;
+  int after = o.last_token;
+  if (after >= s.last_token) return false;
+  const Token& verb = t[after];
+  return verb.IsWord() && !verb.cap && !verb.in_quote && verb.text.size() > 4 &&
+         verb.text.ends_with("ed") && !IsSpeechVerb(verb.text);
+}
+
 // An acronym the article spells out without introducing it ("NDC" and
 // "NATO Defense College"); the alliance's and the unions' own stay as
 // written.
@@ -166,6 +190,93 @@ bool IsListedAfterMeeting(const Document& doc, const std::vector<OrgMention>& or
   return false;
 }
 
+
+// The body in tokens [first, last) of sentence s holds the meeting or
+// session the event is, in the headline or the first body sentences: "the
+// NATO Foreign Ministerial Meeting", "their second Military Committee
+// meeting" (capitalised words may come between), "a meeting of the
+// NATO-Ukraine Commission" (unless the body only qualifies what follows it:
+// "a meeting of the G20 foreign ministers"). Not another day's meeting
+// ("yesterday’s successful Ukraine Defense Contact Group meeting"), nor the
+// meeting on whose margins the event is held. `proper_name`: only a
+// capitalised meeting noun after the body counts.
+// 1 for a meeting noun ("meeting", "session"), 2 for a word that makes a
+// meeting the frame of another event ("margins"), else 0 (body_meeting_noun).
+int MeetingNounKind(const Token& t) {
+  if (!t.IsWord()) return 0;
+  const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kBodyMeetingNoun, t.text);
+  return e == nullptr ? 0 : e->Has("frame") ? 2 : 1;
+}
+
+bool HoldsTheMeeting(const Document& doc, int sentence, int first, int last, int first_body,
+                     bool proper_name) {
+  const Sentence& s = doc.sentences[sentence];
+  bool early = s.kind == ParagraphKind::kTitle ||
+               (first_body >= 0 && sentence >= first_body && sentence <= first_body + 3);
+  if (!early) return false;
+  const auto& t = doc.tokens;
+  for (int k = std::max(s.first_token, first - 5); k < first; ++k) {
+    if (t[k].relative_day || t[k].Has(kFlagEarlierAdjective) || MeetingNounKind(t[k]) == 2) {
+      return false;
+    }
+  }
+  for (int k = last, words = 0; k < s.last_token && words < 4; ++k) {
+    const Token& x = t[k];
+    if (x.in_quote) break;
+    // The noun ends the name: "Ministerial Forum" is a forum.
+    bool name_goes_on = k + 1 < s.last_token && t[k + 1].IsWord() && t[k + 1].cap;
+    if (MeetingNounKind(x) == 1 && !name_goes_on) return x.cap || !proper_name;
+    if (x.Is("\xE2\x80\x99") || x.Is("'")) continue;  // "Defence Ministers’ Meeting"
+    if (!x.IsWord() || !x.cap) break;
+    ++words;
+  }
+  if (proper_name) return false;
+  int k = first - 1;
+  if (k >= s.first_token && (t[k].Is("the") || t[k].Is("The"))) --k;
+  if (k <= s.first_token || !t[k].Is("of") || t[k - 1].in_quote || MeetingNounKind(t[k - 1]) != 1) {
+    return false;
+  }
+  const Token* next = last < s.last_token ? &t[last] : nullptr;
+  return next == nullptr || !next->IsWord() || (!next->cap && IsMeetingObjectFollower(next->text));
+}
+
+// A known acronym that opens the proper name of the meeting the event is, a
+// name with no organisation head of its own: "the NATO Foreign
+// Ministerial Meeting", "NATO Defence Ministers’ Meeting" -> NATO; not "the
+// crucial G20 meeting" (news of a meeting, written in lower case).
+std::vector<std::string> MeetingHolderAcronyms(const Document& doc, int first_body) {
+  std::vector<std::string> out;
+  int last_sentence = std::min(static_cast<int>(doc.sentences.size()), first_body + 4);
+  for (int si = 0; si < last_sentence; ++si) {
+    const Sentence& s = doc.sentences[si];
+    if (s.kind != ParagraphKind::kTitle && si < first_body) continue;
+    if (!s.Has(kFlagOrgAcronym)) continue;
+    for (int i = s.first_token; i + 1 < s.last_token; ++i) {
+      const Token& x = doc.tokens[i];
+      if (x.in_quote || !x.all_caps || !x.Has(kFlagOrgAcronym) || !doc.tokens[i + 1].cap) continue;
+      std::string name(x.Bare());
+      if (std::find(out.begin(), out.end(), name) == out.end() &&
+          HoldsTheMeeting(doc, si, i, i + 1, first_body, true)) {
+        out.push_back(std::move(name));
+      }
+    }
+  }
+  return out;
+}
+
+// A headquarters written where the event takes place, after a place
+// preposition or a visit verb ("hosted a two-day visit … at NATO’s North
+// American Headquarters", "visited NATO Maritime Headquarters in Northwood"),
+// is the site, not a body taking part (org_head entries marked `site`).
+bool IsVisitedSite(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const LexiconEntry* head = BuiltinLexicon().Find(WordClass::kOrgHead, t[o.last_token - 1].text);
+  if (head == nullptr || !head->Has("site")) return false;
+  int k = o.first_token - 1;
+  if (k >= 0 && (t[k].Is("the") || t[k].Is("The"))) --k;
+  return k >= doc.sentences[o.sentence].first_token && !t[k].in_quote &&
+         t[k].Has(kFlagPlacePreposition | kFlagVisitVerb);
+}
 
 // The lead: the first body sentence of at least six words, one of them in
 // lower case, past the "(Press Release)", date and publisher lines that open
@@ -270,7 +381,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
   std::vector<const OrgMention*> chosen;
   std::vector<std::string> chosen_names;  // parallel to chosen: acronyms written out
   for (const OrgMention& o : people.orgs) {
-    if (doc.tokens[o.first_token].in_quote) continue;
+    if (doc.tokens[o.first_token].in_quote || IsVisitedSite(doc, o)) continue;
     bool in_lead = o.sentence == first_body ||
                    doc.sentences[o.sentence].kind == ParagraphKind::kTitle;
     auto full = acronyms.find(o.name);
@@ -285,9 +396,12 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  unit && !service) ||
                 listed ||
-                (in_lead && named_body && IsEventArgument(doc, o)) ||
+                (in_lead && named_body && (IsEventArgument(doc, o) || IsLeadSubject(doc, o))) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
-                 !IsCutBeforeOf(doc, o));
+                 !IsCutBeforeOf(doc, o)) ||
+                ((named_body || unit) && !service && !other_time.contains(o.sentence) &&
+                 HoldsTheMeeting(doc, o.sentence, o.first_token, o.last_token, first_body,
+                                 o.last_token - o.first_token == 1));
     bool affiliation = std::any_of(affiliations.begin(), affiliations.end(),
                                    [&](const std::string& a) { return Lower(a) == Lower(o.name); });
     if (!lead && !affiliation) continue;
@@ -309,6 +423,11 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
                               [&](const TakingPartOrg& t) { return t.name == name; });
     std::string acronym = name == chosen[k]->name ? chosen[k]->acronym : chosen[k]->name;
     if (!listed) out.push_back({name, acronym, chosen[k]});
+  }
+  for (const std::string& a : MeetingHolderAcronyms(doc, first_body)) {
+    bool covered = std::any_of(out.begin(), out.end(),
+                               [&](const TakingPartOrg& t) { return ContainsEitherWay(t.name, a); });
+    if (!covered) out.push_back({a, "", nullptr});
   }
   for (const std::string& a : affiliations) {
     bool covered = std::any_of(chosen_names.begin(), chosen_names.end(),

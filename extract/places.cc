@@ -6,6 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_split.h"
+#include "common/text.h"
 #include "extract/calendar.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -220,18 +221,19 @@ void SiteToTown(const Document& doc, FoundPlace* p) {
 }
 
 // Adds a place unless one that contains it is known; a place that contains a
-// known one replaces it ("Mons Town Hall" over "Mons").
+// known one replaces it ("Mons Town Hall" over "Mons"). Names compare folded:
+// the dateline "SIAULIAI" is inside "Šiauliai Air Base".
 void AddPlace(const Document& doc, std::vector<FoundPlace>* out, FoundPlace p,
               bool to_town = true) {
   if (to_town) SiteToTown(doc, &p);
-  std::string b = Lower(p.name);
+  std::string b = FoldForMatch(p.name);
   for (FoundPlace& q : *out) {
     // "United States" and "US" are one place.
     if (p.is_country && q.is_country && !p.country_code.empty() &&
         p.country_code == q.country_code) {
       return;
     }
-    std::string a = Lower(q.name);
+    std::string a = FoldForMatch(q.name);
     if (a.find(b) != std::string::npos) {
       // The body confirms the dateline: "NORTHWOOD, United Kingdom – … visited
       // NATO Maritime Headquarters in Northwood".
@@ -562,6 +564,19 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
   return end;
 }
 
+// "Jürgen von Sandrart, Asistant Chief of Staff at the Supreme Headquarters
+// Allied Powers Europe, visited JFTC": "at" after a post in apposition names
+// where the person serves, not where the event is. Token i is the "at".
+bool PostBeforeAt(const Document& doc, const Sentence& s, int i) {
+  const auto& t = doc.tokens;
+  bool title = false;
+  int k = i - 1;
+  for (; k >= s.first_token && t[k].IsWord() && (t[k].cap || t[k].Is("of")); --k) {
+    title |= t[k].Has(kFlagTitleHead);
+  }
+  return title && k >= s.first_token && t[k].Is(",");
+}
+
 // Places of one sentence.
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
@@ -588,6 +603,7 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     // The lead's "at" a named site needs no verb: "during an event at the
     // Mons Town Hall".
     if (!triggered && !(lead && t[i].Is("at"))) continue;
+    if (t[i].Is("at") && PostBeforeAt(doc, s, i)) continue;
     bool again = false;
     for (int k = std::max(s.first_token, i - 3); k < i; ++k) again |= t[k].Is("again");
     // "after his recent trip to India where he … visited": an earlier trip.
@@ -840,6 +856,21 @@ void ScanCountries(const Document& doc, const Sentence& s, int from, bool partic
   }
 }
 
+// The capitalised run that ends at token `comma` (a ",") names a post in a
+// body by its acronym: "The NMI Commander, Canadian Army Major General Dany
+// Fortin", "JFC Naples Chief of Staff, Italian Army Lieutenant General": the
+// officer serves that body, and his nationality makes no party (genre-gold
+// README: NATO officers' nationalities do not make their states parties).
+bool PostInBodyBefore(const Document& doc, const Sentence& s, int comma) {
+  const auto& t = doc.tokens;
+  bool title = false, acronym = false;
+  for (int k = comma - 1; k >= s.first_token && t[k].IsWord() && (t[k].cap || t[k].all_caps); --k) {
+    title |= t[k].Has(kFlagTitleHead);
+    acronym |= t[k].all_caps && t[k].text.size() >= 2;
+  }
+  return title && acronym;
+}
+
 // "Italian Air Force Deputy Air Chief …", "the Turkish General Staff": a
 // national service named in a sentence about the event takes part.
 void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
@@ -851,6 +882,7 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
     // As a subject: at the head of the sentence or of a coordinated clause,
     // not "the positioning of a French Air Force General".
     if (i > s.first_token && !t[i - 1].Is("and") && !t[i - 1].Is(",")) continue;
+    if (i > s.first_token && t[i - 1].Is(",") && PostInBodyBefore(doc, s, i - 1)) continue;
     PlaceEntry e = LookupPlace(t[i].Bare());
     if (e.kind != PlaceKind::kDemonym || e.code.empty()) continue;
     // The service introduces a person: "Italian Air Force Deputy Air Chief
@@ -865,6 +897,41 @@ void NationalServices(const Document& doc, const Sentence& s, CountrySet* out) {
       break;
     }
   }
+}
+
+// True when the sentence lists at least three states in one coordination
+// ("The nations included Latvia, Lithuania, Estonia, Albania, …, and the
+// United States").
+bool ListsStates(const Document& doc, const Sentence& s) {
+  const auto& t = doc.tokens;
+  int run = 0;
+  for (int i = s.first_token; i < s.last_token; ++i) {
+    if (t[i].in_quote) {
+      run = 0;
+      continue;
+    }
+    if (t[i].Is(",") || t[i].Is("and") || t[i].Is("the")) continue;
+    Match m = CapWord(t[i]) ? LongestPlace(doc, i, s.last_token) : Match{};
+    if (!m.end || m.entry.kind != PlaceKind::kCountry) {
+      run = 0;
+      continue;
+    }
+    if (++run >= 3) return true;
+    i = m.end - 1;
+  }
+  return false;
+}
+
+// The person's organisation or role is a NATO or EU body's ("Allied Command
+// Transformation", "Supreme Allied Commander Europe", "EU Military
+// Committee").
+bool MultinationalPost(const Person& p) {
+  for (const std::string* name : {&p.organization, &p.role}) {
+    for (std::string_view w : Split(*name, ' ', true)) {
+      if (w == "NATO" || w == "Allied" || w == "EU") return true;
+    }
+  }
+  return false;
 }
 
 // True when the sentence says who takes part ("participated", "joined",
@@ -900,6 +967,10 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
     out.Add(PublisherCountry(doc.article->source), 0, 0);
   }
   bool first_body = true;
+  // The previous body sentence says who takes part: a list of states right
+  // after it names them ("… the 10 NATO nations who participated in the
+  // exercise. The nations included Latvia, Lithuania, Estonia, …").
+  bool after_takes_part = false;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     if (s.credit) continue;
@@ -912,17 +983,30 @@ std::vector<FoundCountry> FindCountries(const Document& doc, const PeopleResult&
       ScanCountries(doc, s, AfterDateline(doc, s), false, false, &out);
       NationalServices(doc, s, &out);
       first_body = false;
+      after_takes_part = SaysWhoTakesPart(doc, s);
       continue;
     }
+    bool lists_after = after_takes_part;
     // Outside the title, ScanCountries finds only tokens with a place flag.
-    if (!s.Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) continue;
+    if (!s.Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) {
+      // Most sentences have no participation word: checked on the flag first.
+      after_takes_part = s.Has(kFlagParticipation) && !other_time.contains(static_cast<int>(si)) &&
+                         SaysWhoTakesPart(doc, s);
+      continue;
+    }
+    after_takes_part = false;
     if (other_time.contains(static_cast<int>(si))) continue;
     NationalServices(doc, s, &out);
-    if (SaysWhoTakesPart(doc, s)) ScanCountries(doc, s, s.first_token, true, false, &out);
+    after_takes_part = SaysWhoTakesPart(doc, s);
+    if (after_takes_part || (lists_after && ListsStates(doc, s))) {
+      ScanCountries(doc, s, s.first_token, true, false, &out);
+    }
   }
   for (const Person& p : people.people) {
     if (!p.participant) continue;
-    out.Add(p.country, 0, 0);
+    // An officer of a NATO or EU body ("UK Royal Navy Vice Admiral Robert
+    // Cooling, ACT Chief of Staff") does not bring his state in.
+    if (!MultinationalPost(p)) out.Add(p.country, 0, 0);
     out.Add(OrgCountry(p.organization), 0, 0);
   }
   for (const std::string& o : org_names) out.Add(OrgCountry(o), 0, 0);

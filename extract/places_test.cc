@@ -220,6 +220,27 @@ TEST(PlacesTest, GenreLocations) {
   for (const PlaceCase& c : cases) {
     EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
   }
+  // "at" after a post in apposition is where the person serves; a briefing
+  // puts the event at its place; a dateline in capitals without its accent is
+  // inside the site that names it.
+  const PlaceCase posts[] = {
+      {"SIAULIAI, Lithuania - The United States Air Force took over the lead of "
+       "NATO\xE2\x80\x99s Baltic Air Policing mission at \xC5\xA0iauliai Air Base, Lithuania, from the "
+       "Polish Air Force.",
+       "", {"\xC5\xA0iauliai Air Base"}},
+      {"On 23rd October, the NATO Support and Procurement Organisation (NSPO) Chairperson, Ms. "
+       "Jennifer Hubbard, along with the NATO Support and Procurement Agency General Manager, Mr. "
+       "Peter Dohmen, provided a briefing to the Secretary General Jens Stoltenberg and the 29 "
+       "Permanent Representatives to the North Atlantic Council (NAC) in NATO Headquarters.",
+       "2018-10-24", {"NATO Headquarters"}},
+      {"Brigadier General J\xC3\xBCrgen von Sandrart, Asistant Chief of Staff at the Supreme "
+       "Headquarters Allied Powers Europe, visited JFTC on 27 and 28 April. He arrived in "
+       "Bydgoszcz to explore possible ways of future cooperation.",
+       "", {"Bydgoszcz"}},
+  };
+  for (const PlaceCase& c : posts) {
+    EXPECT_EQ(Locations(c.body, c.published), c.want) << c.body;
+  }
 }
 
 struct CountryCase {
@@ -256,6 +277,30 @@ TEST(PlacesTest, GenreCountries) {
       {"", "The commander met the contingent. The Kosovo Force participated in the ceremony.", "", {}},
       {"", "The leaders spoke. They reviewed their recent conversations with their Russian and Ukrainian "
        "counterparts.", "", {}},
+      // A list of states right after a sentence that says who took part names them.
+      {"", "At the closing ceremony, Latvian Colonel Ilmars Atis Lejins, commanding general for "
+       "the Latvian Land Forces, delivered a speech to service members of the 10 NATO nations who "
+       "participated in the exercise. The nations included Latvia, Lithuania, Estonia, Albania, "
+       "Luxembourg, Canada, Germany, Romania, Great Britain, and the United States.",
+       "", {"LV", "LT", "EE", "AL", "LU", "CA", "DE", "RO", "GB", "US"}},
+      // "BiH", the usual short form of Bosnia and Herzegovina.
+      {"", "Commander EUFOR, Major General Friedrich Schr\xC3\xB6tter, formally handed over the "
+       "report from Exercise QUICK RESPONSE to the Minister of Defence BiH, Marina Pende\xC5\xA1, and "
+       "Chief of the Joint Staff, Lieutenant General Anto Jele\xC4\x8D at the Ministry of Defence "
+       "Building in Sarajevo today.",
+       "", {"BA"}},
+      // Officers of a NATO body: their nationality makes no party.
+      {"NATO Mission Iraq conducted introduction at Baghdad",
+       "The recently established NATO Mission Iraq (NMI) conducted an Introduction Event at the "
+       "Iraqi Ministry of Defence, December 5, 2018. The NMI Commander, Canadian Army Major General "
+       "Dany Fortin, introduced the mission\xE2\x80\x99s mandate, vision and aim.",
+       "NATO Mission Iraq", {"IQ"}},
+      {"", "Upon arrival to Headquarters, Supreme Allied Commander Transformation (HQ SACT), May 14, "
+       "the PermReps met with Abrial before attending a roundtable discussion with HQ SACT's "
+       "leadership on SACT's main priority areas in which Allied Command Transformation (ACT) is "
+       "currently working. UK Royal Navy Vice Admiral Robert Cooling, ACT Chief of Staff, also met "
+       "with the PermReps at the dinner and roundtable discussion.",
+       "", {}},
   };
   for (const CountryCase& c : cases) {
     std::vector<std::string> got = Countries(c.title, c.body, c.source);
