@@ -444,10 +444,11 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
     // Department of Homeland Security"), nor followed by the next person's
     // name.
     int o = k + 1 + (t[k + 1].Is("the") ? 1 : 0);
-    int last = o < b && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
-    if (last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
-        (last >= b || (!t[last].Is("of") && !(c.IsNameToken(last) && last + 1 < b &&
-                                               c.IsNameToken(last + 1))))) {
+    int org_last = o < b && c.OrgAt(o) >= 0 ? c.orgs()[c.OrgAt(o)].last_token : -1;
+    if (org_last > o && c.orgs()[c.OrgAt(o)].first_token == o &&
+        (org_last >= b ||
+         (!t[org_last].Is("of") &&
+          !(c.IsNameToken(org_last) && org_last + 1 < b && c.IsNameToken(org_last + 1))))) {
       attr->org = c.orgs()[c.OrgAt(o)].name;
     }
   }
