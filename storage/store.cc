@@ -203,10 +203,15 @@ class RocksStore : public Store {
                                  const std::optional<v1::ParticipantAppearance>& removed,
                                  const std::optional<v1::ParticipantAppearance>& added,
                                  const v1::Event& event, rocksdb::WriteBatch& batch);
-  // Batches `record`'s history as the participant's whole history: one key
-  // per entry, every other stored entry deleted.
-  absl::Status BatchWholeHistory(const std::string& id, const records::ParticipantRecord& record,
-                                 rocksdb::WriteBatch& batch);
+  // Puts one key per history entry of `record`; returns the keys.
+  std::set<std::string> BatchHistoryEntries(const std::string& id,
+                                            const records::ParticipantRecord& record,
+                                            rocksdb::WriteBatch& batch);
+  // Deletes the name-index entries of terms the participant lost and puts
+  // those of terms it gained.
+  void BatchNameTermChanges(const std::string& id, const std::vector<std::string>& old_terms,
+                            const std::vector<std::string>& new_terms,
+                            rocksdb::WriteBatch& batch);
   absl::StatusOr<records::ParticipantRecord> RebuildParticipantRecord(
       const std::string& id, const v1::Event& event,
       const std::optional<v1::ParticipantAppearance>& new_appearance);
@@ -433,18 +438,19 @@ absl::Status RocksStore::UpdateParticipant(const std::string& id,
     PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
     whole = true;
   }
+  // The entries `record` holds are written; of the others stored, those
+  // read here and no longer held are deleted, or every one when the whole
+  // history was read.
+  std::set<std::string> kept = BatchHistoryEntries(id, record, batch);
   if (whole) {
-    PARLEY_RETURN_IF_ERROR(BatchWholeHistory(id, record, batch));
-  } else {
-    std::set<std::string> kept;
-    for (const HistoryEntry& entry : record.history()) {
-      std::string key = HistoryKeyOf(id, entry);
-      batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
-      kept.insert(std::move(key));
-    }
-    for (const std::string& key : touched) {
-      if (!kept.contains(key)) batch.Delete(handle(Family::kParticipants), ToSlice(key));
-    }
+    PARLEY_RETURN_IF_ERROR(Scan(Family::kParticipants, ParticipantHistoryPrefix(id), "",
+                                [&](std::string_view key, std::string_view) {
+                                  touched.emplace(key);
+                                  return true;
+                                }));
+  }
+  for (const std::string& key : touched) {
+    if (!kept.contains(key)) batch.Delete(handle(Family::kParticipants), ToSlice(key));
   }
   record.clear_history();
   std::vector<std::string> new_terms;
@@ -454,6 +460,26 @@ absl::Status RocksStore::UpdateParticipant(const std::string& id,
   } else {
     batch.Delete(handle(Family::kParticipants), ToSlice(id));
   }
+  BatchNameTermChanges(id, old_terms, new_terms, batch);
+  return absl::OkStatus();
+}
+
+std::set<std::string> RocksStore::BatchHistoryEntries(const std::string& id,
+                                                      const records::ParticipantRecord& record,
+                                                      rocksdb::WriteBatch& batch) {
+  std::set<std::string> keys;
+  for (const HistoryEntry& entry : record.history()) {
+    std::string key = HistoryKeyOf(id, entry);
+    batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
+    keys.insert(std::move(key));
+  }
+  return keys;
+}
+
+void RocksStore::BatchNameTermChanges(const std::string& id,
+                                      const std::vector<std::string>& old_terms,
+                                      const std::vector<std::string>& new_terms,
+                                      rocksdb::WriteBatch& batch) {
   for (const std::string& term : old_terms) {
     if (std::find(new_terms.begin(), new_terms.end(), term) == new_terms.end()) {
       batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
@@ -464,25 +490,6 @@ absl::Status RocksStore::UpdateParticipant(const std::string& id,
       batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
     }
   }
-  return absl::OkStatus();
-}
-
-absl::Status RocksStore::BatchWholeHistory(const std::string& id,
-                                           const records::ParticipantRecord& record,
-                                           rocksdb::WriteBatch& batch) {
-  std::set<std::string> kept;
-  for (const HistoryEntry& entry : record.history()) {
-    std::string key = HistoryKeyOf(id, entry);
-    batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
-    kept.insert(std::move(key));
-  }
-  return Scan(Family::kParticipants, ParticipantHistoryPrefix(id), "",
-              [&](std::string_view key, std::string_view) {
-                if (!kept.contains(std::string(key))) {
-                  batch.Delete(handle(Family::kParticipants), ToSlice(key));
-                }
-                return true;
-              });
 }
 
 absl::StatusOr<std::optional<v1::Event>> RocksStore::FindEvent(std::string_view event_id) {
