@@ -339,12 +339,10 @@ absl::StatusOr<std::shared_ptr<const v1::Event>> Queries::ShownEvent(
     return *std::move(cached);
   }
   PARLEY_ASSIGN_OR_RETURN(v1::Event event, store_.GetEvent(event_id));
-  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const EventSketch> sketch,
-                          SketchOfStored(people, event));
+  PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const EventSketch> sketch, ShowWithSketch(people, event));
   PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, *sketch));
   event.clear_other_reports();
   for (const std::string& name : others) event.add_other_reports(name);
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
   auto shown = std::make_shared<const v1::Event>(std::move(event));
   cache_.PutShownEvent(people.sequence(), event_id, shown);
   return shown;
@@ -374,25 +372,26 @@ absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::Sketch(PeopleResolve
   absl::StatusOr<v1::Event> stored = store_.GetEvent(event_id);
   if (absl::IsNotFound(stored.status())) return nullptr;
   PARLEY_RETURN_IF_ERROR(stored.status());
-  return SketchOfStored(people, *stored);
+  return ShowWithSketch(people, *stored);
 }
 
-absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::SketchOfStored(
-    PeopleResolver& people, const v1::Event& stored) {
-  const std::string event_id(storage::EventId(stored));
+absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::ShowWithSketch(PeopleResolver& people,
+                                                                           v1::Event& event) {
+  std::vector<std::string> stored_ids;
+  for (const v1::EventParticipant& p : event.participants()) {
+    std::string_view id = storage::ParticipantId(p.participant());
+    if (!id.empty()) stored_ids.emplace_back(id);
+  }
+  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
+  const std::string event_id(storage::EventId(event));
   if (std::optional<std::shared_ptr<const EventSketch>> cached =
           cache_.Sketch(people.sequence(), event_id)) {
     return *std::move(cached);
   }
-  v1::Event shown = stored;
-  PARLEY_RETURN_IF_ERROR(ShowRootIds(people, shown));
-  auto sketch = std::make_shared<EventSketch>(SketchOf(shown));
-  for (int i = 0; i < stored.participants_size(); ++i) {
-    for (const std::string* name :
-         {&stored.participants(i).participant(), &shown.participants(i).participant()}) {
-      std::string_view id = storage::ParticipantId(*name);
-      if (!id.empty()) sketch->index_ids.emplace_back(id);
-    }
+  auto sketch = std::make_shared<EventSketch>(SketchOf(event));
+  sketch->index_ids = std::move(stored_ids);
+  for (const std::string& root : sketch->participants) {
+    sketch->index_ids.emplace_back(storage::ParticipantId(root));
   }
   std::sort(sketch->index_ids.begin(), sketch->index_ids.end());
   sketch->index_ids.erase(std::unique(sketch->index_ids.begin(), sketch->index_ids.end()),
@@ -884,8 +883,7 @@ absl::StatusOr<v1::ListConnectionsResponse> Queries::ComputeConnections(
     }
     if (request.type() != v1::EVENT_TYPE_UNSPECIFIED && event->type != request.type()) continue;
     PARLEY_ASSIGN_OR_RETURN(std::vector<std::string> others, FindOtherReports(people, *event));
-    std::string report = event->name;
-    for (const std::string& other : others) report = std::min(report, other);
+    std::string report = StandingReport(event->name, others);
     own_events.insert(report);
     std::string date(SortDate(*event));
     for (const std::string& participant : event->participants) {

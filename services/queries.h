@@ -115,8 +115,11 @@ class Queries {
   // for unknown ids.
   absl::StatusOr<std::shared_ptr<const EventSketch>> Sketch(PeopleResolver& people,
                                                             const std::string& event_id);
-  absl::StatusOr<std::shared_ptr<const EventSketch>> SketchOfStored(PeopleResolver& people,
-                                                                    const v1::Event& stored);
+  // Replaces a stored event's participant ids by the ids that stand for
+  // their people (as ShowRootIds does) and returns its sketch: from the
+  // cache, or built from the event as shown and the ids it is stored under.
+  absl::StatusOr<std::shared_ptr<const EventSketch>> ShowWithSketch(PeopleResolver& people,
+                                                                    v1::Event& event);
   // The other reports of an event, from the events of its participants'
   // ids around its dates, sorted.
   absl::StatusOr<std::vector<std::string>> FindOtherReports(PeopleResolver& people,

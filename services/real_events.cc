@@ -77,9 +77,7 @@ bool SameRealEvent(const v1::Event& a, const v1::Event& b) {
 }
 
 std::string StandingReport(const v1::Event& event) {
-  std::string best = event.name();
-  for (const std::string& other : event.other_reports()) best = std::min(best, other);
-  return best;
+  return StandingReport(event.name(), event.other_reports());
 }
 
 }  // namespace parley::service

@@ -9,6 +9,7 @@
 #ifndef PARLEY_SERVICES_REAL_EVENTS_H_
 #define PARLEY_SERVICES_REAL_EVENTS_H_
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,12 @@ bool SameRealEvent(const v1::Event& a, const v1::Event& b);
 // The report that stands for a real-world event: the smallest of the event's
 // id and its other reports' ids ("events/{id}").
 std::string StandingReport(const v1::Event& event);
+template <typename Names>
+std::string StandingReport(const std::string& name, const Names& other_reports) {
+  std::string best = name;
+  for (const std::string& other : other_reports) best = std::min(best, other);
+  return best;
+}
 
 }  // namespace parley::service
 
