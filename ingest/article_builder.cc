@@ -110,4 +110,12 @@ absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
   return built;
 }
 
+absl::StatusOr<storage::EncodedArticle> BuildEncodedArticle(const IncomingMessage& message,
+                                                            const BuildOptions& options,
+                                                            int64_t stored_at_unix_ms) {
+  PARLEY_ASSIGN_OR_RETURN(BuiltArticle built, BuildArticle(message, options));
+  built.article.set_stored_at_unix_ms(stored_at_unix_ms);
+  return storage::EncodeArticle(built.article, std::move(built.event));
+}
+
 }  // namespace parley::ingest

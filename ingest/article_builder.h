@@ -13,6 +13,7 @@
 #include "ingest/message.h"
 #include "parley/records.pb.h"
 #include "parley/v1/event.pb.h"
+#include "storage/store.h"
 
 namespace parley::ingest {
 
@@ -34,6 +35,13 @@ struct BuiltArticle {
 // decoding, or whatever extraction reports.
 absl::StatusOr<BuiltArticle> BuildArticle(const IncomingMessage& message,
                                           const BuildOptions& options);
+
+// BuildArticle, stamped as stored at `stored_at_unix_ms` and encoded for the
+// store (storage::EncodeArticle): what ingest's building threads hand its
+// single writer, so that encoding is done in parallel too.
+absl::StatusOr<storage::EncodedArticle> BuildEncodedArticle(const IncomingMessage& message,
+                                                            const BuildOptions& options,
+                                                            int64_t stored_at_unix_ms);
 
 // Gives every participant a stable resource name, "participants/{person key
 // of the name}" (identity/person_key.h), and links quotes to the participant

@@ -53,25 +53,30 @@ absl::Status IngestHandler::Delete(const IncomingMessage& message) {
 }
 
 absl::Status IngestHandler::Handle(const IncomingMessage& message, int64_t now_unix_ms) {
-  absl::StatusOr<BuiltArticle> built =
-      message.tombstone ? absl::StatusOr<BuiltArticle>(BuiltArticle())
-                        : BuildArticle(message, options_);
-  return HandleBuilt(message, built, now_unix_ms);
+  if (message.tombstone) return HandleBuilt(message, absl::InternalError("nothing to build"));
+  return HandleBuilt(message, BuildEncodedArticle(message, options_, now_unix_ms));
 }
 
 absl::Status IngestHandler::HandleBuilt(const IncomingMessage& message,
-                                        absl::StatusOr<BuiltArticle>& built,
-                                        int64_t now_unix_ms) {
+                                        const absl::StatusOr<storage::EncodedArticle>& built) {
+  if (!message.tombstone && built.ok()) {
+    const storage::EncodedArticle* one[] = {&*built};
+    return StoreArticles(one);
+  }
   ++counters_.messages;
   if (message.tombstone) return Delete(message);
-  if (!built.ok()) return DeadLetter(message, ToStd(built.status().message()));
-  built->article.set_stored_at_unix_ms(now_unix_ms);
-  absl::Status written = store_.WriteArticle(built->article, built->event);
+  return DeadLetter(message, ToStd(built.status().message()));
+}
+
+absl::Status IngestHandler::StoreArticles(
+    std::span<const storage::EncodedArticle* const> articles) {
+  counters_.messages += articles.size();
+  absl::Status written = store_.WriteArticles(articles);
   if (!written.ok()) {
     ++counters_.transient_errors;
     return written;
   }
-  ++counters_.articles_stored;
+  counters_.articles_stored += articles.size();
   return absl::OkStatus();
 }
 

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "absl/status/status.h"
@@ -43,10 +44,13 @@ class IngestHandler {
   // and its offset recorded. Any error is transient: retry the same message.
   absl::Status Handle(const IncomingMessage& message, int64_t now_unix_ms);
   // The same with the article already built (ParallelBuilder): `built` is
-  // BuildArticle's result for `message`, ignored for a tombstone. It may be
-  // handed again when the caller retries.
-  absl::Status HandleBuilt(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built,
-                           int64_t now_unix_ms);
+  // BuildEncodedArticle's result for `message`, ignored for a tombstone.
+  absl::Status HandleBuilt(const IncomingMessage& message,
+                           const absl::StatusOr<storage::EncodedArticle>& built);
+  // Stores the articles built from several messages (each with its offset)
+  // in one store write, in order. An error is transient and nothing was
+  // written: retry them all.
+  absl::Status StoreArticles(std::span<const storage::EncodedArticle* const> articles);
 
   const IngestCounters& counters() const { return counters_; }
 

@@ -1,6 +1,8 @@
 #include "ingest/kafka_ingestor.h"
 
 #include <algorithm>
+#include <functional>
+#include <span>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -145,22 +147,24 @@ absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptio
   return ingestor;
 }
 
-bool KafkaIngestor::HandleWithRetry(const IncomingMessage& incoming,
-                                    absl::StatusOr<BuiltArticle>& built) {
-  // Every line logged while this message is handled (dead letters, retries)
-  // names it.
-  ScopedLogContext log_context({{"article_id", incoming.key},
-                                {"topic", incoming.topic},
-                                {"partition", int64_t{incoming.partition}},
-                                {"offset", incoming.offset}});
+bool KafkaIngestor::RetryUntilDone(std::span<const IncomingMessage> messages,
+                                   const std::function<absl::Status()>& attempt) {
+  // Every line logged meanwhile (dead letters, retries) names the messages.
+  const IncomingMessage& first = messages.front();
+  ScopedLogContext log_context({{"article_id", first.key},
+                                {"topic", first.topic},
+                                {"partition", int64_t{first.partition}},
+                                {"offset", first.offset},
+                                {"messages", static_cast<int64_t>(messages.size())}});
   absl::Duration backoff = options_.min_backoff;
   while (!stopping_) {
     MarkProgress();
-    absl::Status status = handler_->HandleBuilt(incoming, built, absl::ToUnixMillis(absl::Now()));
+    absl::Status status = attempt();
     if (status.ok()) return true;
-    LogWarning(absl::StrCat("retrying ", incoming.topic, "/", incoming.partition, "@",
-                            incoming.offset, " in ", absl::FormatDuration(backoff), ": ",
-                            status.ToString()));
+    LogWarning(absl::StrCat("retrying ", first.topic, "/", first.partition, "@", first.offset,
+                            messages.size() > 1 ? absl::StrCat(" and the next ", messages.size() - 1)
+                                                : "",
+                            " in ", absl::FormatDuration(backoff), ": ", status.ToString()));
     absl::SleepFor(backoff);
     backoff = std::min(backoff * 2, options_.max_backoff);
   }
@@ -191,10 +195,29 @@ std::vector<IncomingMessage> KafkaIngestor::ConsumeBatch(int timeout_ms) {
 
 void KafkaIngestor::WriteBatch(BuiltBatch& batch) {
   const std::vector<IncomingMessage>& incoming = batch.messages;
-  ParallelBuilder::Results& built = batch.built;
-  absl::StatusOr<BuiltArticle> nothing_to_build = BuiltArticle();  // for tombstones
-  for (size_t i = 0; i < incoming.size(); ++i) {
-    if (!HandleWithRetry(incoming[i], built[i] ? *built[i] : nothing_to_build)) return;
+  const ParallelBuilder::Results& built = batch.built;
+  static const absl::StatusOr<storage::EncodedArticle> kTombstone =
+      absl::InternalError("a tombstone has nothing to build");
+  size_t i = 0;
+  while (i < incoming.size()) {
+    // The articles of consecutive messages go into one store write (one
+    // write-ahead-log record); a tombstone or a message that could not be
+    // built is handled on its own, in its place, so order holds.
+    std::vector<const storage::EncodedArticle*> articles;
+    size_t end = i;
+    for (; end < incoming.size() && built[end] && built[end]->ok(); ++end) {
+      articles.push_back(&**built[end]);
+    }
+    std::span<const IncomingMessage> messages(incoming.data() + i, std::max(end, i + 1) - i);
+    bool done = articles.empty()
+                    ? RetryUntilDone(messages,
+                                     [&] {
+                                       return handler_->HandleBuilt(
+                                           incoming[i], built[i] ? *built[i] : kTombstone);
+                                     })
+                    : RetryUntilDone(messages, [&] { return handler_->StoreArticles(articles); });
+    if (!done) return;
+    i += messages.size();
   }
   // Best effort, once per batch: the store already holds these offsets, and
   // the group's committed offsets serve lag monitoring only (they may run
@@ -271,7 +294,9 @@ absl::Status KafkaIngestor::Run() {
     // (so with a batch waiting, only messages already fetched are taken).
     BuiltBatch next;
     next.messages = ConsumeBatch(waiting.messages.empty() ? 200 : 0);
-    if (!next.messages.empty()) builder_->Start(next.messages);
+    if (!next.messages.empty()) {
+      builder_->Start(next.messages, absl::ToUnixMillis(absl::Now()));
+    }
     if (!waiting.messages.empty()) WriteBatch(waiting);
     if (!next.messages.empty()) next.built = builder_->Finish();
     waiting = std::move(next);

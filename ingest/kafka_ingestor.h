@@ -1,8 +1,9 @@
 // The ingest loop: a consumer-group member that takes the messages already
 // fetched in batches, builds their articles on several threads
-// (ParallelBuilder), and writes them through IngestHandler one at a time in
-// consumption order, so each partition's messages are stored in order. A
-// batch is written while the next one is built.
+// (ParallelBuilder), and writes them through IngestHandler in consumption
+// order, so each partition's messages are stored in order: the articles of
+// consecutive messages in one store write, a tombstone or a dead letter on
+// its own. A batch is written while the next one is built.
 //
 // Offsets: the store is the source of truth. Each article's offset is
 // written in the same RocksDB batch as the article; on every partition
@@ -12,9 +13,11 @@
 #define PARLEY_INGEST_KAFKA_INGESTOR_H_
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -88,8 +91,10 @@ class KafkaIngestor {
   std::vector<IncomingMessage> ConsumeBatch(int timeout_ms);
   // Writes the messages in order; stops early when stopping.
   void WriteBatch(BuiltBatch& batch);
-  // False when stopped before the message was handled.
-  bool HandleWithRetry(const IncomingMessage& message, absl::StatusOr<BuiltArticle>& built);
+  // Calls `attempt` (which handles `messages`) until it succeeds, backing
+  // off between tries; false when stopped first.
+  bool RetryUntilDone(std::span<const IncomingMessage> messages,
+                      const std::function<absl::Status()>& attempt);
   void MarkProgress() { last_progress_ns_ = absl::ToUnixNanos(absl::Now()); }
   void MeasureLag();
 

@@ -21,7 +21,9 @@ ParallelBuilder::~ParallelBuilder() {
 void ParallelBuilder::BuildClaimed() {
   for (size_t i = next_.fetch_add(1); i < messages_->size(); i = next_.fetch_add(1)) {
     const IncomingMessage& message = (*messages_)[i];
-    if (!message.tombstone) results_[i] = BuildArticle(message, options_);
+    if (!message.tombstone) {
+      results_[i] = BuildEncodedArticle(message, options_, stored_at_unix_ms_);
+    }
   }
 }
 
@@ -46,15 +48,18 @@ void ParallelBuilder::WorkerLoop() {
   }
 }
 
-ParallelBuilder::Results ParallelBuilder::Build(const std::vector<IncomingMessage>& messages) {
-  Start(messages);
+ParallelBuilder::Results ParallelBuilder::Build(const std::vector<IncomingMessage>& messages,
+                                                int64_t stored_at_unix_ms) {
+  Start(messages, stored_at_unix_ms);
   return Finish();
 }
 
-void ParallelBuilder::Start(const std::vector<IncomingMessage>& messages) {
+void ParallelBuilder::Start(const std::vector<IncomingMessage>& messages,
+                            int64_t stored_at_unix_ms) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     messages_ = &messages;
+    stored_at_unix_ms_ = stored_at_unix_ms;
     results_.assign(messages.size(), std::nullopt);
     next_ = 0;
     batch_open_ = true;

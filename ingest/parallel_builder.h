@@ -29,18 +29,20 @@ class ParallelBuilder {
   ParallelBuilder(const ParallelBuilder&) = delete;
   ParallelBuilder& operator=(const ParallelBuilder&) = delete;
 
-  using Results = std::vector<std::optional<absl::StatusOr<BuiltArticle>>>;
+  // Articles built and encoded for the store (BuildEncodedArticle).
+  using Results = std::vector<std::optional<absl::StatusOr<storage::EncodedArticle>>>;
 
   // One result per message, in order; nullopt for tombstones, which have
-  // nothing to build. Not reentrant: one caller at a time.
-  Results Build(const std::vector<IncomingMessage>& messages);
+  // nothing to build. Articles are stamped as stored at
+  // `stored_at_unix_ms`. Not reentrant: one caller at a time.
+  Results Build(const std::vector<IncomingMessage>& messages, int64_t stored_at_unix_ms);
 
   // Build in two halves, so the caller can do other work (write the previous
   // batch) while the other threads build: Start hands `messages` (which must
   // outlive Finish) to the other threads; Finish builds what they have not
   // claimed yet on the calling thread, waits for them, and returns the
   // results. Every Start is followed by one Finish.
-  void Start(const std::vector<IncomingMessage>& messages);
+  void Start(const std::vector<IncomingMessage>& messages, int64_t stored_at_unix_ms);
   Results Finish();
 
  private:
@@ -59,6 +61,7 @@ class ParallelBuilder {
   bool batch_open_ = false;  // guarded by mutex_; workers may join the batch
   // The batch in progress; written before generation_ is bumped.
   const std::vector<IncomingMessage>* messages_ = nullptr;
+  int64_t stored_at_unix_ms_ = 0;
   Results results_;
   std::atomic<size_t> next_{0};
 };

@@ -23,11 +23,13 @@ std::vector<IncomingMessage> Messages() {
 }
 
 // What one thread makes of a message, comparable across runs.
-std::string Outcome(const std::optional<absl::StatusOr<BuiltArticle>>& built) {
+std::string Outcome(const std::optional<absl::StatusOr<storage::EncodedArticle>>& built) {
   if (!built) return "tombstone";
   if (!built->ok()) return "error: " + built->status().ToString();
-  return (*built)->article.SerializeAsString() + (*built)->event.SerializeAsString();
+  return (*built)->bytes + (*built)->event.bytes;
 }
+
+constexpr int64_t kStoredAt = 1700000000000;
 
 TEST(ParallelBuilderTest, GivesWhatOneThreadBuildsInTheBatchOrderBatchAfterBatch) {
   std::vector<IncomingMessage> messages = Messages();
@@ -36,7 +38,7 @@ TEST(ParallelBuilderTest, GivesWhatOneThreadBuildsInTheBatchOrderBatchAfterBatch
   for (const IncomingMessage& message : messages) {
     expected.push_back(message.tombstone
                            ? Outcome(std::nullopt)
-                           : Outcome(BuildArticle(message, BuildOptions())));
+                           : Outcome(BuildEncodedArticle(message, BuildOptions(), kStoredAt)));
   }
   EXPECT_EQ(expected[40], "tombstone");
   EXPECT_THAT(expected[90], ::testing::StartsWith("error: INVALID_ARGUMENT"));
@@ -47,14 +49,14 @@ TEST(ParallelBuilderTest, GivesWhatOneThreadBuildsInTheBatchOrderBatchAfterBatch
     for (size_t begin = 0; begin < messages.size(); begin += size) {
       size_t end = std::min(messages.size(), begin + size);
       std::vector<IncomingMessage> batch(messages.begin() + begin, messages.begin() + end);
-      auto built = builder.Build(batch);
+      auto built = builder.Build(batch, kStoredAt);
       ASSERT_EQ(built.size(), batch.size());
       for (size_t i = 0; i < built.size(); ++i) {
         ASSERT_EQ(Outcome(built[i]), expected[begin + i]) << "batch size " << size << ", " << i;
       }
     }
   }
-  EXPECT_TRUE(builder.Build({}).empty());
+  EXPECT_TRUE(builder.Build({}, kStoredAt).empty());
 }
 
 }  // namespace

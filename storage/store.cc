@@ -12,6 +12,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "common/cancellation.h"
 #include "common/status_macros.h"
 #include "common/string_view.h"
@@ -21,9 +23,9 @@
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
 #include "rocksdb/utilities/checkpoint.h"
-#include "rocksdb/utilities/write_batch_with_index.h"
 #include "storage/keys.h"
 #include "storage/participant_record.h"
+#include "storage/pending_write.h"
 
 namespace parley::storage {
 namespace {
@@ -49,25 +51,6 @@ std::string NewStoreId() {
 }
 
 
-// RocksDB and absl status codes share their meaning but not their type.
-absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
-  if (status.ok()) return absl::OkStatus();
-  std::string message = absl::StrCat(ToAbsl(what), ": ", status.ToString());
-  switch (status.code()) {
-    case rocksdb::Status::kNotFound: return absl::NotFoundError(message);
-    case rocksdb::Status::kCorruption: return absl::DataLossError(message);
-    case rocksdb::Status::kInvalidArgument: return absl::InvalidArgumentError(message);
-    case rocksdb::Status::kBusy:
-    case rocksdb::Status::kTimedOut:
-    case rocksdb::Status::kTryAgain: return absl::UnavailableError(message);
-    case rocksdb::Status::kIOError: return absl::UnavailableError(message);
-    default: return absl::InternalError(message);
-  }
-}
-
-rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
-std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
-
 class RocksStore : public Store {
  public:
   RocksStore(std::unique_ptr<rocksdb::DB> db,
@@ -89,8 +72,7 @@ class RocksStore : public Store {
     db_->Close().PermitUncheckedError();
   }
 
-  absl::Status WriteArticle(const records::StoredArticle& article,
-                            const v1::Event& event) override;
+  absl::Status WriteArticles(std::span<const EncodedArticle* const> articles) override;
   absl::Status DeleteArticle(std::string_view article_id,
                              const records::SourcePosition& position) override;
   absl::StatusOr<bool> RebuildArticle(std::string_view article_id,
@@ -170,23 +152,36 @@ class RocksStore : public Store {
     std::string value;
     rocksdb::Status status =
         db_->Get(rocksdb::ReadOptions(), handle(family), ToSlice(id), &value);
-    if (status.IsNotFound()) {
-      return absl::NotFoundError(absl::StrCat(ToAbsl(kind), " \"", ToAbsl(id), "\" not found"));
-    }
+    if (status.IsNotFound()) return NotFound(kind, id);
     PARLEY_RETURN_IF_ERROR(FromRocks(status, absl::StrCat("reading ", ToAbsl(kind), " ", ToAbsl(id))));
-    if (!message.ParseFromString(value)) {
+    return Parse(value, kind, id, message);
+  }
+  // The same, as the write being assembled leaves the store.
+  static absl::Status GetProto(PendingWrite& write, Family family, std::string_view id,
+                               std::string_view kind, google::protobuf::Message& message) {
+    PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> value, write.Get(family, id));
+    if (!value) return NotFound(kind, id);
+    return Parse(*value, kind, id, message);
+  }
+  static absl::Status NotFound(std::string_view kind, std::string_view id) {
+    return absl::NotFoundError(absl::StrCat(ToAbsl(kind), " \"", ToAbsl(id), "\" not found"));
+  }
+  static absl::Status Parse(std::string_view value, std::string_view kind, std::string_view id,
+                            google::protobuf::Message& message) {
+    if (!message.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
       return absl::DataLossError(absl::StrCat(ToAbsl(kind), " \"", ToAbsl(id), "\" is corrupt"));
     }
     return absl::OkStatus();
   }
 
   // Appends the history entries stored under their own keys
-  // (ParticipantHistoryKey), in key order.
-  absl::Status ReadHistory(std::string_view participant_id, records::ParticipantRecord& record);
+  // (ParticipantHistoryKey), in key order, as the store holds them or, with
+  // `write`, as that write leaves them.
+  absl::Status ReadHistory(std::string_view participant_id, records::ParticipantRecord& record,
+                           PendingWrite* write = nullptr);
 
   // Puts the offset after `position` unless a later one is already stored.
-  absl::Status AddOffset(const records::SourcePosition& position,
-                         rocksdb::WriteBatch& batch);
+  absl::Status AddOffset(const records::SourcePosition& position, PendingWrite& write);
   // Folds the participants' appearances in this event in and out of their
   // records and name index entries. The cost per participant is one read
   // and one write, whatever its number of events, except when a removed
@@ -196,36 +191,43 @@ class RocksStore : public Store {
   absl::Status UpdateParticipants(const std::vector<IndexEntry>& old_entries,
                                   const v1::Event& event,
                                   const std::vector<IndexEntry>& new_entries,
-                                  rocksdb::WriteBatch& batch);
+                                  PendingWrite& write);
   // One participant's part of UpdateParticipants: reads its record without
   // history and only the history entries the change touches.
   absl::Status UpdateParticipant(const std::string& id,
                                  const std::optional<v1::ParticipantAppearance>& removed,
                                  const std::optional<v1::ParticipantAppearance>& added,
-                                 const v1::Event& event, rocksdb::WriteBatch& batch);
+                                 const v1::Event& event, PendingWrite& write);
   // Puts one key per history entry of `record`; returns the keys.
-  std::set<std::string> BatchHistoryEntries(const std::string& id,
-                                            const records::ParticipantRecord& record,
-                                            rocksdb::WriteBatch& batch);
+  static std::set<std::string> PutHistoryEntries(const std::string& id,
+                                                 const records::ParticipantRecord& record,
+                                                 PendingWrite& write);
   // Deletes the name-index entries of terms the participant lost and puts
   // those of terms it gained.
-  void BatchNameTermChanges(const std::string& id, const std::vector<std::string>& old_terms,
-                            const std::vector<std::string>& new_terms,
-                            rocksdb::WriteBatch& batch);
+  static void PutNameTermChanges(const std::string& id, const std::vector<std::string>& old_terms,
+                                 const std::vector<std::string>& new_terms, PendingWrite& write);
   absl::StatusOr<records::ParticipantRecord> RebuildParticipantRecord(
       const std::string& id, const v1::Event& event,
-      const std::optional<v1::ParticipantAppearance>& new_appearance);
-  // Batches the replacement of `previous` (when set) by `next` (when set):
-  // index entries, participant records, the event and one change record.
+      const std::optional<v1::ParticipantAppearance>& new_appearance, PendingWrite& write);
+  // Adds to `write` the replacement of `previous` (when set) by `next` (when
+  // set): index entries, participant records, the event and one change
+  // record. Requires write_mutex_.
+  struct StoredEvent;
+  absl::Status PutEventChange(const StoredEvent* previous, const EncodedEvent* next,
+                              PendingWrite& write);
+  // Commits the write and publishes the newest change it holds, if any.
   // Requires write_mutex_.
-  absl::Status BatchEventChange(const std::optional<v1::Event>& previous,
-                                const std::optional<v1::Event>& next,
-                                rocksdb::WriteBatch& batch);
-  // Writes the batch and, when it held a change, publishes its sequence.
-  // Requires write_mutex_.
-  absl::Status Commit(rocksdb::WriteBatch& batch, bool has_change, std::string_view what);
-  // The stored event of an article, nullopt when there is none.
-  absl::StatusOr<std::optional<v1::Event>> FindEvent(std::string_view event_id);
+  absl::Status Commit(PendingWrite& write, std::string_view what);
+  // An event as stored, and its encoding.
+  struct StoredEvent {
+    v1::Event event;
+    std::string bytes;
+  };
+  // The stored event of an article as `write` leaves it; nullopt when
+  // there is none.
+  static absl::StatusOr<std::optional<StoredEvent>> LoadEvent(PendingWrite& write,
+                                                              std::string_view event_id);
+  PendingWrite NewWrite() { return PendingWrite(*db_, handles_); }
 
   std::unique_ptr<rocksdb::DB> db_;
   std::vector<rocksdb::ColumnFamilyHandle*> handles_;
@@ -240,18 +242,9 @@ class RocksStore : public Store {
 absl::Status RocksStore::Scan(Family family, std::string_view prefix,
                               std::string_view start, const ScanVisitor& visit) {
   rocksdb::ReadOptions options;
-  std::string upper_bound(prefix);
-  // The smallest key greater than every key with this prefix: drop trailing
-  // 0xFF bytes and increment the last one. No bound when prefix is all 0xFF.
-  while (!upper_bound.empty() && static_cast<unsigned char>(upper_bound.back()) == 0xFF) {
-    upper_bound.pop_back();
-  }
-  rocksdb::Slice bound_slice;
-  if (!upper_bound.empty()) {
-    upper_bound.back() = static_cast<char>(static_cast<unsigned char>(upper_bound.back()) + 1);
-    bound_slice = ToSlice(upper_bound);
-    options.iterate_upper_bound = &bound_slice;
-  }
+  const std::string upper_bound = PrefixUpperBound(prefix);
+  rocksdb::Slice bound_slice(upper_bound);
+  if (!upper_bound.empty()) options.iterate_upper_bound = &bound_slice;
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(options, handle(family)));
   std::string_view seek_key = std::max(prefix, start);
   int visited = 0;
@@ -277,18 +270,20 @@ absl::Status RocksStore::Compact() {
 }
 
 absl::Status RocksStore::AddOffset(const records::SourcePosition& position,
-                                   rocksdb::WriteBatch& batch) {
+                                   PendingWrite& write) {
   if (position.topic().empty()) return absl::OkStatus();
-  PARLEY_ASSIGN_OR_RETURN(std::optional<int64_t> stored,
-                          NextOffset(position.topic(), position.partition()));
-  int64_t next = position.offset() + 1;
-  if (stored && *stored >= next) return absl::OkStatus();
+  const std::string key = OffsetKey(position.topic(), position.partition());
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> stored, write.Get(Family::kMeta, key));
+  const uint64_t next = static_cast<uint64_t>(position.offset()) + 1;
+  if (stored) {
+    std::optional<uint64_t> stored_next = ReadBigEndian64(*stored);
+    if (!stored_next) return absl::DataLossError("stored offset is corrupt");
+    if (*stored_next >= next) return absl::OkStatus();
+  }
   std::string value;
-  AppendBigEndian64(static_cast<uint64_t>(next), value);
-  return FromRocks(batch.Put(handle(Family::kMeta),
-                             ToSlice(OffsetKey(position.topic(), position.partition())),
-                             ToSlice(value)),
-                   "batching offset");
+  AppendBigEndian64(next, value);
+  write.Put(Family::kMeta, key, value);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::optional<int64_t>> RocksStore::NextOffset(std::string_view topic,
@@ -329,10 +324,10 @@ std::optional<v1::ParticipantAppearance> ParseAppearance(
 
 absl::StatusOr<records::ParticipantRecord> RocksStore::RebuildParticipantRecord(
     const std::string& id, const v1::Event& event,
-    const std::optional<v1::ParticipantAppearance>& new_appearance) {
+    const std::optional<v1::ParticipantAppearance>& new_appearance, PendingWrite& write) {
   std::vector<v1::ParticipantAppearance> appearances;
-  PARLEY_RETURN_IF_ERROR(Scan(
-      Family::kParticipantIndex, IndexPrefix(id), "",
+  PARLEY_RETURN_IF_ERROR(write.Scan(
+      Family::kParticipantIndex, IndexPrefix(id),
       [&](std::string_view, std::string_view value) {
         v1::ParticipantAppearance appearance;
         if (appearance.ParseFromArray(value.data(), static_cast<int>(value.size())) &&
@@ -346,20 +341,20 @@ absl::StatusOr<records::ParticipantRecord> RocksStore::RebuildParticipantRecord(
 }
 
 absl::Status RocksStore::ReadHistory(std::string_view participant_id,
-                                     records::ParticipantRecord& record) {
+                                     records::ParticipantRecord& record, PendingWrite* write) {
   absl::Status failure;
-  PARLEY_RETURN_IF_ERROR(
-      Scan(Family::kParticipants, ParticipantHistoryPrefix(participant_id), "",
-           [&](std::string_view key, std::string_view value) {
-             if (!record.add_history()->ParseFromArray(value.data(),
-                                                       static_cast<int>(value.size()))) {
-               failure = absl::DataLossError(absl::StrCat(
-                   "history entry \"", ToAbsl(key), "\" of participant \"",
-                   ToAbsl(participant_id), "\" is corrupt"));
-               return false;
-             }
-             return true;
-           }));
+  auto add_entry = [&](std::string_view key, std::string_view value) {
+    if (!record.add_history()->ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+      failure = absl::DataLossError(absl::StrCat("history entry \"", ToAbsl(key),
+                                                 "\" of participant \"",
+                                                 ToAbsl(participant_id), "\" is corrupt"));
+      return false;
+    }
+    return true;
+  };
+  const std::string prefix = ParticipantHistoryPrefix(participant_id);
+  PARLEY_RETURN_IF_ERROR(write != nullptr ? write->Scan(Family::kParticipants, prefix, add_entry)
+                                          : Scan(Family::kParticipants, prefix, "", add_entry));
   return failure;
 }
 
@@ -381,7 +376,7 @@ std::string HistoryKeyOf(std::string_view id, const v1::ParticipantAppearance& a
 absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_entries,
                                             const v1::Event& event,
                                             const std::vector<IndexEntry>& new_entries,
-                                            rocksdb::WriteBatch& batch) {
+                                            PendingWrite& write) {
   std::map<std::string, std::string> before = AppearancesOf(old_entries);
   std::map<std::string, std::string> after = AppearancesOf(new_entries);
   std::set<std::string> affected;
@@ -396,22 +391,39 @@ absl::Status RocksStore::UpdateParticipants(const std::vector<IndexEntry>& old_e
       continue;  // re-delivery: nothing about this participant changed
     }
     PARLEY_RETURN_IF_ERROR(UpdateParticipant(id, ParseAppearance(before, id),
-                                             ParseAppearance(after, id), event, batch));
+                                             ParseAppearance(after, id), event, write));
   }
   return absl::OkStatus();
 }
 
+namespace {
+
+bool SameNames(const records::ParticipantRecord& a, const records::ParticipantRecord& b) {
+  return std::equal(a.names().begin(), a.names().end(), b.names().begin(), b.names().end(),
+                    [](const auto& x, const auto& y) { return x.name() == y.name(); });
+}
+
+// The name-index terms of a record's names; none for a deleted record.
+std::vector<std::string> NameTermsOf(const std::string& id,
+                                     const records::ParticipantRecord& record) {
+  if (record.event_count() == 0) return {};
+  return ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
+}
+
+}  // namespace
+
 absl::Status RocksStore::UpdateParticipant(const std::string& id,
                                            const std::optional<v1::ParticipantAppearance>& removed,
                                            const std::optional<v1::ParticipantAppearance>& added,
-                                           const v1::Event& event, rocksdb::WriteBatch& batch) {
+                                           const v1::Event& event, PendingWrite& write) {
   records::ParticipantRecord record;
-  absl::Status read = GetProto(Family::kParticipants, id, "participant", record);
+  absl::Status read = GetProto(write, Family::kParticipants, id, "participant", record);
   if (!read.ok() && !absl::IsNotFound(read)) return read;
-  // The name index holds the terms of the stored record: only the
-  // difference is written (most appearances add no new name).
-  std::vector<std::string> old_terms;
-  if (read.ok()) old_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
+  // The name index holds the terms of the record's names, so it changes
+  // only when they do (most appearances bring no new spelling).
+  records::ParticipantRecord names_before;
+  *names_before.mutable_names() = record.names();
+  names_before.set_event_count(record.event_count());
   // A record written before history entries had keys of their own carries
   // them inline: it is rewritten whole, once. Otherwise only the entries
   // this change touches are read: a history grows with every role a person
@@ -419,14 +431,14 @@ absl::Status RocksStore::UpdateParticipant(const std::string& id,
   bool whole = record.history_size() > 0;
   std::set<std::string> touched;
   if (whole) {
-    PARLEY_RETURN_IF_ERROR(ReadHistory(id, record));
+    PARLEY_RETURN_IF_ERROR(ReadHistory(id, record, &write));
   } else {
     for (const auto* appearance : {&removed, &added}) {
       if (*appearance) touched.insert(HistoryKeyOf(id, **appearance));
     }
     for (const std::string& key : touched) {
       HistoryEntry entry;
-      absl::Status found = GetProto(Family::kParticipants, key, "history entry", entry);
+      absl::Status found = GetProto(write, Family::kParticipants, key, "history entry", entry);
       if (found.ok()) *record.add_history() = std::move(entry);
       if (!found.ok() && !absl::IsNotFound(found)) return found;
     }
@@ -435,178 +447,197 @@ absl::Status RocksStore::UpdateParticipant(const std::string& id,
   bool in_place = !removed || RemoveAppearance(*removed, record);
   if (in_place && added) AddAppearance(*added, record);
   if (!in_place) {
-    PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added));
+    PARLEY_ASSIGN_OR_RETURN(record, RebuildParticipantRecord(id, event, added, write));
     whole = true;
   }
   // The entries `record` holds are written; of the others stored, those
   // read here and no longer held are deleted, or every one when the whole
   // history was read.
-  std::set<std::string> kept = BatchHistoryEntries(id, record, batch);
+  std::set<std::string> kept = PutHistoryEntries(id, record, write);
   if (whole) {
-    PARLEY_RETURN_IF_ERROR(Scan(Family::kParticipants, ParticipantHistoryPrefix(id), "",
-                                [&](std::string_view key, std::string_view) {
-                                  touched.emplace(key);
-                                  return true;
-                                }));
+    PARLEY_RETURN_IF_ERROR(write.Scan(Family::kParticipants, ParticipantHistoryPrefix(id),
+                                      [&](std::string_view key, std::string_view) {
+                                        touched.emplace(key);
+                                        return true;
+                                      }));
   }
   for (const std::string& key : touched) {
-    if (!kept.contains(key)) batch.Delete(handle(Family::kParticipants), ToSlice(key));
+    if (!kept.contains(key)) write.Delete(Family::kParticipants, key);
   }
   record.clear_history();
-  std::vector<std::string> new_terms;
   if (record.event_count() > 0) {
-    new_terms = ParticipantNameTerms(ParticipantNamesFromRecord(id, record));
-    batch.Put(handle(Family::kParticipants), ToSlice(id), ToSlice(record.SerializeAsString()));
+    write.Put(Family::kParticipants, id, record.SerializeAsString());
   } else {
-    batch.Delete(handle(Family::kParticipants), ToSlice(id));
+    write.Delete(Family::kParticipants, id);
   }
-  BatchNameTermChanges(id, old_terms, new_terms, batch);
+  if (!SameNames(names_before, record) ||
+      (names_before.event_count() > 0) != (record.event_count() > 0)) {
+    PutNameTermChanges(id, NameTermsOf(id, names_before), NameTermsOf(id, record), write);
+  }
   return absl::OkStatus();
 }
 
-std::set<std::string> RocksStore::BatchHistoryEntries(const std::string& id,
-                                                      const records::ParticipantRecord& record,
-                                                      rocksdb::WriteBatch& batch) {
+std::set<std::string> RocksStore::PutHistoryEntries(const std::string& id,
+                                                    const records::ParticipantRecord& record,
+                                                    PendingWrite& write) {
   std::set<std::string> keys;
   for (const HistoryEntry& entry : record.history()) {
     std::string key = HistoryKeyOf(id, entry);
-    batch.Put(handle(Family::kParticipants), ToSlice(key), ToSlice(entry.SerializeAsString()));
+    write.Put(Family::kParticipants, key, entry.SerializeAsString());
     keys.insert(std::move(key));
   }
   return keys;
 }
 
-void RocksStore::BatchNameTermChanges(const std::string& id,
-                                      const std::vector<std::string>& old_terms,
-                                      const std::vector<std::string>& new_terms,
-                                      rocksdb::WriteBatch& batch) {
+void RocksStore::PutNameTermChanges(const std::string& id,
+                                    const std::vector<std::string>& old_terms,
+                                    const std::vector<std::string>& new_terms,
+                                    PendingWrite& write) {
   for (const std::string& term : old_terms) {
     if (std::find(new_terms.begin(), new_terms.end(), term) == new_terms.end()) {
-      batch.Delete(handle(Family::kNameIndex), ToSlice(NameKey(term, id)));
+      write.Delete(Family::kNameIndex, NameKey(term, id));
     }
   }
   for (const std::string& term : new_terms) {
     if (std::find(old_terms.begin(), old_terms.end(), term) == old_terms.end()) {
-      batch.Put(handle(Family::kNameIndex), ToSlice(NameKey(term, id)), "");
+      write.Put(Family::kNameIndex, NameKey(term, id), "");
     }
   }
 }
 
-absl::StatusOr<std::optional<v1::Event>> RocksStore::FindEvent(std::string_view event_id) {
-  absl::StatusOr<v1::Event> event = GetEvent(event_id);
-  if (event.ok()) return std::optional<v1::Event>(*std::move(event));
-  if (absl::IsNotFound(event.status())) return std::optional<v1::Event>();
-  return event.status();
+namespace {
+
+// A change record whose event is `event_bytes`, appended as the encoded
+// `event` field: an event is encoded once, for its family and for the log.
+std::string EncodeChange(uint64_t sequence, records::ChangeRecord::Kind kind,
+                         std::string_view event_bytes) {
+  records::ChangeRecord change;
+  change.set_sequence(sequence);
+  change.set_kind(kind);
+  change.set_changed_at_unix_ms(absl::ToUnixMillis(absl::Now()));
+  std::string encoded = change.SerializeAsString();
+  {
+    google::protobuf::io::StringOutputStream stream(&encoded);  // appends
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    constexpr uint32_t kLengthDelimited = 2;
+    coded.WriteTag((records::ChangeRecord::kEventFieldNumber << 3) | kLengthDelimited);
+    coded.WriteVarint32(static_cast<uint32_t>(event_bytes.size()));
+    coded.WriteRaw(event_bytes.data(), static_cast<int>(event_bytes.size()));
+  }
+  return encoded;
 }
 
-absl::Status RocksStore::BatchEventChange(const std::optional<v1::Event>& previous,
-                                          const std::optional<v1::Event>& next,
-                                          rocksdb::WriteBatch& batch) {
-  const v1::Event& about = next ? *next : *previous;
+}  // namespace
+
+absl::StatusOr<std::optional<RocksStore::StoredEvent>> RocksStore::LoadEvent(
+    PendingWrite& write, std::string_view event_id) {
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> bytes, write.Get(Family::kEvents, event_id));
+  if (!bytes) return std::optional<StoredEvent>();
+  std::optional<StoredEvent> stored(std::in_place);
+  PARLEY_RETURN_IF_ERROR(Parse(*bytes, "event", event_id, stored->event));
+  stored->bytes = *std::move(bytes);
+  return stored;
+}
+
+absl::Status RocksStore::PutEventChange(const StoredEvent* previous, const EncodedEvent* next,
+                                        PendingWrite& write) {
+  const v1::Event& about = next ? next->event : previous->event;
   std::vector<IndexEntry> old_entries;
   if (previous) {
-    old_entries = IndexEntriesForEvent(*previous);
-    for (const IndexEntry& entry : old_entries) {
-      batch.Delete(handle(entry.family), ToSlice(entry.key));
-    }
+    old_entries = IndexEntriesForEvent(previous->event);
+    for (const IndexEntry& entry : old_entries) write.Delete(entry.family, entry.key);
   }
-  std::vector<IndexEntry> new_entries;
-  if (next) new_entries = IndexEntriesForEvent(*next);
-  PARLEY_RETURN_IF_ERROR(UpdateParticipants(old_entries, about, new_entries, batch));
-  for (const IndexEntry& entry : new_entries) {
-    batch.Put(handle(entry.family), ToSlice(entry.key), ToSlice(entry.value));
-  }
-  std::string event_id(EventId(about));
+  static const std::vector<IndexEntry> kNoEntries;
+  const std::vector<IndexEntry>& new_entries = next ? next->index_entries : kNoEntries;
+  PARLEY_RETURN_IF_ERROR(UpdateParticipants(old_entries, about, new_entries, write));
+  for (const IndexEntry& entry : new_entries) write.Put(entry.family, entry.key, entry.value);
+  const std::string_view event_id = EventId(about);
   if (next) {
-    batch.Put(handle(Family::kEvents), ToSlice(event_id), ToSlice(next->SerializeAsString()));
+    write.Put(Family::kEvents, event_id, next->bytes);
   } else {
-    batch.Delete(handle(Family::kEvents), ToSlice(event_id));
+    write.Delete(Family::kEvents, event_id);
   }
-  records::ChangeRecord change;
-  uint64_t sequence = last_sequence_.load() + 1;
-  change.set_sequence(sequence);
-  change.set_kind(!previous ? records::ChangeRecord::KIND_STORED
-                  : next    ? records::ChangeRecord::KIND_REPLACED
-                            : records::ChangeRecord::KIND_DELETED);
-  *change.mutable_event() = about;
-  change.set_changed_at_unix_ms(absl::ToUnixMillis(absl::Now()));
-  batch.Put(handle(Family::kChangeLog), ToSlice(ChangeKey(sequence)),
-            ToSlice(change.SerializeAsString()));
+  const uint64_t sequence = write.NextChange(last_sequence_.load());
+  write.Put(Family::kChangeLog, ChangeKey(sequence),
+            EncodeChange(sequence,
+                         !previous ? records::ChangeRecord::KIND_STORED
+                         : next    ? records::ChangeRecord::KIND_REPLACED
+                                   : records::ChangeRecord::KIND_DELETED,
+                         next ? next->bytes : previous->bytes));
   // Trim the log in steps, not on every write: one range deletion per 1,024.
   if (sequence > change_log_retention_ && sequence % 1024 == 0) {
-    batch.DeleteRange(handle(Family::kChangeLog), ToSlice(ChangeKey(0)),
-                      ToSlice(ChangeKey(sequence - change_log_retention_ + 1)));
+    write.DeleteRangeOnCommit(Family::kChangeLog, ChangeKey(0),
+                              ChangeKey(sequence - change_log_retention_ + 1));
   }
   return absl::OkStatus();
 }
 
-absl::Status RocksStore::Commit(rocksdb::WriteBatch& batch, bool has_change,
-                                std::string_view what) {
-  PARLEY_RETURN_IF_ERROR(FromRocks(db_->Write(write_options_, &batch), what));
-  if (!has_change) return absl::OkStatus();
-  uint64_t sequence = ++last_sequence_;
-  if (listener_) listener_(sequence);
+absl::Status RocksStore::Commit(PendingWrite& write, std::string_view what) {
+  PARLEY_RETURN_IF_ERROR(write.Commit(write_options_, what));
+  if (write.last_change() == 0) return absl::OkStatus();
+  last_sequence_ = write.last_change();
+  if (listener_) listener_(write.last_change());
   return absl::OkStatus();
 }
 
-absl::Status RocksStore::WriteArticle(const records::StoredArticle& article,
-                                      const v1::Event& event) {
-  if (EventId(event) != article.article().id() || event.name().empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "event name \"", event.name(), "\" does not match article \"",
-        article.article().id(), "\""));
-  }
+absl::Status RocksStore::WriteArticles(std::span<const EncodedArticle* const> articles) {
+  if (articles.empty()) return absl::OkStatus();
   std::lock_guard<std::mutex> lock(write_mutex_);
-  rocksdb::WriteBatch batch;
-  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> previous, FindEvent(EventId(event)));
-  // Re-delivery of the same message: only the offset moves, and watchers
-  // see no change.
-  bool changed = !previous || previous->SerializeAsString() != event.SerializeAsString();
-  if (changed) PARLEY_RETURN_IF_ERROR(BatchEventChange(previous, event, batch));
-  batch.Put(handle(Family::kArticles), ToSlice(article.article().id()),
-            ToSlice(article.SerializeAsString()));
-  PARLEY_RETURN_IF_ERROR(AddOffset(article.source(), batch));
-  return Commit(batch, changed, absl::StrCat("writing article ", article.article().id()));
+  PendingWrite write = NewWrite();
+  for (const EncodedArticle* article : articles) {
+    PARLEY_ASSIGN_OR_RETURN(std::optional<StoredEvent> previous,
+                            LoadEvent(write, EventId(article->event.event)));
+    // Re-delivery of the same message: only the offset moves, and watchers
+    // see no change.
+    if (!previous || previous->bytes != article->event.bytes) {
+      PARLEY_RETURN_IF_ERROR(
+          PutEventChange(previous ? &*previous : nullptr, &article->event, write));
+    }
+    write.Put(Family::kArticles, article->id, article->bytes);
+    PARLEY_RETURN_IF_ERROR(AddOffset(article->source, write));
+  }
+  return Commit(write, articles.size() == 1
+                           ? absl::StrCat("writing article ", articles.front()->id)
+                           : absl::StrCat("writing ", articles.size(), " articles from ",
+                                          articles.front()->id));
 }
 
 absl::Status RocksStore::DeleteArticle(std::string_view article_id,
                                        const records::SourcePosition& position) {
   std::lock_guard<std::mutex> lock(write_mutex_);
-  rocksdb::WriteBatch batch;
-  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> previous, FindEvent(article_id));
-  if (previous) PARLEY_RETURN_IF_ERROR(BatchEventChange(previous, std::nullopt, batch));
-  batch.Delete(handle(Family::kArticles), ToSlice(article_id));
-  PARLEY_RETURN_IF_ERROR(AddOffset(position, batch));
-  return Commit(batch, previous.has_value(),
-                absl::StrCat("deleting article ", ToAbsl(article_id)));
+  PendingWrite write = NewWrite();
+  PARLEY_ASSIGN_OR_RETURN(std::optional<StoredEvent> previous, LoadEvent(write, article_id));
+  if (previous) PARLEY_RETURN_IF_ERROR(PutEventChange(&*previous, nullptr, write));
+  write.Delete(Family::kArticles, article_id);
+  PARLEY_RETURN_IF_ERROR(AddOffset(position, write));
+  return Commit(write, absl::StrCat("deleting article ", ToAbsl(article_id)));
 }
 
 absl::StatusOr<bool> RocksStore::RebuildArticle(std::string_view article_id,
                                                 const ArticleRebuilder& rebuild) {
   std::lock_guard<std::mutex> lock(write_mutex_);
   PARLEY_ASSIGN_OR_RETURN(records::StoredArticle article, GetArticle(article_id));
-  PARLEY_ASSIGN_OR_RETURN(std::optional<v1::Event> current, FindEvent(article_id));
+  PendingWrite write = NewWrite();
+  PARLEY_ASSIGN_OR_RETURN(std::optional<StoredEvent> current, LoadEvent(write, article_id));
   if (!current) {
     return absl::DataLossError(absl::StrCat("article \"", ToAbsl(article_id), "\" has no event"));
   }
-  PARLEY_ASSIGN_OR_RETURN(std::optional<RebuiltArticle> rebuilt, rebuild(article, *current));
+  PARLEY_ASSIGN_OR_RETURN(std::optional<RebuiltArticle> rebuilt,
+                          rebuild(article, current->event));
   if (!rebuilt) return false;
-  if (rebuilt->event.name() != current->name() ||
+  if (rebuilt->event.name() != current->event.name() ||
       rebuilt->article.article().id() != article.article().id()) {
     return absl::InvalidArgumentError(absl::StrCat("rebuilt event \"", rebuilt->event.name(),
-                                                   "\" is not \"", current->name(), "\""));
+                                                   "\" is not \"", current->event.name(), "\""));
   }
-  bool event_changed = rebuilt->event.SerializeAsString() != current->SerializeAsString();
-  bool article_changed = rebuilt->article.SerializeAsString() != article.SerializeAsString();
+  EncodedEvent next = EncodeEvent(std::move(rebuilt->event));
+  bool event_changed = next.bytes != current->bytes;
+  std::string article_bytes = rebuilt->article.SerializeAsString();
+  bool article_changed = article_bytes != article.SerializeAsString();
   if (!event_changed && !article_changed) return false;
-  rocksdb::WriteBatch batch;
-  if (event_changed) PARLEY_RETURN_IF_ERROR(BatchEventChange(current, rebuilt->event, batch));
-  if (article_changed) {
-    batch.Put(handle(Family::kArticles), ToSlice(article_id),
-              ToSlice(rebuilt->article.SerializeAsString()));
-  }
-  PARLEY_RETURN_IF_ERROR(
-      Commit(batch, event_changed, absl::StrCat("re-extracting ", ToAbsl(article_id))));
+  if (event_changed) PARLEY_RETURN_IF_ERROR(PutEventChange(&*current, &next, write));
+  if (article_changed) write.Put(Family::kArticles, article_id, article_bytes);
+  PARLEY_RETURN_IF_ERROR(Commit(write, absl::StrCat("re-extracting ", ToAbsl(article_id))));
   return event_changed;
 }
 
@@ -686,9 +717,9 @@ absl::StatusOr<uint64_t> RocksStore::CreateCheckpoint(const std::string& directo
 
 absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position) {
   std::lock_guard<std::mutex> lock(write_mutex_);
-  rocksdb::WriteBatch batch;
-  PARLEY_RETURN_IF_ERROR(AddOffset(position, batch));
-  return FromRocks(db_->Write(write_options_, &batch), "writing offset");
+  PendingWrite write = NewWrite();
+  PARLEY_RETURN_IF_ERROR(AddOffset(position, write));
+  return write.Commit(write_options_, "writing offset");
 }
 
 // Families only ever scanned: a whole-key filter is never consulted there.
@@ -759,6 +790,35 @@ absl::Status CheckSchemaVersion(rocksdb::DB& db, rocksdb::ColumnFamilyHandle* me
 }
 
 }  // namespace
+
+EncodedEvent EncodeEvent(v1::Event event) {
+  EncodedEvent encoded;
+  encoded.bytes = event.SerializeAsString();
+  encoded.index_entries = IndexEntriesForEvent(event);
+  encoded.event = std::move(event);
+  return encoded;
+}
+
+absl::StatusOr<EncodedArticle> EncodeArticle(const records::StoredArticle& article,
+                                             v1::Event event) {
+  if (EventId(event) != article.article().id() || event.name().empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "event name \"", event.name(), "\" does not match article \"",
+        article.article().id(), "\""));
+  }
+  EncodedArticle encoded;
+  encoded.id = article.article().id();
+  encoded.bytes = article.SerializeAsString();
+  encoded.source = article.source();
+  encoded.event = EncodeEvent(std::move(event));
+  return encoded;
+}
+
+absl::Status Store::WriteArticle(const records::StoredArticle& article, const v1::Event& event) {
+  PARLEY_ASSIGN_OR_RETURN(EncodedArticle encoded, EncodeArticle(article, event));
+  const EncodedArticle* one[] = {&encoded};
+  return WriteArticles(one);
+}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const StoreOptions& options) {
   if (options.path.empty()) return absl::InvalidArgumentError("store path is empty");

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +66,29 @@ struct RebuiltArticle {
 using ArticleRebuilder = std::function<absl::StatusOr<std::optional<RebuiltArticle>>(
     const records::StoredArticle& article, const parley::v1::Event& current)>;
 
+// An event encoded for the store, with its index entries: what a write
+// derives from the event alone, without reading stored state.
+struct EncodedEvent {
+  parley::v1::Event event;
+  std::string bytes;
+  std::vector<IndexEntry> index_entries;
+};
+EncodedEvent EncodeEvent(parley::v1::Event event);
+
+// An article and its event encoded for the store. Encoding needs no store
+// and no lock, so ingest does it on its building threads and the single
+// writer is left with what needs the stored state.
+struct EncodedArticle {
+  std::string id;
+  std::string bytes;  // the records::StoredArticle
+  // Where the article was consumed; its offset is stored with it.
+  records::SourcePosition source;
+  EncodedEvent event;
+};
+// INVALID_ARGUMENT when the event's name is not "events/{article id}".
+absl::StatusOr<EncodedArticle> EncodeArticle(const records::StoredArticle& article,
+                                             parley::v1::Event event);
+
 // Visits one record; return false to stop the scan.
 using ScanVisitor = std::function<bool(std::string_view key, std::string_view value)>;
 
@@ -84,8 +108,15 @@ class Store {
   // appearances changed, and the consumed offset in article.source (when its
   // topic is set). Writing the same article twice leaves the store as one
   // write would. event.name must be "events/{article id}".
-  virtual absl::Status WriteArticle(const records::StoredArticle& article,
-                                    const parley::v1::Event& event) = 0;
+  absl::Status WriteArticle(const records::StoredArticle& article,
+                            const parley::v1::Event& event);
+
+  // Writes several articles as one atomic batch, in order: the store is
+  // left as the same WriteArticle calls one after the other would leave it
+  // (an article later in the list sees the participant records and the
+  // event an earlier one wrote), or, on error, unchanged. Each stored,
+  // replaced or deleted event gets its own change-log sequence.
+  virtual absl::Status WriteArticles(std::span<const EncodedArticle* const> articles) = 0;
 
   // Deletes the article and everything derived from it (event, index
   // entries, its participants' appearances), recording position as consumed

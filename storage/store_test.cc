@@ -389,6 +389,76 @@ TEST_F(StoreTest, DigestDependsOnContentNotOnOrderOfArrival) {
   EXPECT_EQ(forward[static_cast<int>(Family::kEvents)].records, 3u);
 }
 
+// Ingest writes the articles of a Kafka batch in one store write: each
+// article must see what the ones before it wrote (a participant's record,
+// an event replaced within the batch), as separate writes would.
+TEST_F(StoreTest, SeveralArticlesInOneWriteLeaveTheStoreAsOneWriteEach) {
+  testing::SamplePerson alias = kKim;
+  alias.name = "SU-KWANG KIM";
+  alias.role = "Chief";
+  struct Write {
+    records::StoredArticle article;
+    v1::Event event;
+  };
+  auto write = [](const std::string& id, int64_t offset, v1::Event event) {
+    return Write{MakeStoredArticle(id, "articles", offset), std::move(event)};
+  };
+  const std::vector<Write> writes = {
+      write("a", 10, MakeEvent("a", "2023-02-13", {kDiella, kKim}, {"NATO"}, "KR")),
+      write("b", 11, MakeEvent("b", "2023-02-14", {alias}, {"ROK JCS"}, "KR")),
+      // a replaced within the same write: Kim's date bound moves, and Kim's
+      // record must be rebuilt from appearances that include b's.
+      write("a", 12, MakeEvent("a", "2023-03-01", {kDiella}, {"NATO"}, "BE")),
+      write("b", 13, MakeEvent("b", "2023-02-14", {alias}, {"ROK JCS"}, "KR")),  // re-delivery
+      write("c", 14, MakeEvent("c", "2021-01-01", {kDiella, kKim}, {}, "BE", "Brussels"))};
+
+  std::vector<uint64_t> published;
+  store_->SetChangeListener([&](uint64_t sequence) { published.push_back(sequence); });
+  std::vector<EncodedArticle> encoded;
+  for (const Write& w : writes) {
+    PARLEY_ASSERT_OK_AND_ASSIGN(EncodedArticle one, EncodeArticle(w.article, w.event));
+    encoded.push_back(std::move(one));
+  }
+  std::vector<const EncodedArticle*> batch;
+  for (const EncodedArticle& one : encoded) batch.push_back(&one);
+  ASSERT_THAT(store_->WriteArticles(batch), IsOk());
+  EXPECT_THAT(published, ElementsAre(4u));  // once, with the newest of its changes
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> together, DigestStore(*store_));
+  std::vector<records::ChangeRecord> logged;
+  ASSERT_THAT(store_->ScanChanges(0,
+                                  [&](records::ChangeRecord& change) {
+                                    logged.push_back(change);
+                                    return true;
+                                  }),
+              IsOk());
+
+  auto other_path = path_.string() + "-one-by-one";
+  StoreOptions options;
+  options.path = other_path;
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::unique_ptr<Store> other, Store::Open(options));
+  for (const Write& w : writes) ASSERT_THAT(other->WriteArticle(w.article, w.event), IsOk());
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::vector<FamilyDigest> one_by_one, DigestStore(*other));
+  EXPECT_EQ(together, one_by_one);
+  EXPECT_EQ(Changes(*store_, 0), Changes(*other, 0));
+  PARLEY_ASSERT_OK_AND_ASSIGN(std::optional<int64_t> next, store_->NextOffset("articles", 0));
+  EXPECT_EQ(next, 15);
+  PARLEY_ASSERT_OK_AND_ASSIGN(records::ParticipantRecord kim,
+                              store_->GetParticipantRecord(identity::PersonIdOf(kKim.name)));
+  EXPECT_EQ(kim.event_count(), 2);  // b and c; a no longer names Kim
+  other.reset();
+  std::filesystem::remove_all(other_path);
+
+  // The log holds each stored event as it was written (a, b, a again, c).
+  ASSERT_EQ(logged.size(), 4u);
+  const int written_of_change[] = {0, 1, 2, 4};
+  for (size_t i = 0; i < logged.size(); ++i) {
+    EXPECT_EQ(logged[i].sequence(), i + 1);
+    EXPECT_EQ(logged[i].event().SerializeAsString(),
+              writes[written_of_change[i]].event.SerializeAsString());
+    EXPECT_GT(logged[i].changed_at_unix_ms(), 0);
+  }
+}
+
 TEST_F(StoreTest, ReadOnlyOpenSeesTheDataOfARunningWriter) {
   ASSERT_THAT(store_->WriteArticle(MakeStoredArticle("e1", "articles", 4),
                                    MakeEvent("e1", "2023-02-13", {kKim})),

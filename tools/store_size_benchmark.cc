@@ -50,6 +50,9 @@ ABSL_FLAG(int64_t, lookups, 20000, "Point lookups and prefix scans timed per set
 ABSL_FLAG(int64_t, cache_mb, 64, "Block cache (MiB), as parleyd's --block_cache_mb");
 ABSL_FLAG(std::string, dir, "", "Where the stores are made (default: the temporary directory)");
 ABSL_FLAG(int, threads, 0, "Extraction threads (default: all cores)");
+ABSL_FLAG(int, write_batch, 1,
+          "Articles per store write (parleyd writes the articles of one Kafka batch, up to 64, "
+          "together)");
 ABSL_FLAG(bool, scatter, true,
           "Prefix article ids with a hash, so that loadgen's copies of one pool article "
           "are not neighbours in key order");
@@ -200,7 +203,7 @@ void Scatter(size_t index, std::string& id, std::string& envelope) {
 }
 
 struct Articles {
-  std::vector<ingest::BuiltArticle> built;
+  std::vector<storage::EncodedArticle> built;
   uint64_t raw_bytes = 0;  // the envelopes, as bench.sh counts them
 };
 
@@ -220,11 +223,11 @@ absl::StatusOr<Articles> BuildArticles(const std::string& path, int threads) {
   }
   ingest::ParallelBuilder builder(ingest::BuildOptions(), threads);
   Articles articles;
-  for (std::optional<absl::StatusOr<ingest::BuiltArticle>>& article : builder.Build(messages)) {
-    if (!article || !article->ok()) continue;
-    (*article)->article.set_stored_at_unix_ms(1700000000000);
-    articles.raw_bytes += (*article)->article.raw_value().size();
-    articles.built.push_back(**std::move(article));
+  ingest::ParallelBuilder::Results built = builder.Build(messages, 1700000000000);
+  for (size_t i = 0; i < built.size(); ++i) {
+    if (!built[i] || !built[i]->ok()) continue;
+    articles.raw_bytes += messages[i].value.size();
+    articles.built.push_back(**std::move(built[i]));
   }
   return articles;
 }
@@ -273,9 +276,9 @@ ReadKeys DrawReadKeys(const Articles& articles, int64_t count) {
   ReadKeys keys;
   std::mt19937_64 random(7);
   for (int64_t i = 0; i < count; ++i) {
-    const ingest::BuiltArticle& article = articles.built[random() % articles.built.size()];
-    keys.ids.push_back(article.article.article().id());
-    const v1::Event& event = article.event;
+    const storage::EncodedArticle& article = articles.built[random() % articles.built.size()];
+    keys.ids.push_back(article.id);
+    const v1::Event& event = article.event.event;
     if (event.participants_size() > 0) {
       const v1::EventParticipant& p = event.participants(random() % event.participants_size());
       std::string id(storage::ParticipantId(p.participant()));
@@ -331,8 +334,16 @@ absl::StatusOr<Figures> Measure(const Articles& articles, const ReadKeys& keys,
     absl::StatusOr<std::unique_ptr<storage::Store>> store = storage::Store::Open(options);
     if (!store.ok()) return store.status();
     Clock::time_point start = Clock::now();
-    for (const ingest::BuiltArticle& article : articles.built) {
-      absl::Status written = (*store)->WriteArticle(article.article, article.event);
+    // As ingest writes them: the articles of up to --write_batch
+    // consecutive messages in one store write.
+    const size_t per_write = static_cast<size_t>(std::max(1, absl::GetFlag(FLAGS_write_batch)));
+    std::vector<const storage::EncodedArticle*> batch;
+    for (size_t i = 0; i < articles.built.size(); i += per_write) {
+      batch.clear();
+      for (size_t j = i; j < std::min(articles.built.size(), i + per_write); ++j) {
+        batch.push_back(&articles.built[j]);
+      }
+      absl::Status written = (*store)->WriteArticles(batch);
       if (!written.ok()) return written;
     }
     figures.write_rate = n / Seconds(start);
