@@ -2,12 +2,39 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "common/status_macros.h"
 #include "common/string_view.h"
 
 namespace parley::storage {
+namespace {
+
+// The families a write reads back: an article's previous event, its
+// participants' records and history entries, the participant index when a
+// record is rebuilt, the partition's offset.
+bool ReadBackInAWrite(Family family) {
+  switch (family) {
+    case Family::kMeta:
+    case Family::kEvents:
+    case Family::kParticipants:
+    case Family::kParticipantIndex: return true;
+    default: return false;
+  }
+}
+
+absl::Status NotReadBack(Family family) {
+  return absl::InternalError(
+      absl::StrCat("a store write does not read back ", FamilyName(family)));
+}
+
+std::string TaggedKey(Family family, std::string_view key) {
+  std::string tagged(1, static_cast<char>(family));
+  tagged.append(key);
+  return tagged;
+}
+
+}  // namespace
 
 absl::Status FromRocks(const rocksdb::Status& status, std::string_view what) {
   if (status.ok()) return absl::OkStatus();
@@ -34,33 +61,38 @@ std::string PrefixUpperBound(std::string_view prefix) {
   return bound;
 }
 
-PendingWrite::PendingWrite(rocksdb::DB& db,
-                           const std::vector<rocksdb::ColumnFamilyHandle*>& handles)
-    // overwrite_key: a key written twice (a participant in two articles of
-    // the write) is read back as its last value, and iterators over the
-    // write need it.
-    : db_(db), handles_(handles), batch_(rocksdb::BytewiseComparator(), 0, true) {}
-
+// WriteBatch's Put, Delete and DeleteRange fail only past its 4 GiB size
+// limit, which a write of articles cut at Kafka's message size cannot reach.
 void PendingWrite::Put(Family family, std::string_view key, std::string_view value) {
-  // WriteBatch::Put fails only past its 4 GiB size limit, which a write of
-  // articles cut at Kafka's message size cannot reach.
   batch_.Put(handle(family), ToSlice(key), ToSlice(value)).PermitUncheckedError();
+  if (ReadBackInAWrite(family)) own_values_[TaggedKey(family, key)] = std::string(value);
 }
 
 void PendingWrite::Delete(Family family, std::string_view key) {
   batch_.Delete(handle(family), ToSlice(key)).PermitUncheckedError();
+  if (ReadBackInAWrite(family)) own_values_[TaggedKey(family, key)] = std::nullopt;
 }
 
-void PendingWrite::DeleteRangeOnCommit(Family family, std::string_view begin,
+absl::Status PendingWrite::DeleteRange(Family family, std::string_view begin,
                                        std::string_view end) {
-  range_deletions_.push_back({family, std::string(begin), std::string(end)});
+  // A range is not kept among the write's own values: reads would miss it.
+  if (ReadBackInAWrite(family)) return NotReadBack(family);
+  batch_.DeleteRange(handle(family), ToSlice(begin), ToSlice(end)).PermitUncheckedError();
+  return absl::OkStatus();
+}
+
+const std::optional<std::string>* PendingWrite::OwnValue(Family family,
+                                                         std::string_view key) const {
+  auto it = own_values_.find(TaggedKey(family, key));
+  return it == own_values_.end() ? nullptr : &it->second;
 }
 
 absl::StatusOr<std::optional<std::string>> PendingWrite::Get(Family family,
                                                              std::string_view key) {
+  if (!ReadBackInAWrite(family)) return NotReadBack(family);
+  if (const std::optional<std::string>* own = OwnValue(family, key)) return *own;
   std::string value;
-  rocksdb::Status status =
-      batch_.GetFromBatchAndDB(&db_, rocksdb::ReadOptions(), handle(family), ToSlice(key), &value);
+  rocksdb::Status status = db_.Get(rocksdb::ReadOptions(), handle(family), ToSlice(key), &value);
   if (status.IsNotFound()) return std::optional<std::string>();
   if (!status.ok()) {
     return FromRocks(status, absl::StrCat("reading ", FamilyName(family), " ", ToAbsl(key)));
@@ -71,17 +103,35 @@ absl::StatusOr<std::optional<std::string>> PendingWrite::Get(Family family,
 absl::Status PendingWrite::Scan(
     Family family, std::string_view prefix,
     const std::function<bool(std::string_view key, std::string_view value)>& visit) {
+  if (!ReadBackInAWrite(family)) return NotReadBack(family);
+  // The write's own keys under the prefix, in key order (a scan in a write
+  // is rare: a record rebuilt or moved to the current layout).
+  std::vector<std::pair<std::string_view, const std::optional<std::string>*>> own;
+  for (const auto& [tagged, value] : own_values_) {
+    std::string_view key = std::string_view(tagged).substr(1);
+    if (tagged[0] == static_cast<char>(family) && key.substr(0, prefix.size()) == prefix) {
+      own.emplace_back(key, &value);
+    }
+  }
+  std::sort(own.begin(), own.end());
   rocksdb::ReadOptions options;
   const std::string upper_bound = PrefixUpperBound(prefix);
   rocksdb::Slice bound_slice(upper_bound);
   if (!upper_bound.empty()) options.iterate_upper_bound = &bound_slice;
-  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(
-      handle(family), db_.NewIterator(options, handle(family)), &options));
-  for (it->Seek(ToSlice(prefix)); it->Valid(); it->Next()) {
-    std::string_view key = ToView(it->key());
-    // The write's own keys are not bounded by the base iterator's bound.
-    if (key.substr(0, prefix.size()) != prefix) break;
-    if (!visit(key, ToView(it->value()))) break;
+  std::unique_ptr<rocksdb::Iterator> it(db_.NewIterator(options, handle(family)));
+  it->Seek(ToSlice(prefix));
+  size_t next_own = 0;
+  while (it->Valid() || next_own < own.size()) {
+    std::string_view stored_key = it->Valid() ? ToView(it->key()) : std::string_view();
+    if (next_own < own.size() && (!it->Valid() || own[next_own].first <= stored_key)) {
+      auto [key, value] = own[next_own++];
+      // The write's value replaces the stored one; a deletion hides it.
+      if (it->Valid() && key == stored_key) it->Next();
+      if (*value && !visit(key, **value)) break;
+      continue;
+    }
+    if (!visit(stored_key, ToView(it->value()))) break;
+    it->Next();
   }
   return FromRocks(it->status(), absl::StrCat("scanning ", FamilyName(family)));
 }
@@ -92,15 +142,7 @@ uint64_t PendingWrite::NextChange(uint64_t last_committed) {
 }
 
 absl::Status PendingWrite::Commit(const rocksdb::WriteOptions& options, std::string_view what) {
-  rocksdb::WriteBatch* batch = batch_.GetWriteBatch();
-  // After the indexed entries: nothing reads this write any more.
-  for (const RangeDeletion& range : range_deletions_) {
-    PARLEY_RETURN_IF_ERROR(FromRocks(
-        batch->DeleteRange(handle(range.family), ToSlice(range.begin), ToSlice(range.end)),
-        what));
-  }
-  range_deletions_.clear();
-  return FromRocks(db_.Write(options, batch), what);
+  return FromRocks(db_.Write(options, &batch_), what);
 }
 
 }  // namespace parley::storage

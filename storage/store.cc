@@ -566,8 +566,8 @@ absl::Status RocksStore::PutEventChange(const StoredEvent* previous, const Encod
                          next ? next->bytes : previous->bytes));
   // Trim the log in steps, not on every write: one range deletion per 1,024.
   if (sequence > change_log_retention_ && sequence % 1024 == 0) {
-    write.DeleteRangeOnCommit(Family::kChangeLog, ChangeKey(0),
-                              ChangeKey(sequence - change_log_retention_ + 1));
+    PARLEY_RETURN_IF_ERROR(write.DeleteRange(Family::kChangeLog, ChangeKey(0),
+                                             ChangeKey(sequence - change_log_retention_ + 1)));
   }
   return absl::OkStatus();
 }
