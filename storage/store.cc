@@ -736,7 +736,13 @@ rocksdb::ColumnFamilyOptions FamilyOptions(Family family,
   // miss during writes, which look for a previous version: the filter
   // spares those a data block. Index families and the change log are only
   // scanned, so a filter there is bytes on disk and in memory for nothing.
-  if (!IsScannedOnly(family)) table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  if (!IsScannedOnly(family)) {
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+    // The same for the memtables: a write's lookups of an article's
+    // previous event and of new participants miss there too.
+    options.memtable_whole_key_filtering = true;
+    options.memtable_prefix_bloom_size_ratio = 0.02;
+  }
   options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   // LZ4 where data is rewritten soon (flushes, upper levels) keeps writes
   // cheap; the last level, where nearly all bytes end up, gets ZSTD.
