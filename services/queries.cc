@@ -91,7 +91,7 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
   std::vector<TermFilter> filters;
   if (!request.participant().empty()) {
     PARLEY_ASSIGN_OR_RETURN(std::string id, ParticipantKey(request.participant(), "participant"));
-    filters.push_back({Family::kParticipantIndex, id});
+    filters.push_back({Family::kParticipantIndex, id, {}});
   }
   if (!request.organization().empty()) {
     std::string folded = FoldForMatch(request.organization());
@@ -102,7 +102,7 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
   if (!request.location().empty()) {
     std::string folded = FoldForMatch(request.location());
     if (folded.empty()) return InvalidField("location", "is blank");
-    filters.push_back({Family::kLocationIndex, folded});
+    filters.push_back({Family::kLocationIndex, folded, {}});
   }
   if (!request.country().empty()) {
     std::string code = absl::AsciiStrToUpper(ToAbsl(request.country()));
@@ -115,13 +115,13 @@ absl::StatusOr<std::vector<TermFilter>> EventTermFilters(const v1::ListEventsReq
       }
       code = place.code;
     }
-    filters.push_back({Family::kCountryIndex, code});
+    filters.push_back({Family::kCountryIndex, code, {}});
   }
   if (request.type() != v1::EVENT_TYPE_UNSPECIFIED) {
     if (!v1::EventType_IsValid(request.type())) {
       return InvalidField("type", absl::StrCat("unknown event type ", request.type()));
     }
-    filters.push_back({Family::kTypeIndex, v1::EventType_Name(request.type())});
+    filters.push_back({Family::kTypeIndex, v1::EventType_Name(request.type()), {}});
   }
   return filters;
 }
