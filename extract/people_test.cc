@@ -414,6 +414,37 @@ TEST(PeopleTest, OrganisationOfAppositionsWithoutATitle) {
   EXPECT_TRUE(l->participant);
 }
 
+// kamlt-00000000-bap-hand-over-take-over: a body's town after its bracketed
+// acronym stays in the title before the name, and the name that closes the
+// words before a comma is another person's, not part of this one's post.
+TEST(PeopleTest, TownClosesTheBodyInATitleBeforeTheName) {
+  PeopleResult r = People(
+      "The rotation ceremony was attended by Vice Minister of National Defence Kamil\xC4\x97 "
+      "Gogelien\xC4\x97, Commander of NATO\xE2\x80\x99s Combined Air Operations Centre (CAOC) Uedem "
+      "Major General Harold Van Pee, Commander of the Lithuanian Air Force Colonel Antanas "
+      "Matutis.");
+  const Person* v = Find(r, "Harold Van Pee");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->role, "Commander");
+  EXPECT_EQ(v->organization, "NATO Combined Air Operations Centre");
+  const Person* g = Find(r, "Kamil\xC4\x97 Gogelien\xC4\x97");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->role, "Vice Minister of National Defence");
+  // wh-20230119-travel-israel-west-bank: not "Prime Minister Benjamin Netanyahu".
+  r = People(
+      "In Jerusalem, Mr. Sullivan met with Prime Minister Benjamin Netanyahu, President Isaac "
+      "Herzog, and members of the senior national security team including Foreign Minister Eli "
+      "Cohen.");
+  const Person* h = Find(r, "Isaac Herzog");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->role, "President");
+  // idrw-20230408: an acronym opens no name ("of IAC Vikrant").
+  r = People(
+      "The commanding officer of IAC Vikrant, Vidhyadhar Harke, stated that the plan to have at "
+      "least three aircraft carriers was devised in the late 1950s.");
+  ASSERT_NE(Find(r, "Vidhyadhar Harke"), nullptr);
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {

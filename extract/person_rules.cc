@@ -344,19 +344,25 @@ bool IsPluralTitle(const Token& x) {
   return x.cap && w.size() > 3 && w.back() == 's' && IsTitleHead(w.substr(0, w.size() - 1));
 }
 
-// "VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen Jan Arp": an "and"
-// at k right after a person's name ends the title before the comma.
-// (Two name words, neither a title, organisation or place word nor a plain
-// English word: not "for Management and Resources", "the Middle East and".)
-bool EndsNameBeforeAnd(const PeopleContext& c, int a, int k) {
+// Whether the two words before k end a person's name ("… Jan Arp" before
+// "and", "… Kamilė Gogelienė" before ","): two name words, neither a title,
+// organisation or place word nor a plain English word (not "for Management
+// and Resources", "the Middle East and").
+bool NameEndsBefore(const PeopleContext& c, int a, int k) {
   const auto& t = c.tokens();
-  if (!t[k].Is("and") || k - 2 < a) return false;
+  if (k - 2 < a) return false;
   constexpr uint32_t kNotName = kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord |
                                 kFlagHeadWord | kFlagCountryish | kFlagPlace | kFlagPlaceStart;
   for (int n = k - 2; n < k; ++n) {
     if (!c.IsNameToken(n) || t[n].Has(kNotName)) return false;
   }
   return !IsOnlyCommonWord(t[k - 1].Bare());
+}
+
+// "VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen Jan Arp": an "and"
+// at k right after a person's name ends the title before the comma.
+bool EndsNameBeforeAnd(const PeopleContext& c, int a, int k) {
+  return c.tokens()[k].Is("and") && NameEndsBefore(c, a, k);
 }
 
 // A title in lower case before the comma at q opens the sentence or follows
@@ -383,6 +389,11 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   // States Air Force General Tod D. Wolters": the title before the comma is
   // the previous person's.
   if (cand->title_begin < cand->left_end && t[cand->title_begin].Is("and")) return;
+  // "Vice Minister … Kamilė Gogelienė, Commander of NATO’s … Major General
+  // Harold Van Pee": a name closes the words before the comma, so they are
+  // another person with the title, not this one's post.
+  // (Not a unit "of IAC Vikrant": an acronym opens no person's name.)
+  if (NameEndsBefore(c, a, q) && !(t[q - 2].all_caps && t[q - 2].Bare().size() >= 2)) return;
   int k = q;
   // "The prime minister of Mongolia, Ukhnaagiin Khurelsukh,": a title may be
   // written in lower case when the comma comes right before the name (not

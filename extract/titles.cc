@@ -287,6 +287,14 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
             TitleHeadAsWritten(t[k - 2])) {
           ok = true;
         }
+        // "Commander of NATO’s Combined Air Operations Centre (CAOC) Uedem":
+        // the town of a body closes its name (after its bracketed acronym or
+        // its head word).
+        if (!ok && x.Has(kFlagPlace) && k - 2 > sentence_begin &&
+            ((IsCloseParen(t[k - 2]) && k - 4 >= sentence_begin && IsOpenParen(t[k - 4])) ||
+             (t[k - 2].cap && t[k - 2].Has(kFlagOrgHead)))) {
+          ok = true;
+        }
         if (!ok) {
           // A place in the title: "Senior Director for the Western Hemisphere".
           int place_start = PlaceStartingBefore(c.doc(), sentence_begin, k);
