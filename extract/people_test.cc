@@ -445,6 +445,35 @@ TEST(PeopleTest, TownClosesTheBodyInATitleBeforeTheName) {
   ASSERT_NE(Find(r, "Vidhyadhar Harke"), nullptr);
 }
 
+// geetha-20080915-chief-hndgs-official-visit-usa: "the Title, Rank Name, the
+// Title, Rank Name": the second title is the second person's; a plural after
+// "of" names a body, not several people. mofa-00000000-kishida-rasmussen-
+// meeting: a body after the next comma closes no title that a clause ended.
+TEST(PeopleTest, TheNextPersonsTitleIsNotAnApposition) {
+  PeopleResult r = People(
+      "It is announced that, following an invitation extended by the Chairman of the Chiefs of "
+      "Defense, Admiral Michael Mullen, the Chief of the Hellenic National Defence General "
+      "Staff, General Dimitrios Grapsas, will pay a visit to the USA from 15 to 19 September "
+      "2008.");
+  const Person* m = Find(r, "Michael Mullen");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->role, "Chairman");
+  EXPECT_NE(m->organization, "Hellenic National Defence General Staff");
+  const Person* g = Find(r, "Dimitrios Grapsas");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->organization, "Hellenic National Defence General Staff");
+  r = People(
+      "On April 15, H.E. Mr. Fumio Kishida, Minister for Foreign Affairs of Japan held a "
+      "meeting and dinner with H.E. Mr. Anders Fogh Rasmussen, NATO Secretary General, during "
+      "his working visit to Japan.");
+  const Person* k = Find(r, "Fumio Kishida");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->organization, "");
+  const Person* a = Find(r, "Anders Fogh Rasmussen");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->organization, "NATO");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {

@@ -430,8 +430,11 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   if (!opens || !head_inside) return;
   // "NATO’s only two Supreme Allied Commanders, General Denis Mercier, …": a
   // plural title introduces several people, not this one's post.
+  // ("the Chairman of the Chiefs of Defense": a plural after "of" names the
+  // body, not the people.)
   for (int h = k; h < q; ++h) {
-    if (IsPluralTitle(t[h])) return;
+    bool of_body = h - 2 >= k && (t[h - 1].Is("of") || (t[h - 1].Is("the") && t[h - 2].Is("of")));
+    if (IsPluralTitle(t[h]) && !of_body) return;
   }
   Attributes local;
   ParseTitleRegion(c, k, q, &local);
@@ -471,6 +474,31 @@ void BracketedPost(const PeopleContext& c, Candidate* cand) {
   if (cand->attr.org.empty()) cand->attr.org = org;
 }
 
+// "the Chairman of the Chiefs of Defense, Admiral Michael Mullen, the Chief
+// of the Hellenic National Defence General Staff, General Dimitrios
+// Grapsas": a person whose title came before the comma before the name, and
+// whose apposition ends at a comma before a rank or honorific, is followed by
+// the next person's title, not by a post of his own.
+bool AppositionIsNextPersonsTitle(const PeopleContext& c, const Candidate* cand) {
+  const auto& t = c.tokens();
+  int q = cand->title_begin - 1;
+  if (q - 1 < cand->sentence_begin || !t[q].Is(",") || !t[q - 1].cap ||
+      !t[q - 1].IsWord()) {
+    return false;
+  }
+  // The apposition is a "the" title, as the next person's title before his
+  // name is written ("…, the Chief of …, General …").
+  int k = cand->context_end;
+  if (k + 2 >= cand->sentence_end || !t[k].Is(",") || !t[k + 1].Is("the") ||
+      !TitleHeadAsWritten(t[k + 2])) {
+    return false;
+  }
+  int b = k + 1;
+  while (b < cand->sentence_end && b < k + 25 && !t[b].Is(",") && !t[b].Is(";")) ++b;
+  return b + 1 < cand->sentence_end && t[b].Is(",") && t[b + 1].cap &&
+         t[b + 1].Has(kFlagRankWord | kFlagHonorific);
+}
+
 // "Su-Kwang Kim, Director of the Strategy and Plans Division", "Fred
 // Goldhammer, commanding officer, USS Ronald Reagan".
 void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
@@ -478,6 +506,7 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   cand->possessive = cand->name_end < cand->sentence_end && IsPossessive(t[cand->name_end]);
   if (cand->possessive) return;
   BracketedPost(c, cand);
+  if (AppositionIsNextPersonsTitle(c, cand)) return;
   Attributes post;
   ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);

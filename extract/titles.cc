@@ -460,8 +460,15 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
       attr->org = c.orgs()[c.OrgAt(o)].name;
     }
   }
-  // "commander, Battle Force 7th Fleet" style continuation.
-  if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
+  // "commander, Battle Force 7th Fleet" style continuation, when the title
+  // runs to the comma (not "Minister … of Japan held a meeting … with Mr.
+  // Anders Fogh Rasmussen, NATO Secretary General").
+  bool clause = false;  // a lower-case word other than a connector after the title
+  for (int q = k; q < b && !clause; ++q) {
+    clause = t[q].IsWord() && !t[q].cap && !t[q].Is("of") && !t[q].Is("and") &&
+             !t[q].Is("the") && !t[q].Is("for");
+  }
+  if (attr->org.empty() && !clause && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
     attr->org = c.orgs()[c.OrgAt(b + 1)].name;
   }
 }
