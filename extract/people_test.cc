@@ -474,6 +474,28 @@ TEST(PeopleTest, TheNextPersonsTitleIsNotAnApposition) {
   EXPECT_EQ(a->organization, "NATO");
 }
 
+// ndc-20230127-sc141-graduation-ceremony: "The Commandant, …" names its body
+// where the article writes "the NDC Commandant"; "Col. Burr Miller, RTS
+// director" (dvids-20200416) is someone else's apposition, not a post.
+TEST(PeopleTest, AOneWordTitleTakesTheBodyItIsWrittenWithElsewhere) {
+  PeopleResult r = People(
+      "All the distinguished guests were welcomed upon arrival at the NATO Defense College. The "
+      "Commandant, Lieutenant General Olivier Rittimann, welcomed Ambassador Jean-Marie "
+      "Gu\xC3\xA9henno. The opening of the Graduation Ceremony featured introductory remarks "
+      "delivered by the NDC Commandant.");
+  const Person* p = Find(r, "Olivier Rittimann");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Commandant");
+  EXPECT_EQ(p->organization, "NATO Defense College");
+  r = People(
+      "\"RTS is the nation\xE2\x80\x99s only long-range capable test range,\" said Thomas Webber, "
+      "director, Technical Center. Col. Burr Miller, RTS director, said the RTS provides much "
+      "more than just radars.");
+  const Person* w = Find(r, "Thomas Webber");
+  ASSERT_NE(w, nullptr);
+  EXPECT_NE(w->organization, "RTS");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {
