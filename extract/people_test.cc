@@ -511,6 +511,22 @@ TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->role, "Chief of Staff");
   EXPECT_EQ(a->organization, "Allied Command Transformation");
+  // jfcbs-20161130-trident-javelin-commanders-conference: the command's town
+  // after its acronym; idrw-20230508: not an acronym after "of".
+  r = People(
+      "Stavanger, Norway - On Wednesday 30 November 2016, General Salvatore Farina, Commander "
+      "JFC Brunssum chaired the TRIDENT JAVELIN 2017 Training Audience Commanders\xE2\x80\x99 "
+      "Conference in Stavanger.");
+  const Person* f = Find(r, "Salvatore Farina");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->role, "Commander");
+  EXPECT_EQ(f->organization, "JFC Brunssum");
+  r = People(
+      "The centre was inaugurated in the presence of Banwarilal Purohit, Governor of Punjab and "
+      "Administrator of UT Chandigarh.");
+  const Person* g = Find(r, "Banwarilal Purohit");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->role, "Governor of Punjab and Administrator of UT Chandigarh");
 }
 
 // esteri-00000000-gentiloni-stoltenberg-ndc-conference: a post in brackets

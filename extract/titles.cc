@@ -112,22 +112,31 @@ int FirstOfTwoPosts(const std::vector<Token>& t, int a, int b) {
 // "the Director NSA", "the Chief of Staff ACT": an acronym the article
 // introduced or writes out closes the title and names its organisation.
 // Returns the region's new end.
+// "Commander JFC Brunssum": the acronym may be followed by the town of that
+// command, which then stays in the organisation's name.
 int TakeClosingAcronymOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.tokens();
-  if (!attr->org.empty() || b - a < 2 || !t[b - 1].all_caps || !t[b - 1].IsWord() ||
-      t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
+  // (Right after the title's head: not "Administrator of UT Chandigarh".)
+  bool town = b - a >= 3 && t[b - 1].cap && !t[b - 1].all_caps && t[b - 1].Has(kFlagPlace) &&
+              !t[b - 1].Has(kFlagCountryish) && TitleHeadAsWritten(t[b - 3]);
+  int acr = town ? b - 2 : b - 1;
+  if (!attr->org.empty() || acr - a < 1 || !t[acr].all_caps || !t[acr].IsWord() ||
+      t[acr].Bare().size() < 2 || t[acr].Has(kFlagCountryish | kFlagRankWord)) {
     return b;
   }
   bool head = false;
-  for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
+  for (int k = a; k < acr; ++k) head |= TitleHeadAsWritten(t[k]);
   if (!head) return b;
-  const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
+  const std::string* introduced = c.OrgForAcronym(t[acr].text);
   std::string org = introduced != nullptr
                         ? *introduced
-                        : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
+                        : ExpandAcronym(c.doc(), t[acr].Bare(), AcronymOf::kUnit);
+  if (town) {
+    org = std::string(org.empty() ? t[acr].Bare() : org) + " " + std::string(t[b - 1].text);
+  }
   if (org.empty()) return b;
   attr->org = org;
-  return b - 1;
+  return acr;
 }
 
 }  // namespace
