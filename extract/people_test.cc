@@ -496,6 +496,18 @@ TEST(PeopleTest, AOneWordTitleTakesTheBodyItIsWrittenWithElsewhere) {
   EXPECT_NE(w->organization, "RTS");
 }
 
+// morh-00000000-annual-analysis-military-diplomatic-representatives: "on
+// behalf of" names whom the person after its comma represents.
+TEST(PeopleTest, OnBehalfOfNamesTheOrganisation) {
+  PeopleResult r = People(
+      "On behalf of the Croatian Armed Forces, Chief of General Staff General Josip Lucic "
+      "recalled on the establishment of peacetime  restructuring of the armed forces.");
+  const Person* p = Find(r, "Josip Lucic");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Chief of General Staff");
+  EXPECT_EQ(p->organization, "Croatian Armed Forces");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {

@@ -283,6 +283,21 @@ std::string OrgOfPostAcronym(const PeopleContext& c, std::string_view post) {
   return "";
 }
 
+// "On behalf of the Croatian Armed Forces, Chief of General Staff General
+// Josip Lucic recalled …": the body a sentence opens with "on behalf of" is
+// whom the person right after its comma represents.
+void OnBehalfOf(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int a = cand->sentence_begin;
+  int q = cand->title_begin - 1;
+  if (!cand->attr.org.empty() || q < a + 4 || !t[q].Is(",")) return;
+  if (!(t[a].Is("On") || t[a].Is("on")) || !t[a + 1].Is("behalf") || !t[a + 2].Is("of")) return;
+  int o = a + 3 + (t[a + 3].Is("the") ? 1 : 0);
+  if (c.OrgAt(o) < 0) return;
+  const OrgMention& m = c.orgs()[c.OrgAt(o)];
+  if (m.first_token == o && m.last_token == q) cand->attr.org = m.name;
+}
+
 // "Saudi Prime Minister and Crown Prince Mohammed bin Salman", "his
 // Australian counterpart Richard Marles".
 void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
@@ -317,6 +332,7 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     return;
   }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
+  OnBehalfOf(c, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
   if (cand->attr.role.empty() && cand->left_end - region == 1 &&
       c.tokens()[region].all_caps) {
