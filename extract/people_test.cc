@@ -508,6 +508,18 @@ TEST(PeopleTest, OnBehalfOfNamesTheOrganisation) {
   EXPECT_EQ(p->organization, "Croatian Armed Forces");
 }
 
+// forsvarsmakten-00000000-saceur-visits-sweden: "in his capacity as" names
+// the post the person acts in, and the post its organisation.
+TEST(PeopleTest, InHisCapacityAsNamesThePost) {
+  PeopleResult r = People(
+      "Over the weekend, General Grynkewich set foot on Swedish soil for the first time in his "
+      "capacity as Supreme Allied Commander Europe (SACEUR).");
+  const Person* p = Find(r, "Grynkewich");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Supreme Allied Commander Europe (SACEUR)");
+  EXPECT_EQ(p->organization, "NATO");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {

@@ -515,6 +515,35 @@ bool AppositionIsNextPersonsTitle(const PeopleContext& c, const Candidate* cand)
          t[b + 1].Has(kFlagRankWord | kFlagHonorific);
 }
 
+// "General Grynkewich set foot on Swedish soil for the first time in his
+// capacity as Supreme Allied Commander Europe (SACEUR)": the post the person
+// acts in, unless another person is named first. Gives attributes, not an
+// anchor.
+void CapacityAs(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  if (!cand->attr.role.empty() && !cand->courtesy_title) return;
+  int end = std::min(cand->sentence_end, cand->context_end + 16);
+  for (int k = cand->context_end; k + 4 < end; ++k) {
+    if (t[k].cap && t[k].Has(kFlagRankWord | kFlagHonorific)) return;
+    if (!t[k].Is("in") || !(t[k + 1].Is("his") || t[k + 1].Is("her")) ||
+        !t[k + 2].Is("capacity") || !t[k + 3].Is("as")) {
+      continue;
+    }
+    int a = k + 4, b = a;
+    while (b < cand->sentence_end && !t[b].in_quote &&
+           (t[b].cap || t[b].Is("of") || t[b].Is("the") || t[b].Is("for") || t[b].Is("and") ||
+            IsOpenParen(t[b]) || IsCloseParen(t[b]))) {
+      ++b;
+    }
+    Attributes local;
+    ParseTitleRegion(c, a, b, &local);
+    if (local.role.empty()) return;
+    cand->attr.role = local.role;
+    if (cand->attr.org.empty()) cand->attr.org = local.org;
+    return;
+  }
+}
+
 // "Su-Kwang Kim, Director of the Strategy and Plans Division", "Fred
 // Goldhammer, commanding officer, USS Ronald Reagan".
 void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
@@ -534,6 +563,7 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
     cand->attr.org = post.org;
   }
   if (cand->attr.country.empty()) cand->attr.country = post.country;
+  CapacityAs(c, cand);
 }
 
 // No acronym in the run: "the Ronald Reagan CSG conducts" is not a person.
