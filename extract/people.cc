@@ -296,37 +296,30 @@ std::string OrgOfPost(std::string_view role) {
 
 // "The Commandant, Lieutenant General Olivier Rittimann, welcomed …" and,
 // later, "remarks delivered by the NDC Commandant": a one-word title the
-// article writes once after a single body (an acronym or a named
-// organisation) is that body's post. Not a title before someone else's name
-// ("the JFTC Commander, Major General …"); empty when no body or two.
+// article writes after a single body it names (an organisation mention, an
+// introduced or known acronym) is that body's post. Not a title before
+// someone else's name ("the JFTC Commander, Major General …"); empty when no
+// body or two.
 std::string OrgOfTitleElsewhere(const PeopleContext& c, std::string_view role) {
   const auto& t = c.tokens();
   if (role.empty() || role.find(' ') != std::string_view::npos) return "";
-  std::string found;
-  for (int k = 1; k < static_cast<int>(t.size()); ++k) {
-    if (t[k].text != role || !t[k].Has(kFlagTitleHead)) continue;
-    int after = k + 1 < static_cast<int>(t.size()) && t[k + 1].Is(",") ? k + 2 : k + 1;
-    if (after < static_cast<int>(t.size()) && t[after].cap && !t[after].in_quote &&
-        t[after].IsWord()) {
-      continue;
-    }
-    std::string org;
-    int first = k - 1;  // the body's first token
-    const Token& before = t[k - 1];
-    if (c.OrgAt(k - 1) >= 0 && c.orgs()[c.OrgAt(k - 1)].last_token == k) {
-      org = c.orgs()[c.OrgAt(k - 1)].name;
-      first = c.orgs()[c.OrgAt(k - 1)].first_token;
-    } else if (before.all_caps && before.IsWord() && before.Bare().size() >= 2 &&
-               !before.Has(kFlagCountryish | kFlagRankWord)) {
-      org = std::string(before.Bare());
-    }
+  const int n = static_cast<int>(t.size());
+  std::string_view found;
+  // The bodies the article names are few: look after each, not at every token.
+  for (const OrgMention& o : c.orgs()) {
+    int k = o.last_token;
+    if (k >= n || !t[k].Has(kFlagTitleHead) || t[k].text != role) continue;
+    int after = k + 1 < n && t[k + 1].Is(",") ? k + 2 : k + 1;
+    if (after < n && t[after].cap && !t[after].in_quote && t[after].IsWord()) continue;
     // A definite description ("the NDC Commandant"), not an apposition of
     // someone else ("Col. Burr Miller, RTS director").
-    if (org.empty() || first < 1 || !(t[first - 1].Is("the") || t[first - 1].Is("The"))) continue;
-    if (!found.empty() && found != org) return "";
-    found = org;
+    if (o.first_token < 1 || !(t[o.first_token - 1].Is("the") || t[o.first_token - 1].Is("The"))) {
+      continue;
+    }
+    if (!found.empty() && found != o.name) return "";
+    found = o.name;
   }
-  return found;
+  return std::string(found);
 }
 
 void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {

@@ -83,8 +83,8 @@ int ObjectEnd(const Document& doc, const Sentence& s, int start) {
     // Another cue opens its own list, its clause's subject with it:
     // "emphasized A, and the two exchanged views on B", "reaffirmed A and
     // discussed B" end after A.
-    if (k > start && IsLower(x) && !x.in_quote &&
-        (x.Has(kFlagTopicVerb) || (x.Has(kFlagTopicCue) && AfterCue(doc, s, k) > k))) {
+    if (x.Has(kFlagTopicVerb | kFlagTopicCue) && k > start && IsLower(x) && !x.in_quote &&
+        (x.Has(kFlagTopicVerb) || AfterCue(doc, s, k) > k)) {
       int sep = k - 1;
       while (sep > start && !t[sep].Is("and") && !t[sep].Is(",")) --sep;
       while (sep > start && (t[sep - 1].Is(",") || t[sep - 1].Is("and"))) --sep;
