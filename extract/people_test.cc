@@ -520,6 +520,19 @@ TEST(PeopleTest, InHisCapacityAsNamesThePost) {
   EXPECT_EQ(p->organization, "NATO");
 }
 
+// af-00000000-commander-ac-ramstein-visits-caoc-uedem: a possessor's body
+// closing a lower-case role after "from", without the possessive.
+TEST(PeopleTest, PossessorsBodyClosesALowerCaseRole) {
+  PeopleResult r = People(
+      "After the demonstration, Italian air force Brig. Gen. Allessandro Pera, the head of the "
+      "programme office, handed over a symbolic key to the operational user of the capability, "
+      "represented by Maj. Gen. Mark F. Ramsay, deputy chief of staff for Operations and "
+      "Intelligence from NATO's Supreme Headquarters Allied Powers Europe.");
+  const Person* p = Find(r, "Mark F. Ramsay");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "NATO Supreme Headquarters Allied Powers Europe");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {

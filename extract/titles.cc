@@ -503,6 +503,24 @@ bool IsOrgLink(const Token& x) {
   return x.Is("of") || x.Is("for") || x.Is("at") || x.Is("from") || x.Is("with");
 }
 
+// "deputy chief of staff for Operations and Intelligence from NATO’s Supreme
+// Headquarters Allied Powers Europe": a possessor's body closing the
+// apposition after a link word, its name running on in capitalised words to
+// the end; written without the possessive. Empty when none.
+std::string OwnersBodyClosing(const PeopleContext& c, int role_end, int stop) {
+  const auto& t = c.tokens();
+  for (int k = role_end; k + 3 < stop; ++k) {
+    if (!IsOrgLink(t[k]) || t[k].Is("with") || !t[k + 1].cap || !IsPossessive(t[k + 2])) continue;
+    if (c.OrgAt(k + 1) < 0 && !t[k + 1].Has(kFlagOrgAcronym)) return "";
+    for (int q = k + 3; q < stop; ++q) {
+      if (!t[q].cap || !t[q].IsWord() || t[q].Has(kFlagRankWord | kFlagHonorific)) return "";
+    }
+    if (c.OrgAt(k + 3) < 0) return "";  // the possessed words name a body
+    return std::string(t[k + 1].Bare()) + " " + std::string(c.doc().TokenRange(k + 3, stop));
+  }
+  return "";
+}
+
 // The organisation of a lower-case role whose noun ends at role_end (the
 // role phrase ends at e, the apposition's words at stop); empty when none.
 std::string OrgAfterRoleNoun(const PeopleContext& c, int role_end, int e, int stop) {
@@ -527,7 +545,7 @@ std::string OrgAfterRoleNoun(const PeopleContext& c, int role_end, int e, int st
     if (link > role_end && t[link].Is("the")) --link;
     if (o.last_token == stop && link >= role_end && IsOrgLink(t[link])) return o.name;
   }
-  return "";
+  return OwnersBodyClosing(c, role_end, stop);
 }
 
 // Lower-case role in [a, b): "a human resources specialist with the 36th
