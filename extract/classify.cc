@@ -30,6 +30,7 @@ struct Keyword {
 // The event_type and event_keyword classes of the lexicon (lexicon.tsv).
 struct KeywordTable {
   std::vector<v1::EventType> rules;  // by priority: a lower index wins
+  std::vector<bool> lead_yields;     // by rule: yields to a later lead sentence's type
   absl::flat_hash_map<std::string, Keyword> keywords;  // lower-cased, words joined by ' '
 };
 
@@ -48,6 +49,7 @@ const KeywordTable& Keywords() {
       v1::EventType_Parse(e->text, &type);  // checked by ParseLexicon
       by_type[e->text] = Keyword{static_cast<int>(t->rules.size()), e->GetInt("tier")};
       t->rules.push_back(type);
+      t->lead_yields.push_back(e->Has("lead_yields"));
     }
     for (const LexiconEntry& e : lexicon.Entries(WordClass::kEventKeyword)) {
       Keyword k = by_type.at(std::string(e.Get("type")));
@@ -181,10 +183,23 @@ int MatchSentences(const Document& doc, int a, int b, Pick pick, size_t* begin, 
 // … during a North Atlantic Council session …, ahead of the meeting"), where
 // the priority of types over several sentences let a later "exercises" or
 // "training" win. Sentences [a, b); -1 if none names an event.
+// A type marked lead_yields (training) yields to the type a later lead
+// sentence names.
 int MatchLead(const Document& doc, int a, int b, size_t* begin, size_t* end) {
   for (int si = a; si < b; ++si) {
     int r = MatchSentences(doc, si, si + 1, Pick::kEarliest, begin, end);
-    if (r >= 0) return r;
+    if (r < 0) continue;
+    if (!Keywords().lead_yields[r]) return r;
+    for (int later = si + 1; later < b; ++later) {
+      size_t later_begin = 0, later_end = 0;
+      int other = MatchSentences(doc, later, later + 1, Pick::kEarliest, &later_begin, &later_end);
+      if (other >= 0 && other != r) {
+        *begin = later_begin;
+        *end = later_end;
+        return other;
+      }
+    }
+    return r;
   }
   return -1;
 }

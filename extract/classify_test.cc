@@ -224,5 +224,29 @@ TEST(ClassifyTest, WelcomingSomeoneIsAVisit) {
             v1::VISIT);
 }
 
+// A training centre's lead opens on its ongoing training; a later lead
+// sentence names the event (jftc-20170427, eutm-00000000-eutm-mali-reaches-sevare).
+TEST(ClassifyTest, TrainingInTheLeadYieldsToTheReportedEvent) {
+  ExpectTypes({
+      {"",
+       "The Joint Force Training Centre (JFTC) has just finalized its second 2017 training for "
+       "Resolute Support mission. Traditionally, a JFTC flag event drew attention of numerous "
+       "visitors, who used this opportunity to see the centre working at full speed.\n\n"
+       "Brigadier General J\xC3\xBCrgen von Sandrart, Asistant Chief of Staff at the Supreme "
+       "Headquarters Allied Powers Europe, visited JFTC on 27 and 28 April.",
+       v1::VISIT},
+      {"",
+       "Whilst centralised training activities, in the shape of courses in Koulikoro Training "
+       "Camp continues, EUTM Mali also concentrates its focus on the decentralisation of the "
+       "training and advising activities.\n\nOn February 7, the Mission Force Commander (MF Cdr) "
+       "of EUTM Mali, Brigadier General Jo\xC3\xA3o Boga Ribeiro, visited the latest "
+       "decentralised training.",
+       v1::VISIT},
+  });
+  // With no other event in the lead, training stays.
+  EXPECT_EQ(TypeOf("", "The course trains twenty officers in cyber defence. It ends in May."),
+            v1::TRAINING);
+}
+
 }  // namespace
 }  // namespace parley::extract_internal

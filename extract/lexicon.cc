@@ -110,7 +110,8 @@ constexpr AttrSpec kPublisherAttrs[] = {
     {.name = "country", .kind = AttrKind::kCountry, .required = true}};
 constexpr AttrSpec kEventTypeAttrs[] = {
     {.name = "priority", .kind = AttrKind::kInt, .required = true, .min = 1, .max = 99},
-    {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9}};
+    {.name = "tier", .kind = AttrKind::kInt, .min = 0, .max = 9},
+    {.name = "lead_yields"}};
 constexpr AttrSpec kBodyMeetingNounAttrs[] = {{.name = "frame"}};
 constexpr AttrSpec kOrgHeadAttrs[] = {{.name = "site"}};
 constexpr AttrSpec kEventKeywordAttrs[] = {

@@ -294,9 +294,38 @@ std::string OrgOfPost(std::string_view role) {
   return post == nullptr ? "" : std::string(post->Get("org"));
 }
 
+// "The Commandant, Lieutenant General Olivier Rittimann, welcomed …" and,
+// later, "remarks delivered by the NDC Commandant": a one-word title the
+// article writes after a single body it names (an organisation mention, an
+// introduced or known acronym) is that body's post. Not a title before
+// someone else's name ("the JFTC Commander, Major General …"); empty when no
+// body or two.
+std::string OrgOfTitleElsewhere(const PeopleContext& c, std::string_view role) {
+  const auto& t = c.tokens();
+  if (role.empty() || role.find(' ') != std::string_view::npos) return "";
+  const int n = static_cast<int>(t.size());
+  std::string_view found;
+  // The bodies the article names are few: look after each, not at every token.
+  for (const OrgMention& o : c.orgs()) {
+    int k = o.last_token;
+    if (k >= n || !t[k].Has(kFlagTitleHead) || t[k].text != role) continue;
+    int after = k + 1 < n && t[k + 1].Is(",") ? k + 2 : k + 1;
+    if (after < n && t[after].cap && !t[after].in_quote && t[after].IsWord()) continue;
+    // A definite description ("the NDC Commandant"), not an apposition of
+    // someone else ("Col. Burr Miller, RTS director").
+    if (o.first_token < 1 || !(t[o.first_token - 1].Is("the") || t[o.first_token - 1].Is("The"))) {
+      continue;
+    }
+    if (!found.empty() && found != o.name) return "";
+    found = o.name;
+  }
+  return std::string(found);
+}
+
 void WriteOutOrgAcronyms(const PeopleContext& c, std::vector<Person>* people) {
   for (Person& p : *people) {
     if (p.organization.empty()) p.organization = OrgOfPost(p.role);
+    if (p.organization.empty()) p.organization = OrgOfTitleElsewhere(c, p.role);
     if (const std::string* full = c.OrgForAcronym(p.organization)) {
       p.organization = *full;
     } else if (const std::string* named = FullOrgForHead(c, p.organization)) {

@@ -414,6 +414,125 @@ TEST(PeopleTest, OrganisationOfAppositionsWithoutATitle) {
   EXPECT_TRUE(l->participant);
 }
 
+// kamlt-00000000-bap-hand-over-take-over: a body's town after its bracketed
+// acronym stays in the title before the name, and the name that closes the
+// words before a comma is another person's, not part of this one's post.
+TEST(PeopleTest, TownClosesTheBodyInATitleBeforeTheName) {
+  PeopleResult r = People(
+      "The rotation ceremony was attended by Vice Minister of National Defence Kamil\xC4\x97 "
+      "Gogelien\xC4\x97, Commander of NATO\xE2\x80\x99s Combined Air Operations Centre (CAOC) Uedem "
+      "Major General Harold Van Pee, Commander of the Lithuanian Air Force Colonel Antanas "
+      "Matutis.");
+  const Person* v = Find(r, "Harold Van Pee");
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->role, "Commander");
+  EXPECT_EQ(v->organization, "NATO Combined Air Operations Centre");
+  const Person* g = Find(r, "Kamil\xC4\x97 Gogelien\xC4\x97");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->role, "Vice Minister of National Defence");
+  // wh-20230119-travel-israel-west-bank: not "Prime Minister Benjamin Netanyahu".
+  r = People(
+      "In Jerusalem, Mr. Sullivan met with Prime Minister Benjamin Netanyahu, President Isaac "
+      "Herzog, and members of the senior national security team including Foreign Minister Eli "
+      "Cohen.");
+  const Person* h = Find(r, "Isaac Herzog");
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->role, "President");
+  // idrw-20230408: an acronym opens no name ("of IAC Vikrant").
+  r = People(
+      "The commanding officer of IAC Vikrant, Vidhyadhar Harke, stated that the plan to have at "
+      "least three aircraft carriers was devised in the late 1950s.");
+  ASSERT_NE(Find(r, "Vidhyadhar Harke"), nullptr);
+}
+
+// geetha-20080915-chief-hndgs-official-visit-usa: "the Title, Rank Name, the
+// Title, Rank Name": the second title is the second person's; a plural after
+// "of" names a body, not several people. mofa-00000000-kishida-rasmussen-
+// meeting: a body after the next comma closes no title that a clause ended.
+TEST(PeopleTest, TheNextPersonsTitleIsNotAnApposition) {
+  PeopleResult r = People(
+      "It is announced that, following an invitation extended by the Chairman of the Chiefs of "
+      "Defense, Admiral Michael Mullen, the Chief of the Hellenic National Defence General "
+      "Staff, General Dimitrios Grapsas, will pay a visit to the USA from 15 to 19 September "
+      "2008.");
+  const Person* m = Find(r, "Michael Mullen");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->role, "Chairman");
+  EXPECT_NE(m->organization, "Hellenic National Defence General Staff");
+  const Person* g = Find(r, "Dimitrios Grapsas");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->organization, "Hellenic National Defence General Staff");
+  r = People(
+      "On April 15, H.E. Mr. Fumio Kishida, Minister for Foreign Affairs of Japan held a "
+      "meeting and dinner with H.E. Mr. Anders Fogh Rasmussen, NATO Secretary General, during "
+      "his working visit to Japan.");
+  const Person* k = Find(r, "Fumio Kishida");
+  ASSERT_NE(k, nullptr);
+  EXPECT_EQ(k->organization, "");
+  const Person* a = Find(r, "Anders Fogh Rasmussen");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->organization, "NATO");
+}
+
+// ndc-20230127-sc141-graduation-ceremony: "The Commandant, …" names its body
+// where the article writes "the NDC Commandant"; "Col. Burr Miller, RTS
+// director" (dvids-20200416) is someone else's apposition, not a post.
+TEST(PeopleTest, AOneWordTitleTakesTheBodyItIsWrittenWithElsewhere) {
+  PeopleResult r = People(
+      "All the distinguished guests were welcomed upon arrival at the NATO Defense College. The "
+      "Commandant, Lieutenant General Olivier Rittimann, welcomed Ambassador Jean-Marie "
+      "Gu\xC3\xA9henno. The opening of the Graduation Ceremony featured introductory remarks "
+      "delivered by the NDC Commandant.");
+  const Person* p = Find(r, "Olivier Rittimann");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Commandant");
+  EXPECT_EQ(p->organization, "NATO Defense College");
+  r = People(
+      "\"RTS is the nation\xE2\x80\x99s only long-range capable test range,\" said Thomas Webber, "
+      "director, Technical Center. Col. Burr Miller, RTS director, said the RTS provides much "
+      "more than just radars.");
+  const Person* w = Find(r, "Thomas Webber");
+  ASSERT_NE(w, nullptr);
+  EXPECT_NE(w->organization, "RTS");
+}
+
+// morh-00000000-annual-analysis-military-diplomatic-representatives: "on
+// behalf of" names whom the person after its comma represents.
+TEST(PeopleTest, OnBehalfOfNamesTheOrganisation) {
+  PeopleResult r = People(
+      "On behalf of the Croatian Armed Forces, Chief of General Staff General Josip Lucic "
+      "recalled on the establishment of peacetime  restructuring of the armed forces.");
+  const Person* p = Find(r, "Josip Lucic");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Chief of General Staff");
+  EXPECT_EQ(p->organization, "Croatian Armed Forces");
+}
+
+// forsvarsmakten-00000000-saceur-visits-sweden: "in his capacity as" names
+// the post the person acts in, and the post its organisation.
+TEST(PeopleTest, InHisCapacityAsNamesThePost) {
+  PeopleResult r = People(
+      "Over the weekend, General Grynkewich set foot on Swedish soil for the first time in his "
+      "capacity as Supreme Allied Commander Europe (SACEUR).");
+  const Person* p = Find(r, "Grynkewich");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->role, "Supreme Allied Commander Europe (SACEUR)");
+  EXPECT_EQ(p->organization, "NATO");
+}
+
+// af-00000000-commander-ac-ramstein-visits-caoc-uedem: a possessor's body
+// closing a lower-case role after "from", without the possessive.
+TEST(PeopleTest, PossessorsBodyClosesALowerCaseRole) {
+  PeopleResult r = People(
+      "After the demonstration, Italian air force Brig. Gen. Allessandro Pera, the head of the "
+      "programme office, handed over a symbolic key to the operational user of the capability, "
+      "represented by Maj. Gen. Mark F. Ramsay, deputy chief of staff for Operations and "
+      "Intelligence from NATO's Supreme Headquarters Allied Powers Europe.");
+  const Person* p = Find(r, "Mark F. Ramsay");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->organization, "NATO Supreme Headquarters Allied Powers Europe");
+}
+
 // nato-20080409-nsa-act-letter-of-agreement: an introduced acronym closing a
 // title names its organisation.
 TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {
@@ -429,6 +548,22 @@ TEST(PeopleTest, AcronymClosingATitleNamesItsOrganisation) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->role, "Chief of Staff");
   EXPECT_EQ(a->organization, "Allied Command Transformation");
+  // jfcbs-20161130-trident-javelin-commanders-conference: the command's town
+  // after its acronym; idrw-20230508: not an acronym after "of".
+  r = People(
+      "Stavanger, Norway - On Wednesday 30 November 2016, General Salvatore Farina, Commander "
+      "JFC Brunssum chaired the TRIDENT JAVELIN 2017 Training Audience Commanders\xE2\x80\x99 "
+      "Conference in Stavanger.");
+  const Person* f = Find(r, "Salvatore Farina");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->role, "Commander");
+  EXPECT_EQ(f->organization, "JFC Brunssum");
+  r = People(
+      "The centre was inaugurated in the presence of Banwarilal Purohit, Governor of Punjab and "
+      "Administrator of UT Chandigarh.");
+  const Person* g = Find(r, "Banwarilal Purohit");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->role, "Governor of Punjab and Administrator of UT Chandigarh");
 }
 
 // esteri-00000000-gentiloni-stoltenberg-ndc-conference: a post in brackets

@@ -283,6 +283,21 @@ std::string OrgOfPostAcronym(const PeopleContext& c, std::string_view post) {
   return "";
 }
 
+// "On behalf of the Croatian Armed Forces, Chief of General Staff General
+// Josip Lucic recalled …": the body a sentence opens with "on behalf of" is
+// whom the person right after its comma represents.
+void OnBehalfOf(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  int a = cand->sentence_begin;
+  int q = cand->title_begin - 1;
+  if (!cand->attr.org.empty() || q < a + 4 || !t[q].Is(",")) return;
+  if (!(t[a].Is("On") || t[a].Is("on")) || !t[a + 1].Is("behalf") || !t[a + 2].Is("of")) return;
+  int o = a + 3 + (t[a + 3].Is("the") ? 1 : 0);
+  if (c.OrgAt(o) < 0) return;
+  const OrgMention& m = c.orgs()[c.OrgAt(o)];
+  if (m.first_token == o && m.last_token == q) cand->attr.org = m.name;
+}
+
 // "Saudi Prime Minister and Crown Prince Mohammed bin Salman", "his
 // Australian counterpart Richard Marles".
 void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
@@ -317,6 +332,7 @@ void TitleBeforeRule(const PeopleContext& c, Candidate* cand) {
     return;
   }
   if (!local.role.empty() || counterpart) Anchor(kTitleBefore, cand);
+  OnBehalfOf(c, cand);
   // "COMKFOR General Erhard Buhler": a post written as an acronym.
   if (cand->attr.role.empty() && cand->left_end - region == 1 &&
       c.tokens()[region].all_caps) {
@@ -344,19 +360,25 @@ bool IsPluralTitle(const Token& x) {
   return x.cap && w.size() > 3 && w.back() == 's' && IsTitleHead(w.substr(0, w.size() - 1));
 }
 
-// "VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen Jan Arp": an "and"
-// at k right after a person's name ends the title before the comma.
-// (Two name words, neither a title, organisation or place word nor a plain
-// English word: not "for Management and Resources", "the Middle East and".)
-bool EndsNameBeforeAnd(const PeopleContext& c, int a, int k) {
+// Whether the two words before k end a person's name ("… Jan Arp" before
+// "and", "… Kamilė Gogelienė" before ","): two name words, neither a title,
+// organisation or place word nor a plain English word (not "for Management
+// and Resources", "the Middle East and").
+bool NameEndsBefore(const PeopleContext& c, int a, int k) {
   const auto& t = c.tokens();
-  if (!t[k].Is("and") || k - 2 < a) return false;
+  if (k - 2 < a) return false;
   constexpr uint32_t kNotName = kFlagTitleHead | kFlagTitleModifier | kFlagOrgWord |
                                 kFlagHeadWord | kFlagCountryish | kFlagPlace | kFlagPlaceStart;
   for (int n = k - 2; n < k; ++n) {
     if (!c.IsNameToken(n) || t[n].Has(kNotName)) return false;
   }
   return !IsOnlyCommonWord(t[k - 1].Bare());
+}
+
+// "VADM Juan A. Moreno and the Chief of Staff ACT, Lt Gen Jan Arp": an "and"
+// at k right after a person's name ends the title before the comma.
+bool EndsNameBeforeAnd(const PeopleContext& c, int a, int k) {
+  return c.tokens()[k].Is("and") && NameEndsBefore(c, a, k);
 }
 
 // A title in lower case before the comma at q opens the sentence or follows
@@ -383,6 +405,11 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   // States Air Force General Tod D. Wolters": the title before the comma is
   // the previous person's.
   if (cand->title_begin < cand->left_end && t[cand->title_begin].Is("and")) return;
+  // "Vice Minister … Kamilė Gogelienė, Commander of NATO’s … Major General
+  // Harold Van Pee": a name closes the words before the comma, so they are
+  // another person with the title, not this one's post.
+  // (Not a unit "of IAC Vikrant": an acronym opens no person's name.)
+  if (NameEndsBefore(c, a, q) && !(t[q - 2].all_caps && t[q - 2].Bare().size() >= 2)) return;
   int k = q;
   // "The prime minister of Mongolia, Ukhnaagiin Khurelsukh,": a title may be
   // written in lower case when the comma comes right before the name (not
@@ -419,8 +446,11 @@ void AppositionBeforeRule(const PeopleContext& c, Candidate* cand) {
   if (!opens || !head_inside) return;
   // "NATO’s only two Supreme Allied Commanders, General Denis Mercier, …": a
   // plural title introduces several people, not this one's post.
+  // ("the Chairman of the Chiefs of Defense": a plural after "of" names the
+  // body, not the people.)
   for (int h = k; h < q; ++h) {
-    if (IsPluralTitle(t[h])) return;
+    bool of_body = h - 2 >= k && (t[h - 1].Is("of") || (t[h - 1].Is("the") && t[h - 2].Is("of")));
+    if (IsPluralTitle(t[h]) && !of_body) return;
   }
   Attributes local;
   ParseTitleRegion(c, k, q, &local);
@@ -460,6 +490,60 @@ void BracketedPost(const PeopleContext& c, Candidate* cand) {
   if (cand->attr.org.empty()) cand->attr.org = org;
 }
 
+// "the Chairman of the Chiefs of Defense, Admiral Michael Mullen, the Chief
+// of the Hellenic National Defence General Staff, General Dimitrios
+// Grapsas": a person whose title came before the comma before the name, and
+// whose apposition ends at a comma before a rank or honorific, is followed by
+// the next person's title, not by a post of his own.
+bool AppositionIsNextPersonsTitle(const PeopleContext& c, const Candidate* cand) {
+  const auto& t = c.tokens();
+  int q = cand->title_begin - 1;
+  if (q - 1 < cand->sentence_begin || !t[q].Is(",") || !t[q - 1].cap ||
+      !t[q - 1].IsWord()) {
+    return false;
+  }
+  // The apposition is a "the" title, as the next person's title before his
+  // name is written ("…, the Chief of …, General …").
+  int k = cand->context_end;
+  if (k + 2 >= cand->sentence_end || !t[k].Is(",") || !t[k + 1].Is("the") ||
+      !TitleHeadAsWritten(t[k + 2])) {
+    return false;
+  }
+  int b = k + 1;
+  while (b < cand->sentence_end && b < k + 25 && !t[b].Is(",") && !t[b].Is(";")) ++b;
+  return b + 1 < cand->sentence_end && t[b].Is(",") && t[b + 1].cap &&
+         t[b + 1].Has(kFlagRankWord | kFlagHonorific);
+}
+
+// "General Grynkewich set foot on Swedish soil for the first time in his
+// capacity as Supreme Allied Commander Europe (SACEUR)": the post the person
+// acts in, unless another person is named first. Gives attributes, not an
+// anchor.
+void CapacityAs(const PeopleContext& c, Candidate* cand) {
+  const auto& t = c.tokens();
+  if (!cand->attr.role.empty() && !cand->courtesy_title) return;
+  int end = std::min(cand->sentence_end, cand->context_end + 16);
+  for (int k = cand->context_end; k + 4 < end; ++k) {
+    if (t[k].cap && t[k].Has(kFlagRankWord | kFlagHonorific)) return;
+    if (!t[k].Is("in") || !(t[k + 1].Is("his") || t[k + 1].Is("her")) ||
+        !t[k + 2].Is("capacity") || !t[k + 3].Is("as")) {
+      continue;
+    }
+    int a = k + 4, b = a;
+    while (b < cand->sentence_end && !t[b].in_quote &&
+           (t[b].cap || t[b].Is("of") || t[b].Is("the") || t[b].Is("for") || t[b].Is("and") ||
+            IsOpenParen(t[b]) || IsCloseParen(t[b]))) {
+      ++b;
+    }
+    Attributes local;
+    ParseTitleRegion(c, a, b, &local);
+    if (local.role.empty()) return;
+    cand->attr.role = local.role;
+    if (cand->attr.org.empty()) cand->attr.org = local.org;
+    return;
+  }
+}
+
 // "Su-Kwang Kim, Director of the Strategy and Plans Division", "Fred
 // Goldhammer, commanding officer, USS Ronald Reagan".
 void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
@@ -467,6 +551,7 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
   cand->possessive = cand->name_end < cand->sentence_end && IsPossessive(t[cand->name_end]);
   if (cand->possessive) return;
   BracketedPost(c, cand);
+  if (AppositionIsNextPersonsTitle(c, cand)) return;
   Attributes post;
   ParseApposition(c, cand->context_end, cand->sentence_end, &post);
   if (!post.role.empty() && cand->last - cand->first >= 2) Anchor(kAppositionAfter, cand);
@@ -478,6 +563,7 @@ void AppositionAfterRule(const PeopleContext& c, Candidate* cand) {
     cand->attr.org = post.org;
   }
   if (cand->attr.country.empty()) cand->attr.country = post.country;
+  CapacityAs(c, cand);
 }
 
 // No acronym in the run: "the Ronald Reagan CSG conducts" is not a person.

@@ -112,22 +112,31 @@ int FirstOfTwoPosts(const std::vector<Token>& t, int a, int b) {
 // "the Director NSA", "the Chief of Staff ACT": an acronym the article
 // introduced or writes out closes the title and names its organisation.
 // Returns the region's new end.
+// "Commander JFC Brunssum": the acronym may be followed by the town of that
+// command, which then stays in the organisation's name.
 int TakeClosingAcronymOrg(const PeopleContext& c, int a, int b, Attributes* attr) {
   const auto& t = c.tokens();
-  if (!attr->org.empty() || b - a < 2 || !t[b - 1].all_caps || !t[b - 1].IsWord() ||
-      t[b - 1].Has(kFlagCountryish | kFlagRankWord)) {
+  // (Right after the title's head: not "Administrator of UT Chandigarh".)
+  bool town = b - a >= 3 && t[b - 1].cap && !t[b - 1].all_caps && t[b - 1].Has(kFlagPlace) &&
+              !t[b - 1].Has(kFlagCountryish) && TitleHeadAsWritten(t[b - 3]);
+  int acr = town ? b - 2 : b - 1;
+  if (!attr->org.empty() || acr - a < 1 || !t[acr].all_caps || !t[acr].IsWord() ||
+      t[acr].Bare().size() < 2 || t[acr].Has(kFlagCountryish | kFlagRankWord)) {
     return b;
   }
   bool head = false;
-  for (int k = a; k < b - 1; ++k) head |= TitleHeadAsWritten(t[k]);
+  for (int k = a; k < acr; ++k) head |= TitleHeadAsWritten(t[k]);
   if (!head) return b;
-  const std::string* introduced = c.OrgForAcronym(t[b - 1].text);
+  const std::string* introduced = c.OrgForAcronym(t[acr].text);
   std::string org = introduced != nullptr
                         ? *introduced
-                        : ExpandAcronym(c.doc(), t[b - 1].Bare(), AcronymOf::kUnit);
+                        : ExpandAcronym(c.doc(), t[acr].Bare(), AcronymOf::kUnit);
+  if (town) {
+    org = std::string(org.empty() ? t[acr].Bare() : org) + " " + std::string(t[b - 1].text);
+  }
   if (org.empty()) return b;
   attr->org = org;
-  return b - 1;
+  return acr;
 }
 
 }  // namespace
@@ -285,6 +294,14 @@ int TitleRegionStart(const PeopleContext& c, int sentence_begin, int end) {
         // "Supreme Allied Commander Europe": a place right after a title head.
         if (!ok && x.Has(kFlagPlace) && k - 2 >= sentence_begin &&
             TitleHeadAsWritten(t[k - 2])) {
+          ok = true;
+        }
+        // "Commander of NATO’s Combined Air Operations Centre (CAOC) Uedem":
+        // the town of a body closes its name (after its bracketed acronym or
+        // its head word).
+        if (!ok && x.Has(kFlagPlace) && k - 2 > sentence_begin &&
+            ((IsCloseParen(t[k - 2]) && k - 4 >= sentence_begin && IsOpenParen(t[k - 4])) ||
+             (t[k - 2].cap && t[k - 2].Has(kFlagOrgHead)))) {
           ok = true;
         }
         if (!ok) {
@@ -452,8 +469,15 @@ void ParseCapitalisedApposition(const PeopleContext& c, int a, int b, int end,
       attr->org = c.orgs()[c.OrgAt(o)].name;
     }
   }
-  // "commander, Battle Force 7th Fleet" style continuation.
-  if (attr->org.empty() && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
+  // "commander, Battle Force 7th Fleet" style continuation, when the title
+  // runs to the comma (not "Minister … of Japan held a meeting … with Mr.
+  // Anders Fogh Rasmussen, NATO Secretary General").
+  bool clause = false;  // a lower-case word other than a connector after the title
+  for (int q = k; q < b && !clause; ++q) {
+    clause = t[q].IsWord() && !t[q].cap && !t[q].Is("of") && !t[q].Is("and") &&
+             !t[q].Is("the") && !t[q].Is("for");
+  }
+  if (attr->org.empty() && !clause && b < end && t[b].Is(",") && b + 1 < end && c.OrgAt(b + 1) >= 0) {
     attr->org = c.orgs()[c.OrgAt(b + 1)].name;
   }
 }
@@ -477,6 +501,24 @@ std::string OrgBeforeRoleNoun(const PeopleContext& c, int k, int b) {
 
 bool IsOrgLink(const Token& x) {
   return x.Is("of") || x.Is("for") || x.Is("at") || x.Is("from") || x.Is("with");
+}
+
+// "deputy chief of staff for Operations and Intelligence from NATO’s Supreme
+// Headquarters Allied Powers Europe": a possessor's body closing the
+// apposition after a link word, its name running on in capitalised words to
+// the end; written without the possessive. Empty when none.
+std::string OwnersBodyClosing(const PeopleContext& c, int role_end, int stop) {
+  const auto& t = c.tokens();
+  for (int k = role_end; k + 3 < stop; ++k) {
+    if (!IsOrgLink(t[k]) || t[k].Is("with") || !t[k + 1].cap || !IsPossessive(t[k + 2])) continue;
+    if (c.OrgAt(k + 1) < 0 && !t[k + 1].Has(kFlagOrgAcronym)) return "";
+    for (int q = k + 3; q < stop; ++q) {
+      if (!t[q].cap || !t[q].IsWord() || t[q].Has(kFlagRankWord | kFlagHonorific)) return "";
+    }
+    if (c.OrgAt(k + 3) < 0) return "";  // the possessed words name a body
+    return std::string(t[k + 1].Bare()) + " " + std::string(c.doc().TokenRange(k + 3, stop));
+  }
+  return "";
 }
 
 // The organisation of a lower-case role whose noun ends at role_end (the
@@ -503,7 +545,7 @@ std::string OrgAfterRoleNoun(const PeopleContext& c, int role_end, int e, int st
     if (link > role_end && t[link].Is("the")) --link;
     if (o.last_token == stop && link >= role_end && IsOrgLink(t[link])) return o.name;
   }
-  return "";
+  return OwnersBodyClosing(c, role_end, stop);
 }
 
 // Lower-case role in [a, b): "a human resources specialist with the 36th

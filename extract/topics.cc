@@ -62,6 +62,8 @@ bool StartsClauseAt(const Document& doc, const Sentence& s, int k) {
          In(next, WordClass::kTopicFiller) || next.Is("that") || next.cap || !next.IsWord();
 }
 
+int AfterCue(const Document& doc, const Sentence& s, int i);
+
 // End (exclusive) of the list of topics that starts at `start`.
 int ObjectEnd(const Document& doc, const Sentence& s, int start) {
   const auto& t = doc.tokens;
@@ -78,6 +80,16 @@ int ObjectEnd(const Document& doc, const Sentence& s, int start) {
       continue;
     }
     if (k > start && In(x, WordClass::kTopicStop)) return k;
+    // Another cue opens its own list, its clause's subject with it:
+    // "emphasized A, and the two exchanged views on B", "reaffirmed A and
+    // discussed B" end after A.
+    if (x.Has(kFlagTopicVerb | kFlagTopicCue) && k > start && IsLower(x) && !x.in_quote &&
+        (x.Has(kFlagTopicVerb) || AfterCue(doc, s, k) > k)) {
+      int sep = k - 1;
+      while (sep > start && !t[sep].Is("and") && !t[sep].Is(",")) --sep;
+      while (sep > start && (t[sep - 1].Is(",") || t[sep - 1].Is("and"))) --sep;
+      return sep > start ? sep : k;
+    }
     if (x.Is("as") && k + 2 < limit && t[k + 1].Is("well") && t[k + 2].Is("as")) {
       k += 2;  // "A as well as B": a separator (SplitItems)
       continue;
@@ -272,6 +284,11 @@ struct Emitter {
       --b;
     }
     if (a >= b || b - a > 25) return;
+    // "…, Iran’s IRNA news agency reported": the source of the report.
+    if (IsLower(t[b - 1]) && (t[b - 1].Has(kFlagSpeechVerb) ||
+                              In(t[b - 1], WordClass::kDateReportingVerb))) {
+      return;
+    }
     if (StartsClause(t[a]) || t[a].Is("that") || t[a].Is("it") || t[a].Is("them")) return;
     if (!places_ok && t[a].Has(kFlagCountryish | kFlagPlace | kFlagPlaceStart)) return;
     if (NamesPerson(doc, a, b)) return;

@@ -55,6 +55,43 @@ TEST(TopicsTest, Cues) {
   });
 }
 
+// Affirming verbs take the subject of the talks as their object
+// (wh-20220517-meeting-saudi-minister-defense-khalid-bin); a list's last item
+// that names the report's source is no topic (idrw-20230502-nsa-doval-visits-iran).
+TEST(TopicsTest, AffirmingVerbsAndReportingSources) {
+  ExpectTopics({
+      {"They underscored the longstanding partnership between our two nations, as exemplified "
+       "by the U.S.-Saudi Arabia Strategic Joint Planning Committee.",
+       {"longstanding partnership between our two nations"}},
+      {"The President reiterated his support for Israel\xE2\x80\x99s right to defend itself in the "
+       "face of ongoing Hamas terrorist threats, and underscored our unwavering commitment to "
+       "Israel\xE2\x80\x99s security.",
+       {"unwavering commitment to Israel\xE2\x80\x99s security"}},
+      {"The two officials discussed economic, political and security issues concerning the two "
+       "countries as well as the most important regional and international developments, "
+       "Iran\xE2\x80\x99s IRNA news agency reported.",
+       {"economic, political and security issues concerning the two countries",
+        "most important regional and international developments"}},
+  });
+}
+
+// Another cue closes a list, with the subject of its clause
+// (wh-20221114-meeting-joko-widodo-indonesia, wh-20210802).
+TEST(TopicsTest, AnotherCueClosesTheList) {
+  ExpectTopics({
+      {"They reaffirmed the strength of the alliance between the United States and the "
+       "Philippines and discussed ongoing efforts to deepen our security ties and expand "
+       "commercial and economic cooperation.",
+       {"strength of the alliance between the United States and the Philippines",
+        "ongoing efforts to deepen our security ties and expand commercial and economic "
+        "cooperation"}},
+      {"Sullivan emphasized President Biden\xE2\x80\x99s unwavering commitment to Israel\xE2\x80\x99s "
+       "security, and the two exchanged views on ways to deepen the U.S.-Israel security "
+       "partnership.",
+       {"ways to deepen the U.S.-Israel security partnership"}},
+  });
+}
+
 TEST(TopicsTest, PassiveSubjectAndBriefedByApposition) {
   ExpectTopics({
       {"The continued integration of operational planning was also discussed.",
@@ -118,12 +155,14 @@ TEST(TopicsTest, SplitsAtTheAndsBetweenTopics) {
   });
 }
 
-// The list ends where the clause does.
+// The list ends where the clause does (the next clause's affirming verb
+// opens a list of its own).
 TEST(TopicsTest, ListEndsWithItsClause) {
   ExpectTopics({
       {"The two senior leaders discussed ways to work together to combat COVID-19 and "
        "reaffirmed their commitment to continuing close military cooperation.",
-       {"ways to work together to combat COVID-19"}},
+       {"ways to work together to combat COVID-19",
+        "commitment to continuing close military cooperation"}},
       {"Lambrecht received briefings on NATO's current maritime operations and participated "
        "in senior-level staff talks.",
        {"NATO's current maritime operations"}},
