@@ -133,6 +133,32 @@ std::vector<std::string> OrganizationNames(const v1::Event& event) {
   return names;
 }
 
+// The parties named after "between" that follows an event keyword take part,
+// each under its fullest name, its state after "of the" included.
+TEST(ExtractorTest, PartiesBetweenTakePart) {
+  // dfaph-20240111-ph-uk-defense-cooperation-mou (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "Philippine Ambassador to the UK Teodoro Locsin, Jr. and UK Minister of State for Defence The "
+      "Earl of Minto signed the Memorandum of Understanding between the Department of National "
+      "Defense of the Philippines and the Ministry of Defence of the United Kingdom on Defense "
+      "Cooperation at the Philippine Embassy in London on 11 January 2024.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::IsSupersetOf({"Department of National Defense of the Philippines",
+                                       "Ministry of Defence of the United Kingdom"}));
+  // nato-20200217-sg-welcomes-npa (pool): across a first party's acronym.
+  NormalizedArticle npa = testing_util::MakeArticle(
+      "",
+      "NATO Secretary General Jens Stoltenberg chaired the annual meeting between the Standing "
+      "Committee of the NATO Parliamentary Assembly (NPA) and the North Atlantic Council on Monday "
+      "(17 February 2020) in Brussels.",
+      "2020-02-17", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event npa_event, ExtractEvent(npa, {}));
+  EXPECT_THAT(OrganizationNames(npa_event), ::testing::Contains("North Atlantic Council"));
+}
+
 TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
   // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
   NormalizedArticle article = testing_util::MakeArticle(

@@ -78,6 +78,34 @@ bool IsEventArgument(const Document& doc, const OrgMention& o) {
          !IsSpeechVerb(t[after].text);
 }
 
+// A capitalised word, or an acronym.
+bool OrgInnerWord(const Token& t) { return t.IsWord() && (t.cap || t.all_caps); }
+
+// The organisation is a party named after "between" that follows an event
+// keyword or trigger: "signed the Memorandum of Understanding between the
+// Department of National Defense of the Philippines and the Ministry of
+// Defence of the United Kingdom", "talks between the X and the Y". The
+// second party is found across the first ("and the").
+bool IsPartyBetween(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  int k = o.first_token - 1;
+  if (k >= s.first_token && t[k].Is("the")) --k;
+  if (k >= s.first_token && t[k].Is("and")) {
+    // Back over the first party: capitalised words, "of", "the", "(NPA)".
+    int stop = std::max(s.first_token, k - 12);
+    for (--k; k > stop && (OrgInnerWord(t[k]) || t[k].Is("of") || t[k].Is("the") ||
+                              IsOpenParen(t[k]) || IsCloseParen(t[k]));
+         --k) {
+    }
+  }
+  if (k < s.first_token || !t[k].Is("between")) return false;
+  for (int q = std::max(s.first_token, k - 8); q < k; ++q) {
+    if (!t[q].in_quote && t[q].Has(kFlagTypeKeyword | kFlagEventTrigger)) return true;
+  }
+  return false;
+}
+
 // The organisation is the subject of the lead's past-tense verb, its clause
 // opened by a date or by "The" and lower-case words: "on Wednesday, 7 May the
 // Joint Warfare Centre (JWC) kicked off exercise TRIDENT JAGUAR 2014", "The
@@ -396,7 +424,8 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  unit && !service) ||
                 listed ||
-                (in_lead && named_body && (IsEventArgument(doc, o) || IsLeadSubject(doc, o))) ||
+                (in_lead && named_body &&
+                  (IsEventArgument(doc, o) || IsLeadSubject(doc, o) || IsPartyBetween(doc, o))) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
                  !IsCutBeforeOf(doc, o)) ||
                 ((named_body || unit) && !service && !other_time.contains(o.sentence) &&

@@ -4,6 +4,7 @@
 
 #include "extract/participation.h"
 #include "extract/test_util.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace parley::extract_internal {
@@ -41,6 +42,19 @@ TEST(PeopleTest, RankAndPreAppositionWithPossessiveOrganisation) {
   EXPECT_TRUE(p->participant);
   ASSERT_FALSE(r.orgs.empty());
   EXPECT_EQ(r.orgs[0].acronym, "CS");
+}
+
+// A ministry's state after "of the" is part of its fullest name.
+TEST(PeopleTest, OrganisationNamesKeepTheirStateAfterOfThe) {
+  PeopleResult r = People(
+      "Philippine Ambassador to the UK Teodoro Locsin, Jr. and UK Minister of State for Defence The "
+      "Earl of Minto signed the Memorandum of Understanding between the Department of National "
+      "Defense of the Philippines and the Ministry of Defence of the United Kingdom on Defense "
+      "Cooperation at the Philippine Embassy in London on 11 January 2024.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::IsSupersetOf({"Department of National Defense of the Philippines",
+                                              "Ministry of Defence of the United Kingdom"}));
 }
 
 TEST(PeopleTest, AppositionSplitsRoleAndOrganisation) {
