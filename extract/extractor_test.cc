@@ -159,6 +159,21 @@ TEST(ExtractorTest, PartiesBetweenTakePart) {
   EXPECT_THAT(OrganizationNames(npa_event), ::testing::Contains("North Atlantic Council"));
 }
 
+// One body written with its state abbreviated and in full is one
+// organisation, under its fuller form.
+TEST(ExtractorTest, BodyWithItsStateInTwoFormsIsOneOrganisation) {
+  // aircom-00000000-usaf-assumes-lead-bap-45th-rotation (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "US Air Force assumes lead of 45th rotation of Baltic Air Policing",
+      "SIAULIAI, Lithuania - The United States Air Force took over the lead of NATO\xE2\x80\x99s "
+      "Baltic Air Policing mission at \xC5\xA0iauliai Air Base, Lithuania, from the Polish Air Force.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("United States Air Force"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("US Air Force")));
+}
+
 TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
   // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
   NormalizedArticle article = testing_util::MakeArticle(

@@ -4,7 +4,9 @@
 
 #include "absl/container/flat_hash_map.h"
 
+#include "extract/gazetteer.h"
 #include "extract/lexicon.h"
+#include "extract/places.h"
 #include "extract/titles.h"
 #include "extract/token_predicates.h"
 
@@ -14,6 +16,21 @@ namespace {
 bool ContainsEitherWay(const std::string& a, const std::string& b) {
   std::string x = Lower(a), y = Lower(b);
   return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+
+// One body written with its state in two forms: "US Air Force" and "United
+// States Air Force", "UK Ministry of Defence" and "United Kingdom Ministry of
+// Defence": the same words after state names of the same code.
+bool SameBodyOtherStateForm(std::string_view a, std::string_view b) {
+  std::string code = OrgCountry(a);
+  if (code.empty() || code != OrgCountry(b)) return false;
+  size_t i = a.size(), j = b.size();
+  while (i > 0 && j > 0 && a[i - 1] == b[j - 1]) --i, --j;
+  // The common tail starts at a word, after a space on both sides.
+  while (i < a.size() && a[i] != ' ') ++i, ++j;
+  if (i == 0 || j == 0 || i >= a.size() || a[i] != ' ' || b[j] != ' ') return false;
+  PlaceEntry pa = LookupPlace(a.substr(0, i)), pb = LookupPlace(b.substr(0, j));
+  return pa.code == code && pb.code == code;
 }
 
 // Posts and tweets are statements from afar, not taking part.
@@ -436,7 +453,9 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     if (!lead && !affiliation) continue;
     std::string name = full != acronyms.end() ? full->second : SpelledOut(doc, o.name);
     auto same = std::find_if(chosen_names.begin(), chosen_names.end(),
-                             [&](const std::string& c) { return ContainsEitherWay(c, name); });
+                             [&](const std::string& c) {
+                               return ContainsEitherWay(c, name) || SameBodyOtherStateForm(c, name);
+                             });
     if (same == chosen_names.end()) {
       chosen.push_back(&o);
       chosen_names.push_back(name);
