@@ -264,9 +264,19 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
   }
 }
 
+// Token past a unit's bracketed designation at k: "(Airborne)", "(Air
+// Assault)" (one or two capitalised words); k if none.
+int SkipUnitDesignation(const std::vector<Token>& t, int k, int limit) {
+  if (k >= limit || !IsOpenParen(t[k])) return k;
+  int w = k + 1;
+  while (w < limit && w < k + 3 && t[w].IsWord() && t[w].cap && !t[w].all_caps) ++w;
+  return w > k + 1 && w < limit && IsCloseParen(t[w]) ? w + 1 : k;
+}
+
 // "6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd
-// Infantry Division": numbered units separated by commas name one unit, the
-// first inside the next.
+// Infantry Division", "2nd Battalion, 503rd Infantry Regiment (Airborne),
+// 173rd Airborne Brigade": numbered units separated by commas name one unit,
+// the first inside the next.
 std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMention> orgs) {
   const auto& t = doc.tokens;
   std::vector<OrgMention> out;
@@ -274,8 +284,9 @@ std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMent
     if (!out.empty()) {
       OrgMention& last = out.back();
       bool numbered = IsOrdinalOrNumber(t[last.first_token]) && IsOrdinalOrNumber(t[m.first_token]);
+      int comma = SkipUnitDesignation(t, last.last_token, m.first_token);
       if (numbered && last.acronym.empty() && m.sentence == last.sentence &&
-          m.first_token == last.last_token + 1 && t[last.last_token].Is(",")) {
+          m.first_token == comma + 1 && t[comma].Is(",")) {
         last.last_token = m.last_token;
         last.end = m.end;
         last.acronym = m.acronym;

@@ -57,6 +57,18 @@ TEST(PeopleTest, OrganisationNamesKeepTheirStateAfterOfThe) {
                                               "Ministry of Defence of the United Kingdom"}));
 }
 
+// A unit's bracketed designation does not break its chain.
+TEST(PeopleTest, UnitChainAcrossABracketedDesignation) {
+  PeopleResult r = People(
+      "Remaining in the Baltics are paratroopers assigned to 2nd Battalion, 503rd Infantry "
+      "Regiment (Airborne), 173rd Airborne Brigade, who participated in the closing ceremony events "
+      "Monday in Camp Adazi, Latvia.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Contains(
+                         "2nd Battalion, 503rd Infantry Regiment (Airborne), 173rd Airborne Brigade"));
+}
+
 TEST(PeopleTest, AppositionSplitsRoleAndOrganisation) {
   PeopleResult r = People(
       "Welcoming the NATO delegation, Major General Su-Kwang Kim, Director of the Strategy and "
