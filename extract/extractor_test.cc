@@ -174,6 +174,24 @@ TEST(ExtractorTest, BodyWithItsStateInTwoFormsIsOneOrganisation) {
   EXPECT_THAT(names, ::testing::Not(::testing::Contains("US Air Force")));
 }
 
+// A ship after "aboard" is where the event is, not a body taking part.
+TEST(ExtractorTest, ShipAboardIsASiteNotAnOrganisation) {
+  // jwc-20140507-trident-jaguar-14-begins (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare Centre (JWC) "
+      "kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations in Spain, Norway and aboard "
+      "the USS Mount Whitney, following 15 months of comprehensive and complex planning.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("Joint Warfare Centre"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("USS Mount Whitney")));
+  std::vector<std::string> places;
+  for (const auto& l : event.locations()) places.push_back(l.name());
+  EXPECT_THAT(places, ::testing::Contains("USS Mount Whitney"));
+}
+
 TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
   // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
   NormalizedArticle article = testing_util::MakeArticle(

@@ -312,9 +312,18 @@ std::vector<std::string> MeetingHolderAcronyms(const Document& doc, int first_bo
 // A headquarters written where the event takes place, after a place
 // preposition or a visit verb ("hosted a two-day visit … at NATO’s North
 // American Headquarters", "visited NATO Maritime Headquarters in Northwood"),
-// is the site, not a body taking part (org_head entries marked `site`).
+// is the site, not a body taking part (org_head entries marked `site`); so is
+// a ship after "aboard" ("at locations in Spain, Norway and aboard the USS
+// Mount Whitney": place_preposition entries marked `ship`).
 bool IsVisitedSite(const Document& doc, const OrgMention& o) {
   const auto& t = doc.tokens;
+  if (t[o.first_token].Has(kFlagShipPrefix)) {
+    int k = o.first_token - 1;
+    if (k >= 0 && t[k].Is("the")) --k;
+    if (k < doc.sentences[o.sentence].first_token || t[k].in_quote) return false;
+    const LexiconEntry* prep = BuiltinLexicon().Find(WordClass::kPlacePreposition, t[k].text);
+    return prep != nullptr && prep->Has("ship");
+  }
   const LexiconEntry* head = BuiltinLexicon().Find(WordClass::kOrgHead, t[o.last_token - 1].text);
   if (head == nullptr || !head->Has("site")) return false;
   int k = o.first_token - 1;
