@@ -192,6 +192,23 @@ TEST(ExtractorTest, ShipAboardIsASiteNotAnOrganisation) {
   EXPECT_THAT(places, ::testing::Contains("USS Mount Whitney"));
 }
 
+// A unit acronym that spells its "of" ("MOD") is the ministry the article
+// names in full, listed once.
+TEST(ExtractorTest, AcronymSpellingItsOfIsTheNamedMinistry) {
+  // morh-00000000-annual-analysis-military-diplomatic-representatives (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Annual analysis of military-diplomatic representatives work",
+      "The annual analysis of work of military representatives, delegates and advisers of the "
+      "Republic of Croatia abroad, attended by Minister of Defence Branko Vukelic, MOD State "
+      "Secretary Pjer Simunovic and Chief of General Staff General Josip Lucic, began in the "
+      "Croatian Ministry of Defence on Monday, March 1.",
+      "", "Ministry of Defence of the Republic of Croatia");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("Croatian Ministry of Defence"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("MOD")));
+}
+
 TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
   // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
   NormalizedArticle article = testing_util::MakeArticle(
