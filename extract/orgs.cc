@@ -260,6 +260,13 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
     if (head < 0 && !ship && !known) continue;
     if (head >= 0 && !ship) q = EndAfterHead(doc, head, q);
+    // "a ceremony at the Lithuania Air Force Base": a place head that is no
+    // organisation head, right after the name and ending the run, makes the
+    // run a site's name (not "Indian Air Force (IAF) Base Repair Depot").
+    if (head >= 0 && !ship && q + 1 == b && t[q].Has(kFlagPlaceHead) && !t[q].Has(kFlagHeadWord) &&
+        !t[q].all_caps) {
+      continue;  // not "(JLSG) HQ", which ends a unit's name
+    }
     out->push_back(MakeOrgMention(doc, p, q));
   }
 }

@@ -69,6 +69,24 @@ TEST(PeopleTest, UnitChainAcrossABracketedDesignation) {
                          "2nd Battalion, 503rd Infantry Regiment (Airborne), 173rd Airborne Brigade"));
 }
 
+// A base named after a service is a site, not the service; a unit that
+// the service's name opens is still the service's mention.
+TEST(PeopleTest, ServiceNamingABaseIsNoOrganisation) {
+  PeopleResult r = People(
+      "July 30, air force detachments deployed to protect the Baltic skies as part of the NATO "
+      "Baltic Air Policing Mission changed over at a ceremony at the Lithuania Air Force Base in "
+      "\xC5\xA0iauliai.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("Lithuania Air Force")));
+  PeopleResult depot = People(
+      "Indian Air Force (IAF) Base Repair Depot (BRD) developed the Surface Air Missile for Assured "
+      "Retaliation (SAMAR) Air Defence system.");
+  names.clear();
+  for (const OrgMention& o : depot.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Contains("Indian Air Force"));
+}
+
 TEST(PeopleTest, AppositionSplitsRoleAndOrganisation) {
   PeopleResult r = People(
       "Welcoming the NATO delegation, Major General Su-Kwang Kim, Director of the Strategy and "
