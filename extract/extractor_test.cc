@@ -133,6 +133,82 @@ std::vector<std::string> OrganizationNames(const v1::Event& event) {
   return names;
 }
 
+// The parties named after "between" that follows an event keyword take part,
+// each under its fullest name, its state after "of the" included.
+TEST(ExtractorTest, PartiesBetweenTakePart) {
+  // dfaph-20240111-ph-uk-defense-cooperation-mou (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "Philippine Ambassador to the UK Teodoro Locsin, Jr. and UK Minister of State for Defence The "
+      "Earl of Minto signed the Memorandum of Understanding between the Department of National "
+      "Defense of the Philippines and the Ministry of Defence of the United Kingdom on Defense "
+      "Cooperation at the Philippine Embassy in London on 11 January 2024.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::IsSupersetOf({"Department of National Defense of the Philippines",
+                                       "Ministry of Defence of the United Kingdom"}));
+  // nato-20200217-sg-welcomes-npa (pool): across a first party's acronym.
+  NormalizedArticle npa = testing_util::MakeArticle(
+      "",
+      "NATO Secretary General Jens Stoltenberg chaired the annual meeting between the Standing "
+      "Committee of the NATO Parliamentary Assembly (NPA) and the North Atlantic Council on Monday "
+      "(17 February 2020) in Brussels.",
+      "2020-02-17", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event npa_event, ExtractEvent(npa, {}));
+  EXPECT_THAT(OrganizationNames(npa_event), ::testing::Contains("North Atlantic Council"));
+}
+
+// One body written with its state abbreviated and in full is one
+// organisation, under its fuller form.
+TEST(ExtractorTest, BodyWithItsStateInTwoFormsIsOneOrganisation) {
+  // aircom-00000000-usaf-assumes-lead-bap-45th-rotation (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "US Air Force assumes lead of 45th rotation of Baltic Air Policing",
+      "SIAULIAI, Lithuania - The United States Air Force took over the lead of NATO\xE2\x80\x99s "
+      "Baltic Air Policing mission at \xC5\xA0iauliai Air Base, Lithuania, from the Polish Air Force.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("United States Air Force"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("US Air Force")));
+}
+
+// A ship after "aboard" is where the event is, not a body taking part.
+TEST(ExtractorTest, ShipAboardIsASiteNotAnOrganisation) {
+  // jwc-20140507-trident-jaguar-14-begins (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare Centre (JWC) "
+      "kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations in Spain, Norway and aboard "
+      "the USS Mount Whitney, following 15 months of comprehensive and complex planning.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("Joint Warfare Centre"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("USS Mount Whitney")));
+  std::vector<std::string> places;
+  for (const auto& l : event.locations()) places.push_back(l.name());
+  EXPECT_THAT(places, ::testing::Contains("USS Mount Whitney"));
+}
+
+// A unit acronym that spells its "of" ("MOD") is the ministry the article
+// names in full, listed once.
+TEST(ExtractorTest, AcronymSpellingItsOfIsTheNamedMinistry) {
+  // morh-00000000-annual-analysis-military-diplomatic-representatives (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "Annual analysis of military-diplomatic representatives work",
+      "The annual analysis of work of military representatives, delegates and advisers of the "
+      "Republic of Croatia abroad, attended by Minister of Defence Branko Vukelic, MOD State "
+      "Secretary Pjer Simunovic and Chief of General Staff General Josip Lucic, began in the "
+      "Croatian Ministry of Defence on Monday, March 1.",
+      "", "Ministry of Defence of the Republic of Croatia");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("Croatian Ministry of Defence"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("MOD")));
+}
+
 TEST(ExtractorTest, UnitsMetInTheLeadParagraphsTakePart) {
   // dvids-20080503-under-secretary-defense-visits-village-hope (pool).
   NormalizedArticle article = testing_util::MakeArticle(

@@ -166,6 +166,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kTripNoun, "trip_noun", false, Shape::kWord},
     {WC::kPlaceClauseWord, "place_clause_word", false, Shape::kWord},
     {WC::kFutureMarker, "future_marker", false, Shape::kWord},
+    {WC::kEarlierEventWord, "earlier_event_word", false, Shape::kWord},
     {WC::kParticipationWord, "participation_word", false, Shape::kWord},
     {WC::kTakePartVerb, "take_part_verb", false, Shape::kWord},
     {WC::kPublisher, "publisher", false, Shape::kText, 0, false, kPublisherAttrs},

@@ -103,6 +103,7 @@ enum class WordClass : uint8_t {
   kTripNoun,
   kPlaceClauseWord,
   kFutureMarker,
+  kEarlierEventWord,
   kParticipationWord,
   kTakePartVerb,
   kPublisher,

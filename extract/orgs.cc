@@ -85,6 +85,23 @@ bool IsCount(const Token& t) {
 
 using Pieces = absl::InlinedVector<std::pair<int, int>, 4>;
 
+// Token past a state named by "of the" at token k of run [k, b) and ending
+// the run: "of the Philippines", "of the United Kingdom", "of the Republic
+// of Croatia"; 0 if none. A ministry's state is part of its fullest name
+// ("Ministry of Defence of the United Kingdom").
+int OfTheCountryEnd(const Document& doc, int k, int b) {
+  const auto& t = doc.tokens;
+  if (k + 2 >= b || !t[k].Is("of") || !t[k + 1].Is("the") || !t[k + 2].cap ||
+      !t[k + 2].Has(kFlagPlace | kFlagPlaceStart | kFlagCountryish)) {
+    return 0;
+  }
+  for (int n = std::min(4, b - (k + 2)); n >= 1; --n) {
+    if (k + 2 + n != b) continue;  // the state ends the run
+    if (LookupPlace(doc.TokenRange(k + 2, b)).kind == PlaceKind::kCountry) return b;
+  }
+  return 0;
+}
+
 // Splits a capitalised run [a, b) at "of the", and at "and" when both sides
 // have a head word ("X Carrier Strike Group (CSG) 5 and Japan Maritime
 // Self-Defense Force"). Inline storage: this runs for every capitalised run.
@@ -93,6 +110,9 @@ Pieces SplitRun(const Document& doc, int a, int b) {
   Pieces pieces;
   int start = a;
   for (int i = a; i + 1 < b; ++i) {
+    // "the Department of National Defense of the Philippines": a head, then
+    // its state, is one name.
+    if (i > start && t[i - 1].Has(kFlagHeadWord) && OfTheCountryEnd(doc, i, b)) break;
     if (t[i].Is("of") && t[i + 1].Is("the")) {
       pieces.push_back({start, i});
       start = i + 2;
@@ -146,7 +166,8 @@ int LastHead(const std::vector<Token>& t, int p, int q) {
 // (CSG) 5": numbers and a bracketed acronym may follow the head; other words
 // may not, except a place the acronym covers ("Joint Force Command Brunssum
 // (JFCBS)", "Supreme Headquarters Allied Powers Europe (SHAPE)").
-int EndAfterHead(const std::vector<Token>& t, int head, int q) {
+int EndAfterHead(const Document& doc, int head, int q) {
+  const auto& t = doc.tokens;
   int end = head + 1;
   int k = end;
   int words = k;
@@ -154,6 +175,10 @@ int EndAfterHead(const std::vector<Token>& t, int head, int q) {
   if (words > k && BracketedAcronymEnd(t, words, q) > 0) {
     end = words;
     k = end;
+  }
+  // "Department (of National Defense) of the Philippines": the state ends the name.
+  for (int c = head + 1; c + 2 < q; ++c) {
+    if (int country = OfTheCountryEnd(doc, c, q)) return country;
   }
   while (k < q) {
     // "Armed Forces of Ukraine", "General Staff of the Armies of France";
@@ -234,14 +259,31 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     bool ship = t[p].Has(kFlagShipPrefix) && q - p >= 2;
     bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
     if (head < 0 && !ship && !known) continue;
-    if (head >= 0 && !ship) q = EndAfterHead(t, head, q);
+    if (head >= 0 && !ship) q = EndAfterHead(doc, head, q);
+    // "a ceremony at the Lithuania Air Force Base": a place head that is no
+    // organisation head, right after the name and ending the run, makes the
+    // run a site's name (not "Indian Air Force (IAF) Base Repair Depot").
+    if (head >= 0 && !ship && q + 1 == b && t[q].Has(kFlagPlaceHead) && !t[q].Has(kFlagHeadWord) &&
+        !t[q].all_caps) {
+      continue;  // not "(JLSG) HQ", which ends a unit's name
+    }
     out->push_back(MakeOrgMention(doc, p, q));
   }
 }
 
+// Token past a unit's bracketed designation at k: "(Airborne)", "(Air
+// Assault)" (one or two capitalised words); k if none.
+int SkipUnitDesignation(const std::vector<Token>& t, int k, int limit) {
+  if (k >= limit || !IsOpenParen(t[k])) return k;
+  int w = k + 1;
+  while (w < limit && w < k + 3 && t[w].IsWord() && t[w].cap && !t[w].all_caps) ++w;
+  return w > k + 1 && w < limit && IsCloseParen(t[w]) ? w + 1 : k;
+}
+
 // "6th Squadron, 8th Cavalry Regiment, 4th Brigade Combat Team, 3rd
-// Infantry Division": numbered units separated by commas name one unit, the
-// first inside the next.
+// Infantry Division", "2nd Battalion, 503rd Infantry Regiment (Airborne),
+// 173rd Airborne Brigade": numbered units separated by commas name one unit,
+// the first inside the next.
 std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMention> orgs) {
   const auto& t = doc.tokens;
   std::vector<OrgMention> out;
@@ -249,8 +291,9 @@ std::vector<OrgMention> MergeUnitChains(const Document& doc, std::vector<OrgMent
     if (!out.empty()) {
       OrgMention& last = out.back();
       bool numbered = IsOrdinalOrNumber(t[last.first_token]) && IsOrdinalOrNumber(t[m.first_token]);
+      int comma = SkipUnitDesignation(t, last.last_token, m.first_token);
       if (numbered && last.acronym.empty() && m.sentence == last.sentence &&
-          m.first_token == last.last_token + 1 && t[last.last_token].Is(",")) {
+          m.first_token == comma + 1 && t[comma].Is(",")) {
         last.last_token = m.last_token;
         last.end = m.end;
         last.acronym = m.acronym;

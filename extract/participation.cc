@@ -4,7 +4,9 @@
 
 #include "absl/container/flat_hash_map.h"
 
+#include "extract/gazetteer.h"
 #include "extract/lexicon.h"
+#include "extract/places.h"
 #include "extract/titles.h"
 #include "extract/token_predicates.h"
 
@@ -14,6 +16,21 @@ namespace {
 bool ContainsEitherWay(const std::string& a, const std::string& b) {
   std::string x = Lower(a), y = Lower(b);
   return x.find(y) != std::string::npos || y.find(x) != std::string::npos;
+}
+
+// One body written with its state in two forms: "US Air Force" and "United
+// States Air Force", "UK Ministry of Defence" and "United Kingdom Ministry of
+// Defence": the same words after state names of the same code.
+bool SameBodyOtherStateForm(std::string_view a, std::string_view b) {
+  std::string code = OrgCountry(a);
+  if (code.empty() || code != OrgCountry(b)) return false;
+  size_t i = a.size(), j = b.size();
+  while (i > 0 && j > 0 && a[i - 1] == b[j - 1]) --i, --j;
+  // The common tail starts at a word, after a space on both sides.
+  while (i < a.size() && a[i] != ' ') ++i, ++j;
+  if (i == 0 || j == 0 || i >= a.size() || a[i] != ' ' || b[j] != ' ') return false;
+  PlaceEntry pa = LookupPlace(a.substr(0, i)), pb = LookupPlace(b.substr(0, j));
+  return pa.code == code && pb.code == code;
 }
 
 // Posts and tweets are statements from afar, not taking part.
@@ -76,6 +93,34 @@ bool IsEventArgument(const Document& doc, const OrgMention& o) {
                t[before].Is("-");
   return opens && after < s.last_token && t[after].Has(kFlagEventTrigger) &&
          !IsSpeechVerb(t[after].text);
+}
+
+// A capitalised word, or an acronym.
+bool OrgInnerWord(const Token& t) { return t.IsWord() && (t.cap || t.all_caps); }
+
+// The organisation is a party named after "between" that follows an event
+// keyword or trigger: "signed the Memorandum of Understanding between the
+// Department of National Defense of the Philippines and the Ministry of
+// Defence of the United Kingdom", "talks between the X and the Y". The
+// second party is found across the first ("and the").
+bool IsPartyBetween(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  int k = o.first_token - 1;
+  if (k >= s.first_token && t[k].Is("the")) --k;
+  if (k >= s.first_token && t[k].Is("and")) {
+    // Back over the first party: capitalised words, "of", "the", "(NPA)".
+    int stop = std::max(s.first_token, k - 12);
+    for (--k; k > stop && (OrgInnerWord(t[k]) || t[k].Is("of") || t[k].Is("the") ||
+                              IsOpenParen(t[k]) || IsCloseParen(t[k]));
+         --k) {
+    }
+  }
+  if (k < s.first_token || !t[k].Is("between")) return false;
+  for (int q = std::max(s.first_token, k - 8); q < k; ++q) {
+    if (!t[q].in_quote && t[q].Has(kFlagTypeKeyword | kFlagEventTrigger)) return true;
+  }
+  return false;
 }
 
 // The organisation is the subject of the lead's past-tense verb, its clause
@@ -267,9 +312,18 @@ std::vector<std::string> MeetingHolderAcronyms(const Document& doc, int first_bo
 // A headquarters written where the event takes place, after a place
 // preposition or a visit verb ("hosted a two-day visit … at NATO’s North
 // American Headquarters", "visited NATO Maritime Headquarters in Northwood"),
-// is the site, not a body taking part (org_head entries marked `site`).
+// is the site, not a body taking part (org_head entries marked `site`); so is
+// a ship after "aboard" ("at locations in Spain, Norway and aboard the USS
+// Mount Whitney": place_preposition entries marked `ship`).
 bool IsVisitedSite(const Document& doc, const OrgMention& o) {
   const auto& t = doc.tokens;
+  if (t[o.first_token].Has(kFlagShipPrefix)) {
+    int k = o.first_token - 1;
+    if (k >= 0 && t[k].Is("the")) --k;
+    if (k < doc.sentences[o.sentence].first_token || t[k].in_quote) return false;
+    const LexiconEntry* prep = BuiltinLexicon().Find(WordClass::kPlacePreposition, t[k].text);
+    return prep != nullptr && prep->Has("ship");
+  }
   const LexiconEntry* head = BuiltinLexicon().Find(WordClass::kOrgHead, t[o.last_token - 1].text);
   if (head == nullptr || !head->Has("site")) return false;
   int k = o.first_token - 1;
@@ -396,7 +450,8 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  unit && !service) ||
                 listed ||
-                (in_lead && named_body && (IsEventArgument(doc, o) || IsLeadSubject(doc, o))) ||
+                (in_lead && named_body &&
+                  (IsEventArgument(doc, o) || IsLeadSubject(doc, o) || IsPartyBetween(doc, o))) ||
                 (attendance.contains(o.sentence) && o.sentence <= first_body + 1 && named_body &&
                  !IsCutBeforeOf(doc, o)) ||
                 ((named_body || unit) && !service && !other_time.contains(o.sentence) &&
@@ -407,7 +462,9 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     if (!lead && !affiliation) continue;
     std::string name = full != acronyms.end() ? full->second : SpelledOut(doc, o.name);
     auto same = std::find_if(chosen_names.begin(), chosen_names.end(),
-                             [&](const std::string& c) { return ContainsEitherWay(c, name); });
+                             [&](const std::string& c) {
+                               return ContainsEitherWay(c, name) || SameBodyOtherStateForm(c, name);
+                             });
     if (same == chosen_names.end()) {
       chosen.push_back(&o);
       chosen_names.push_back(name);

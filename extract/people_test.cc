@@ -4,6 +4,7 @@
 
 #include "extract/participation.h"
 #include "extract/test_util.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace parley::extract_internal {
@@ -41,6 +42,49 @@ TEST(PeopleTest, RankAndPreAppositionWithPossessiveOrganisation) {
   EXPECT_TRUE(p->participant);
   ASSERT_FALSE(r.orgs.empty());
   EXPECT_EQ(r.orgs[0].acronym, "CS");
+}
+
+// A ministry's state after "of the" is part of its fullest name.
+TEST(PeopleTest, OrganisationNamesKeepTheirStateAfterOfThe) {
+  PeopleResult r = People(
+      "Philippine Ambassador to the UK Teodoro Locsin, Jr. and UK Minister of State for Defence The "
+      "Earl of Minto signed the Memorandum of Understanding between the Department of National "
+      "Defense of the Philippines and the Ministry of Defence of the United Kingdom on Defense "
+      "Cooperation at the Philippine Embassy in London on 11 January 2024.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::IsSupersetOf({"Department of National Defense of the Philippines",
+                                              "Ministry of Defence of the United Kingdom"}));
+}
+
+// A unit's bracketed designation does not break its chain.
+TEST(PeopleTest, UnitChainAcrossABracketedDesignation) {
+  PeopleResult r = People(
+      "Remaining in the Baltics are paratroopers assigned to 2nd Battalion, 503rd Infantry "
+      "Regiment (Airborne), 173rd Airborne Brigade, who participated in the closing ceremony events "
+      "Monday in Camp Adazi, Latvia.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Contains(
+                         "2nd Battalion, 503rd Infantry Regiment (Airborne), 173rd Airborne Brigade"));
+}
+
+// A base named after a service is a site, not the service; a unit that
+// the service's name opens is still the service's mention.
+TEST(PeopleTest, ServiceNamingABaseIsNoOrganisation) {
+  PeopleResult r = People(
+      "July 30, air force detachments deployed to protect the Baltic skies as part of the NATO "
+      "Baltic Air Policing Mission changed over at a ceremony at the Lithuania Air Force Base in "
+      "\xC5\xA0iauliai.");
+  std::vector<std::string> names;
+  for (const OrgMention& o : r.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("Lithuania Air Force")));
+  PeopleResult depot = People(
+      "Indian Air Force (IAF) Base Repair Depot (BRD) developed the Surface Air Missile for Assured "
+      "Retaliation (SAMAR) Air Defence system.");
+  names.clear();
+  for (const OrgMention& o : depot.orgs) names.push_back(o.name);
+  EXPECT_THAT(names, ::testing::Contains("Indian Air Force"));
 }
 
 TEST(PeopleTest, AppositionSplitsRoleAndOrganisation) {

@@ -137,12 +137,26 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
 
 // Where a sentence turns to another event than its own: token indices of
 // the first "ahead of", the first "recent trip" / "previous visit" /
-// "earlier tour", and the first "recently"; -1 when absent.
+// "earlier tour", the first "recently", and the first "followed" /
+// "following" (earlier_event_word); -1 when absent.
 struct OtherEventMarks {
   int ahead_of = -1;
   int earlier_trip = -1;
   int recently = -1;
+  int following = -1;
 };
+
+// "The events in Germany followed a meeting of NATO Defence Ministers in
+// Brussels": a place after "followed" / "following", with no comma between,
+// is the earlier event's; after the comma the sentence's own clause resumes
+// ("Following the ceremony, the Minister met … in Kyiv").
+bool AfterEarlierEvent(const Document& doc, int following, int i) {
+  if (following < 0 || following >= i) return false;
+  for (int k = following + 1; k < i; ++k) {
+    if (doc.tokens[k].Is(",")) return false;
+  }
+  return true;
+}
 
 // One pass over the sentence for all three marks (each starts with a word).
 OtherEventMarks FindOtherEventMarks(const Document& doc, const Sentence& s) {
@@ -152,6 +166,7 @@ OtherEventMarks FindOtherEventMarks(const Document& doc, const Sentence& s) {
     const Token& x = t[k];
     if (!x.IsWord()) continue;
     if (m.recently < 0 && x.Is("recently")) m.recently = k;
+    if (m.following < 0 && !x.cap && InClass(WordClass::kEarlierEventWord, x.text)) m.following = k;
     if (k + 1 >= s.last_token) continue;
     if (m.ahead_of < 0 && (x.Is("ahead") || x.Is("Ahead")) && t[k + 1].Is("of")) m.ahead_of = k;
     if (m.earlier_trip < 0 && x.Has(kFlagEarlierAdjective) && t[k + 1].Has(kFlagTripNoun)) {
@@ -521,11 +536,14 @@ struct ScanState {
   std::vector<std::string> placed_institutions;  // lower-cased; replaced by their city
 };
 
-// "the HAL Facility in Bangalore": the city around a site is not another
-// place of the event; around a visited institution it is the place ("the
-// NCI Agency in The Hague"). Returns the token past what was read.
-int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const PlaceMatch& r,
-                   FoundPlace* place, ScanState* st) {
+// "visited the HAL Facility in Bangalore": the city around a visited site is
+// not another place of the event; around a visited institution it is the
+// place ("the NCI Agency in The Hague"). A site the event is held at names
+// its city too (corpus README: "at NATO Headquarters in Brussels"): with
+// `held_at`, a gazetteer city after it is put in *town. Returns the token
+// past what was read.
+int CityAroundSite(const Document& doc, const Sentence& s, bool lead, bool held_at,
+                   const PlaceMatch& r, FoundPlace* place, FoundPlace* town, ScanState* st) {
   const auto& t = doc.tokens;
   FoundPlace& p = *place;
   int end = r.end;
@@ -552,6 +570,9 @@ int CityAroundSite(const Document& doc, const Sentence& s, bool lead, const Plac
         p = PlaceOf(doc, after + 1, around.end, city_name);
         city = around.entry.kind == PlaceKind::kCity;
       }
+    }
+    if (around.end && held_at && r.site && around.entry.kind == PlaceKind::kCity) {
+      *town = PlaceOf(doc, after + 1, around.end, std::string(doc.TokenRange(after + 1, around.end)));
     }
     if (around.end) {
       if (lead && around.entry.kind == PlaceKind::kCity) {
@@ -589,13 +610,14 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
   for (int i = s.first_token; i + 1 < s.last_token; ++i) {
     if (t[i].in_quote || !IsPrep(doc, i)) continue;
     if (!marks) marks = FindOtherEventMarks(doc, s);
-    auto [ahead_of, earlier_trip, recently] = *marks;
+    auto [ahead_of, earlier_trip, recently, following] = *marks;
     // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
     // what follows "ahead of" is another event.
     if (ahead_of >= 0 && ahead_of < i) break;
     // "HMS Duncan recently operated … in the Black Sea": outside the lead,
     // what was done recently is another event.
     if (!lead && recently >= 0 && recently < i) break;
+    if (AfterEarlierEvent(doc, following, i)) continue;
     // The lead sentence states where the event was; elsewhere the place
     // must be near the verb that reports it, or open the sentence before it.
     bool opening = i == s.first_token && t[i].Is("In");
@@ -633,8 +655,10 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     FoundPlace p = std::move(r.place);
     bool specific = !p.is_country;
     if (IsVisitVerb(t[i]) && lead && specific) st->visited_in_lead = true;
-    end = CityAroundSite(doc, s, lead, r, &p, st);
+    FoundPlace town;
+    end = CityAroundSite(doc, s, lead, !IsVisitVerb(t[i]), r, &p, &town, st);
     AddPlace(doc, out, std::move(p));
+    if (!town.name.empty()) AddPlace(doc, out, std::move(town));
     // "Guyana and Colombia": a second place of the same kind.
     if (end + 1 < s.last_token && t[end].Is("and")) {
       Match second = LongestPlace(doc, end + 1, s.last_token);

@@ -47,6 +47,38 @@ TEST(PlacesTest, VisitedSiteOverTheDateline) {
               ElementsAre("HAL Facility"));
 }
 
+// A site the event is held at names its city too (corpus README: "at NATO
+// Headquarters in Brussels"); a visited site does not (above).
+TEST(PlacesTest, SiteHeldAtKeepsItsCity) {
+  EXPECT_THAT(Locations("Yesterday, the Honourable Harjit S. Sajjan, Minister of National Defence, "
+                        "concluded two days of meetings with counterparts at NATO headquarters in "
+                        "Brussels.",
+                        "2018-10-05"),
+              ElementsAre("NATO headquarters", "Brussels"));
+  EXPECT_THAT(Locations("Commander EUFOR, Major General Friedrich Schr\xC3\xB6tter, formally handed "
+                        "over the report from Exercise QUICK RESPONSE to the Minister of Defence "
+                        "BiH, Marina Pende\xC5\xA1, and Chief of the Joint Staff, Lieutenant General "
+                        "Anto Jele\xC4\x8D at the Ministry of Defence Building in Sarajevo today.",
+                        ""),
+              ElementsAre("Ministry of Defence Building", "Sarajevo"));
+}
+
+// After "followed" / "following", up to a comma, a place is an earlier
+// event's.
+TEST(PlacesTest, PlaceOfAnEarlierEventAfterFollowing) {
+  EXPECT_THAT(Locations("The Defence Secretary met his German counterpart in Berlin. The events in "
+                        "Germany followed a meeting of NATO Defence Ministers in Brussels, in which "
+                        "Mr Williamson set out the UK's commitment.",
+                        "2018-10-05"),
+              ElementsAre("Berlin"));
+  EXPECT_THAT(Locations("The Nimitz Carrier Strike Group, led by its flag ship Nimitz-class aircraft "
+                        "carrier USS Nimitz (CVN 68), is operating in the Philippine Sea following a "
+                        "scheduled port visit to Guam, demonstrating the ship\xE2\x80\x99s "
+                        "operational readiness and the U.S. Navy\xE2\x80\x99s commitment.",
+                        "2025-04-25"),
+              ElementsAre("Philippine Sea"));
+}
+
 TEST(PlacesTest, SitesWithPlaceHeadsAndSecondPlaces) {
   EXPECT_THAT(Locations("The bilateral exercise is being held at Salisbury Plains, United "
                         "Kingdom till May 11.",
@@ -200,11 +232,11 @@ TEST(PlacesTest, GenreLocations) {
        "2021-07-13", {"NATO HQ"}},
       {"Today, the Minister concluded two days of meetings with counterparts at NATO\xE2\x80\x99s new "
        "headquarters in Brussels.",
-       "2018-06-08", {"NATO headquarters"}},
+       "2018-06-08", {"NATO headquarters", "Brussels"}},
       // The lead's city replaces a dateline elsewhere.
       {"LUXEMBOURG - On 6 October 2021, NSPA General Manager, Ms Stacy Cummings, addressed the 30 NATO "
        "Allies representatives during a North Atlantic Council session at NATO Headquarters in Brussels.",
-       "2021-10-06", {"NATO Headquarters"}},
+       "2021-10-06", {"NATO Headquarters", "Brussels"}},  // the site held at, and its city
       // "to" after no word of travel; someone else's trip; an organisation named after a city.
       {"Secretary Lytvynenko met with the Head of the NATO Representation to Ukraine Patrick Turner.",
        "2024-09-25", {}},

@@ -348,6 +348,12 @@ std::string ExpandAcronym(const Document& doc, std::string_view acronym, Acronym
     size_t k = start, letter = 0;
     while (k < t.size() && letter < acronym.size()) {
       const Token& w = t[k];
+      // A unit's acronym may spell its "of" ("MOD": Ministry of Defence).
+      if (kind == AcronymOf::kUnit && letter > 0 && w.Is("of") && acronym[letter] == 'O') {
+        ++letter;
+        ++k;
+        continue;
+      }
       if (letter > 0 && (w.Is("of") || w.Is("the") || w.Is("for") || w.Is("and"))) {
         ++k;
         continue;
