@@ -48,7 +48,7 @@ bool IsShortAcronym(std::string_view s) {
 void Add(Tables& t, std::string_view name, PlaceKind kind, std::string_view code) {
   if (name.empty()) return;
   bool exact = IsShortAcronym(name);
-  std::string key = exact ? "=" + std::string(name) : Key(name, true);
+  std::string key = exact ? std::string("=").append(name) : Key(name, true);
   t.by_key.try_emplace(key, PlaceEntry{kind, std::string(code)});
   int words = 1 + static_cast<int>(std::count(name.begin(), name.end(), ' '));
   size_t space = key.find(' ');
