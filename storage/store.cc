@@ -270,20 +270,30 @@ absl::Status RocksStore::Compact() {
   return absl::OkStatus();
 }
 
+namespace {
+
+// A stored next offset (big-endian), as NextOffset returns it.
+absl::StatusOr<int64_t> DecodeOffset(std::string_view value) {
+  std::optional<uint64_t> offset = ReadBigEndian64(value);
+  if (!offset) return absl::DataLossError("stored offset is corrupt");
+  return static_cast<int64_t>(*offset);
+}
+
+}  // namespace
+
 absl::Status RocksStore::AddOffset(const records::SourcePosition& position,
                                    PendingWrite& write) {
   if (position.topic().empty()) return absl::OkStatus();
   const std::string key = OffsetKey(position.topic(), position.partition());
-  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> stored, write.Get(Family::kMeta, key));
-  const uint64_t next = static_cast<uint64_t>(position.offset()) + 1;
-  if (stored) {
-    std::optional<uint64_t> stored_next = ReadBigEndian64(*stored);
-    if (!stored_next) return absl::DataLossError("stored offset is corrupt");
-    if (*stored_next >= next) return absl::OkStatus();
+  PARLEY_ASSIGN_OR_RETURN(std::optional<std::string> value, write.Get(Family::kMeta, key));
+  const int64_t next = position.offset() + 1;
+  if (value) {
+    PARLEY_ASSIGN_OR_RETURN(int64_t stored, DecodeOffset(*value));
+    if (stored >= next) return absl::OkStatus();
   }
-  std::string value;
-  AppendBigEndian64(next, value);
-  write.Put(Family::kMeta, key, value);
+  std::string encoded;
+  AppendBigEndian64(static_cast<uint64_t>(next), encoded);
+  write.Put(Family::kMeta, key, encoded);
   return absl::OkStatus();
 }
 
@@ -294,9 +304,8 @@ absl::StatusOr<std::optional<int64_t>> RocksStore::NextOffset(std::string_view t
                                     ToSlice(OffsetKey(topic, partition)), &value);
   if (status.IsNotFound()) return std::optional<int64_t>();
   PARLEY_RETURN_IF_ERROR(FromRocks(status, "reading offset"));
-  std::optional<uint64_t> offset = ReadBigEndian64(value);
-  if (!offset) return absl::DataLossError("stored offset is corrupt");
-  return std::optional<int64_t>(static_cast<int64_t>(*offset));
+  PARLEY_ASSIGN_OR_RETURN(int64_t next, DecodeOffset(value));
+  return std::optional<int64_t>(next);
 }
 
 namespace {
@@ -720,7 +729,7 @@ absl::Status RocksStore::RecordConsumed(const records::SourcePosition& position)
   std::lock_guard<std::mutex> lock(write_mutex_);
   PendingWrite write = NewWrite();
   PARLEY_RETURN_IF_ERROR(AddOffset(position, write));
-  return write.Commit(write_options_, "writing offset");
+  return Commit(write, "writing offset");
 }
 
 // Families only ever scanned: a whole-key filter is never consulted there.
