@@ -53,19 +53,21 @@ absl::Status IngestHandler::Delete(const IncomingMessage& message) {
 }
 
 absl::Status IngestHandler::Handle(const IncomingMessage& message, int64_t now_unix_ms) {
-  if (message.tombstone) return HandleBuilt(message, absl::InternalError("nothing to build"));
-  return HandleBuilt(message, BuildEncodedArticle(message, options_, now_unix_ms));
+  if (message.tombstone) return HandleBuilt(message, nullptr);
+  absl::StatusOr<storage::EncodedArticle> built =
+      BuildEncodedArticle(message, options_, now_unix_ms);
+  return HandleBuilt(message, &built);
 }
 
 absl::Status IngestHandler::HandleBuilt(const IncomingMessage& message,
-                                        const absl::StatusOr<storage::EncodedArticle>& built) {
-  if (!message.tombstone && built.ok()) {
-    const storage::EncodedArticle* one[] = {&*built};
+                                        const absl::StatusOr<storage::EncodedArticle>* built) {
+  if (!message.tombstone && built->ok()) {
+    const storage::EncodedArticle* one[] = {&**built};
     return StoreArticles(one);
   }
   ++counters_.messages;
   if (message.tombstone) return Delete(message);
-  return DeadLetter(message, ToStd(built.status().message()));
+  return DeadLetter(message, ToStd(built->status().message()));
 }
 
 absl::Status IngestHandler::StoreArticles(

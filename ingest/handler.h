@@ -44,9 +44,9 @@ class IngestHandler {
   // and its offset recorded. Any error is transient: retry the same message.
   absl::Status Handle(const IncomingMessage& message, int64_t now_unix_ms);
   // The same with the article already built (ParallelBuilder): `built` is
-  // BuildEncodedArticle's result for `message`, ignored for a tombstone.
+  // BuildEncodedArticle's result for `message`, null for a tombstone.
   absl::Status HandleBuilt(const IncomingMessage& message,
-                           const absl::StatusOr<storage::EncodedArticle>& built);
+                           const absl::StatusOr<storage::EncodedArticle>* built);
   // Stores the articles built from several messages (each with its offset)
   // in one store write, in order. An error is transient and nothing was
   // written: retry them all.

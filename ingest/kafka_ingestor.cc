@@ -196,8 +196,6 @@ std::vector<IncomingMessage> KafkaIngestor::ConsumeBatch(int timeout_ms) {
 void KafkaIngestor::WriteBatch(BuiltBatch& batch) {
   const std::vector<IncomingMessage>& incoming = batch.messages;
   const ParallelBuilder::Results& built = batch.built;
-  static const absl::StatusOr<storage::EncodedArticle> kTombstone =
-      absl::InternalError("a tombstone has nothing to build");
   size_t i = 0;
   while (i < incoming.size()) {
     // The articles of consecutive messages go into one store write (one
@@ -213,7 +211,7 @@ void KafkaIngestor::WriteBatch(BuiltBatch& batch) {
                     ? RetryUntilDone(messages,
                                      [&] {
                                        return handler_->HandleBuilt(
-                                           incoming[i], built[i] ? *built[i] : kTombstone);
+                                           incoming[i], built[i] ? &*built[i] : nullptr);
                                      })
                     : RetryUntilDone(messages, [&] { return handler_->StoreArticles(articles); });
     if (!done) return;
