@@ -104,7 +104,7 @@ void DerivedCache::PutSketch(uint64_t sequence, const std::string& event_id,
                              std::shared_ptr<const EventSketch> sketch) {
   size_t bytes = sizeof(EventSketch) + sketch->name.size() + sketch->start_date.size() +
                  sketch->end_date.size() + sketch->published_date.size();
-  for (const auto* strings : {&sketch->participants, &sketch->locations, &sketch->index_ids}) {
+  for (const auto* strings : {&sketch->participants, &sketch->locations}) {
     for (const std::string& value : *strings) bytes += sizeof(std::string) + value.size();
   }
   Put(sequence, sketches_, event_id, std::move(sketch), bytes);

@@ -377,57 +377,69 @@ absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::Sketch(PeopleResolve
 
 absl::StatusOr<std::shared_ptr<const EventSketch>> Queries::ShowWithSketch(PeopleResolver& people,
                                                                            v1::Event& event) {
-  std::vector<std::string> stored_ids;
-  for (const v1::EventParticipant& p : event.participants()) {
-    std::string_view id = storage::ParticipantId(p.participant());
-    if (!id.empty()) stored_ids.emplace_back(id);
-  }
   PARLEY_RETURN_IF_ERROR(ShowRootIds(people, event));
   const std::string event_id(storage::EventId(event));
   if (std::optional<std::shared_ptr<const EventSketch>> cached =
           cache_.Sketch(people.sequence(), event_id)) {
     return *std::move(cached);
   }
-  auto sketch = std::make_shared<EventSketch>(SketchOf(event));
-  sketch->index_ids = std::move(stored_ids);
-  for (const std::string& root : sketch->participants) {
-    sketch->index_ids.emplace_back(storage::ParticipantId(root));
-  }
-  std::sort(sketch->index_ids.begin(), sketch->index_ids.end());
-  sketch->index_ids.erase(std::unique(sketch->index_ids.begin(), sketch->index_ids.end()),
-                          sketch->index_ids.end());
+  auto sketch = std::make_shared<const EventSketch>(SketchOf(event));
   cache_.PutSketch(people.sequence(), event_id, sketch);
   return sketch;
+}
+
+absl::StatusOr<Queries::IndexedReports> Queries::ReportsAround(PeopleResolver& people,
+                                                              const EventSketch& event) {
+  std::string_view end =
+      event.end_date.empty() ? std::string_view(event.start_date) : std::string_view(event.end_date);
+  // Reports that start up to two weeks earlier may still overlap.
+  const uint32_t first_day = storage::DayNumber(event.start_date) - 14;
+  const std::string_view own_id =
+      std::string_view(event.name).substr(std::string_view("events/").size());
+  IndexedReports found;
+  for (const std::string& person : event.participants) {  // sorted: so is each `participants`
+    PARLEY_ASSIGN_OR_RETURN(std::vector<Member> members,
+                            people.MembersOf(std::string(storage::ParticipantId(person))));
+    for (const Member& member : members) {
+      std::string prefix = storage::IndexPrefix(member.id);
+      PARLEY_RETURN_IF_ERROR(store_.Scan(
+          Family::kParticipantIndex, prefix, prefix + storage::EventOrderKey(end, ""),
+          [&](std::string_view key, std::string_view value) {
+            std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
+            if (!parts || parts->day < first_day) return false;
+            if (parts->event_id == own_id) return true;
+            auto [it, fresh] = found.try_emplace(std::move(parts->event_id));
+            std::optional<EventSketch>& report = it->second;
+            if (fresh) {
+              v1::ParticipantAppearance appearance;
+              if (appearance.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+                report = SketchOfAppearance(appearance);
+              }
+            }
+            if (report && (report->participants.empty() || report->participants.back() != person)) {
+              report->participants.push_back(person);
+            }
+            return true;
+          }));
+    }
+  }
+  return found;
 }
 
 absl::StatusOr<std::vector<std::string>> Queries::FindOtherReports(PeopleResolver& people,
                                                                    const EventSketch& event) {
   if (event.start_date.empty()) return std::vector<std::string>();
-  std::string_view end =
-      event.end_date.empty() ? std::string_view(event.start_date) : std::string_view(event.end_date);
-  // Reports that start up to two weeks earlier may still overlap.
-  const uint32_t first_day = storage::DayNumber(event.start_date) - 14;
-  absl::flat_hash_set<std::string> seen = {event.name.substr(std::string_view("events/").size())};
+  PARLEY_ASSIGN_OR_RETURN(IndexedReports found, ReportsAround(people, event));
   std::set<std::string> others;
-  absl::Status failure;
-  for (const std::string& id : event.index_ids) {
-    std::string prefix = storage::IndexPrefix(id);
-    PARLEY_RETURN_IF_ERROR(store_.Scan(
-        Family::kParticipantIndex, prefix, prefix + storage::EventOrderKey(end, ""),
-        [&](std::string_view key, std::string_view) {
-          std::optional<storage::IndexKeyParts> parts = storage::ParseIndexKey(key, true);
-          if (!parts || parts->day < first_day) return false;
-          if (!seen.insert(parts->event_id).second) return true;
-          absl::StatusOr<std::shared_ptr<const EventSketch>> other =
-              Sketch(people, parts->event_id);
-          if (!other.ok()) {
-            failure = other.status();
-            return false;
-          }
-          if (*other != nullptr && SameRealEvent(event, **other)) others.insert((*other)->name);
-          return true;
-        }));
-    PARLEY_RETURN_IF_ERROR(failure);
+  for (auto& [event_id, report] : found) {
+    if (!report) {  // the appearance does not record what the event was: read it
+      PARLEY_ASSIGN_OR_RETURN(std::shared_ptr<const EventSketch> stored,
+                              Sketch(people, event_id));
+      if (stored != nullptr && SameRealEvent(event, *stored)) others.insert(stored->name);
+      continue;
+    }
+    if (report->participants.size() == 1 && report->type == event.type) FoldLocations(*report);
+    if (SameRealEvent(event, *report)) others.insert(report->name);
   }
   return std::vector<std::string>(others.begin(), others.end());
 }

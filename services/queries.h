@@ -6,9 +6,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "parley/v1/parley_service.pb.h"
@@ -117,13 +119,21 @@ class Queries {
                                                             const std::string& event_id);
   // Replaces a stored event's participant ids by the ids that stand for
   // their people (as ShowRootIds does) and returns its sketch: from the
-  // cache, or built from the event as shown and the ids it is stored under.
+  // cache, or built from the event as shown.
   absl::StatusOr<std::shared_ptr<const EventSketch>> ShowWithSketch(PeopleResolver& people,
                                                                     v1::Event& event);
-  // The other reports of an event, from the events of its participants'
-  // ids around its dates, sorted.
+  // The other reports of an event, from the events of its participants
+  // around its dates, sorted.
   absl::StatusOr<std::vector<std::string>> FindOtherReports(PeopleResolver& people,
                                                            const EventSketch& event);
+  // Every other event under any id of the event's people that may overlap
+  // its dates, by event id, sketched from the participant index: it shares
+  // the people it was found under, and the appearance records its dates,
+  // type and places, so that a person in 100,000 events costs a scan of the
+  // index around the date, not a read of each event. Nullopt for an event
+  // whose appearance does not record it (stored before appearances did).
+  using IndexedReports = absl::flat_hash_map<std::string, std::optional<EventSketch>>;
+  absl::StatusOr<IndexedReports> ReportsAround(PeopleResolver& people, const EventSketch& event);
   // One page of the events under any of `terms` in `family` (the ids of one
   // person, the names of one organisation), merged newest first, that pass
   // the other filters. Page positions are index-key suffixes (day and event

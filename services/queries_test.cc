@@ -642,6 +642,53 @@ TEST_F(RealEventsTest, AnswersFollowEveryWriteAndDelete) {
 }
 
 
+// Other reports are found under every id of each person, not only the ids
+// the event itself is stored under: here the two reports share no id.
+TEST_F(RealEventsTest, ReportsNamingBothPeopleOtherwiseAreOneEvent) {
+  const storage::testing::SamplePerson full{"Narendra Damodardas Modi", "", "Prime Minister", ""};
+  const storage::testing::SamplePerson modi{"Modi", "", "Prime Minister", ""};
+  const storage::testing::SamplePerson narendra{"Narendra Modi", "", "Prime Minister", ""};
+  const storage::testing::SamplePerson joe{"Joe Biden", "", "President", ""};
+  const storage::testing::SamplePerson biden{"Biden", "", "President", ""};
+  for (const v1::Event& event :
+       {MakeEvent("f1", "2023-01-10", {full}, {}, "", "Delhi"),
+        MakeEvent("g1", "2023-09-09", {modi, joe}, {}, "", "New Delhi"),
+        MakeEvent("g2", "2023-09-09", {narendra, biden}, {}, "", "Bharat Mandapam")}) {
+    ASSERT_THAT(store_->Write(event), IsOk());
+  }
+  v1::GetEventRequest get;
+  get.set_name("events/g1");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event g1, queries_->GetEvent(get));
+  ASSERT_EQ(g1.participants_size(), 2);
+  EXPECT_EQ(g1.participants(0).participant(), "participants/damodardas-modi-narendra");
+  EXPECT_THAT(g1.other_reports(), ElementsAre("events/g2"));
+  get.set_name("events/g2");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event g2, queries_->GetEvent(get));
+  EXPECT_THAT(g2.other_reports(), ElementsAre("events/g1"));
+}
+
+// An appearance that does not record its event's type (one stored before
+// appearances recorded it) is decided on the event itself.
+TEST_F(RealEventsTest, EventsWhoseAppearancesDoNotRecordThemAreReadInstead) {
+  const storage::testing::SamplePerson joe{"Joe Biden", "", "President", ""};
+  const storage::testing::SamplePerson modi{"Narendra Modi", "", "Prime Minister", ""};
+  const storage::testing::SamplePerson albanese{"Anthony Albanese", "", "Prime Minister", ""};
+  v1::Event h1 = MakeEvent("h1", "2024-02-01", {joe, modi, albanese}, {}, "", "Canberra");
+  v1::Event h2 = MakeEvent("h2", "2024-02-02", {albanese}, {}, "", "Canberra");
+  v1::Event h3 = MakeEvent("h3", "2024-02-01", {modi, albanese}, {}, "", "Sydney");
+  for (v1::Event* event : {&h1, &h2, &h3}) {
+    event->set_end_date("2024-02-02");
+    event->set_type(v1::EVENT_TYPE_UNSPECIFIED);
+    ASSERT_THAT(store_->Write(*event), IsOk());
+  }
+  v1::GetEventRequest get;
+  get.set_name("events/h1");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event shown, queries_->GetEvent(get));
+  // h2: one person, the (unknown) type and a place in common; h3: two people.
+  EXPECT_THAT(shown.other_reports(), ElementsAre("events/h2", "events/h3"));
+}
+
+
 // Two publishers report the Quad leaders' meeting of 2023-05-20 in
 // Hiroshima: the White House readout and an Indian news article (pool).
 TEST(PoolReportsTest, TwoPublishersReportingOneMeetingAreOneEvent) {

@@ -54,11 +54,25 @@ EventSketch SketchOf(const v1::Event& event) {
     if (!p.participant().empty()) sketch.participants.push_back(p.participant());
   }
   SortUnique(sketch.participants);
-  for (const v1::Location& l : event.locations()) {
-    sketch.locations.push_back(FoldForMatch(l.name()));
-  }
-  SortUnique(sketch.locations);
+  for (const v1::Location& l : event.locations()) sketch.locations.push_back(l.name());
+  FoldLocations(sketch);
   return sketch;
+}
+
+std::optional<EventSketch> SketchOfAppearance(const v1::ParticipantAppearance& appearance) {
+  if (appearance.type() == v1::EVENT_TYPE_UNSPECIFIED) return std::nullopt;
+  EventSketch sketch;
+  sketch.name = appearance.event();
+  sketch.start_date = appearance.start_date();
+  sketch.end_date = appearance.end_date();
+  sketch.type = appearance.type();
+  sketch.locations.assign(appearance.locations().begin(), appearance.locations().end());
+  return sketch;
+}
+
+void FoldLocations(EventSketch& sketch) {
+  for (std::string& location : sketch.locations) location = FoldForMatch(location);
+  SortUnique(sketch.locations);
 }
 
 bool SameRealEvent(const EventSketch& a, const EventSketch& b) {

@@ -10,6 +10,7 @@
 #define PARLEY_SERVICES_REAL_EVENTS_H_
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,13 +29,19 @@ struct EventSketch {
   v1::EventType type = v1::EVENT_TYPE_UNSPECIFIED;
   std::vector<std::string> participants;  // "participants/{id}", sorted, unique
   std::vector<std::string> locations;     // folded, sorted, unique
-  // The participant ids the event is indexed under (as stored, and the ids
-  // that stand for them; no "participants/"): where its other reports are
-  // looked for. Filled by the caller that knows both.
-  std::vector<std::string> index_ids;
 };
 
 EventSketch SketchOf(const v1::Event& event);
+
+// The sketch of the event a participant appearance records (its dates, type
+// and places; storage/event_index.h), without participants and with its
+// places as written, not yet folded (FoldLocations): folding costs more than
+// the rest, and only decides when one participant is shared. Nullopt when
+// the appearance does not record its event (stored before appearances did).
+std::optional<EventSketch> SketchOfAppearance(const v1::ParticipantAppearance& appearance);
+
+// Folds the sketch's places for comparison, sorted and unique.
+void FoldLocations(EventSketch& sketch);
 
 bool SameRealEvent(const EventSketch& a, const EventSketch& b);
 bool SameRealEvent(const v1::Event& a, const v1::Event& b);

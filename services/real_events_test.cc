@@ -50,6 +50,31 @@ TEST(SameRealEventTest, UndatedReportsAreNeverJoined) {
   EXPECT_FALSE(SameRealEvent(a, b));
 }
 
+// A participant appearance records its event's dates, type and places: a
+// report found in the index under one shared person is decided on those.
+TEST(SketchOfAppearanceTest, RecordsWhatTheEventWasUntilPlacesAreFolded) {
+  v1::ParticipantAppearance appearance;
+  appearance.set_event("events/b");
+  appearance.set_start_date("2023-03-16");
+  appearance.set_end_date("2023-03-17");
+  appearance.set_type(v1::MEETING);
+  appearance.add_locations("Tōkyō ");
+  appearance.add_locations("TOKYO");
+  std::optional<EventSketch> sketch = SketchOfAppearance(appearance);
+  ASSERT_TRUE(sketch.has_value());
+  EXPECT_EQ(sketch->name, "events/b");
+  EXPECT_EQ(sketch->end_date, "2023-03-17");
+  sketch->participants = {"participants/kishida-fumio"};
+  EventSketch tokyo = SketchOf(Report("a", "2023-03-16", "2023-03-16", {"kishida-fumio"}, "Tokyo"));
+  EXPECT_FALSE(SameRealEvent(tokyo, *sketch));  // places as written
+  FoldLocations(*sketch);
+  EXPECT_EQ(sketch->locations, std::vector<std::string>{"tokyo"});
+  EXPECT_TRUE(SameRealEvent(tokyo, *sketch));
+
+  appearance.clear_type();  // stored before appearances recorded their event
+  EXPECT_FALSE(SketchOfAppearance(appearance).has_value());
+}
+
 TEST(StandingReportTest, TheSmallestIdStandsForTheEvent) {
   v1::Event a = Report("b", "2023-01-01", "", {}, "");
   a.add_other_reports("events/c");

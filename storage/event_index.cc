@@ -84,6 +84,12 @@ std::vector<IndexEntry> IndexEntriesForEvent(const v1::Event& event) {
     appearance.set_rank(participant.rank());
     appearance.set_role(participant.role());
     appearance.set_organization(participant.organization());
+    appearance.set_start_date(event.start_date());
+    appearance.set_end_date(event.end_date());
+    appearance.set_type(event.type());
+    for (const v1::Location& location : event.locations()) {
+      appearance.add_locations(location.name());
+    }
     entries.push_back({Family::kParticipantIndex, IndexKey(id, date, event_id),
                        appearance.SerializeAsString()});
   }

@@ -50,16 +50,28 @@ TEST(IndexEntriesForEventTest, IndexesEveryQueryableFact) {
 
 TEST(IndexEntriesForEventTest, AppearanceCarriesWhatTheArticleSaid) {
   v1::Event event = MakeEvent("e1", "2023-02-13",
-                              {{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"}});
+                              {{"Su-Kwang Kim", "Major General", "Director", "ROK JCS"}},
+                              {}, "KR", "Seoul");
+  event.add_locations()->set_name("Gyeryongdae");
+  event.set_end_date("2023-02-14");
+  int appearances = 0;
   for (const IndexEntry& entry : IndexEntriesForEvent(event)) {
     if (entry.family != Family::kParticipantIndex) continue;
+    ++appearances;
     v1::ParticipantAppearance appearance;
     ASSERT_TRUE(appearance.ParseFromString(entry.value));
     EXPECT_EQ(appearance.event(), "events/e1");
     EXPECT_EQ(appearance.date(), "2023-02-13");
     EXPECT_EQ(appearance.rank(), "Major General");
     EXPECT_EQ(appearance.organization(), "ROK JCS");
+    // What the event was, when and where, for finding its other reports
+    // without reading it.
+    EXPECT_EQ(appearance.start_date(), "2023-02-13");
+    EXPECT_EQ(appearance.end_date(), "2023-02-14");
+    EXPECT_EQ(appearance.type(), event.type());
+    EXPECT_THAT(appearance.locations(), ::testing::ElementsAre("Seoul", "Gyeryongdae"));
   }
+  EXPECT_EQ(appearances, 1);
 }
 
 TEST(IndexEntriesForEventTest, UndatedEventFallsBackToPublicationDate) {
