@@ -150,7 +150,7 @@ INSTANTIATE_TEST_SUITE_P(
                  "nested deeper"},
         BadInput{"PageWithoutKey", "", "Title\n\nBody text.", "no message key"},
         BadInput{"PageWithoutBody", "k", "Only a title\n", "body is empty"}),
-    [](const ::testing::TestParamInfo<BadInput>& info) { return info.param.name; });
+    [](const ::testing::TestParamInfo<BadInput>& param_info) { return param_info.param.name; });
 
 TEST(DecodeArticleTest, RejectsOversizedMessages) {
   DecodeOptions options;
