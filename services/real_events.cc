@@ -86,6 +86,33 @@ bool SameRealEvent(const EventSketch& a, const EventSketch& b) {
   return shared == 1 && a.type == b.type && CountShared(a.locations, b.locations, 1) == 1;
 }
 
+std::vector<std::string> StandingReportsAmong(const std::vector<const EventSketch*>& reports) {
+  std::vector<std::string> standing;
+  standing.reserve(reports.size());
+  std::vector<size_t> dated;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    standing.push_back(reports[i]->name);
+    if (!reports[i]->start_date.empty()) dated.push_back(i);
+  }
+  std::sort(dated.begin(), dated.end(), [&](size_t a, size_t b) {
+    return reports[a]->start_date < reports[b]->start_date;
+  });
+  // A later-starting report overlaps this one only if it starts by this
+  // one's end: the scan of the sorted reports stops at the first that does not.
+  for (size_t k = 0; k < dated.size(); ++k) {
+    const EventSketch& report = *reports[dated[k]];
+    const std::string_view end = RangeOf(report).end;
+    for (size_t m = k + 1; m < dated.size() && reports[dated[m]]->start_date <= end; ++m) {
+      if (!SameRealEvent(report, *reports[dated[m]])) continue;
+      std::string& mine = standing[dated[k]];
+      std::string& theirs = standing[dated[m]];
+      mine = std::min(mine, reports[dated[m]]->name);
+      theirs = std::min(theirs, report.name);
+    }
+  }
+  return standing;
+}
+
 bool SameRealEvent(const v1::Event& a, const v1::Event& b) {
   return SameRealEvent(SketchOf(a), SketchOf(b));
 }

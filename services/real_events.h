@@ -46,6 +46,13 @@ void FoldLocations(EventSketch& sketch);
 bool SameRealEvent(const EventSketch& a, const EventSketch& b);
 bool SameRealEvent(const v1::Event& a, const v1::Event& b);
 
+// For each report in `reports`, the report that stands for its real-world
+// event when its other reports are looked for among `reports` only (a
+// person's own reports: those that share the person): the smallest name of
+// it and of the reports SameRealEvent joins it with. Comparing only reports
+// whose dates overlap keeps it near linear in the number of reports.
+std::vector<std::string> StandingReportsAmong(const std::vector<const EventSketch*>& reports);
+
 // The report that stands for a real-world event: the smallest of the event's
 // id and its other reports' ids ("events/{id}").
 std::string StandingReport(const v1::Event& event);

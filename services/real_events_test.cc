@@ -1,5 +1,8 @@
 #include "services/real_events.h"
 
+#include <random>
+
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 
 namespace parley::service {
@@ -80,6 +83,55 @@ TEST(StandingReportTest, TheSmallestIdStandsForTheEvent) {
   a.add_other_reports("events/c");
   a.add_other_reports("events/a");
   EXPECT_EQ(StandingReport(a), "events/a");
+}
+
+// A person's reports: two of one Tokyo meeting, a later meeting of the same
+// people, one undated.
+TEST(StandingReportsAmongTest, ReportsOfOneMeetingShareTheSmallestName) {
+  std::vector<EventSketch> sketches = {
+      SketchOf(Report("kr", "2023-03-16", "2023-03-17", {"kishida", "yoon"}, "")),
+      SketchOf(Report("later", "2023-03-18", "", {"kishida", "yoon"}, "")),
+      SketchOf(Report("undated", "", "", {"kishida", "yoon"}, "")),
+      SketchOf(Report("jp", "2023-03-16", "", {"kishida", "yoon"}, "Tokyo")),
+  };
+  std::vector<const EventSketch*> reports;
+  for (const EventSketch& sketch : sketches) reports.push_back(&sketch);
+  EXPECT_EQ(StandingReportsAmong(reports),
+            (std::vector<std::string>{"events/jp", "events/later", "events/undated", "events/jp"}));
+}
+
+// The windowed pass must find every pair the definition joins: on random
+// reports (few people, places and days, so that many pairs join), it agrees
+// with comparing every report with every other.
+TEST(StandingReportsAmongTest, AgreesWithComparingEveryPair) {
+  std::mt19937 random(7);
+  auto pick = [&](int n) { return static_cast<int>(random() % n); };
+  for (int round = 0; round < 50; ++round) {
+    std::vector<EventSketch> sketches;
+    for (int i = 0; i < 40; ++i) {
+      int day = 1 + pick(20);
+      std::string start = pick(10) == 0 ? "" : absl::StrCat("2023-03-", day < 10 ? "0" : "", day);
+      int last = std::min(28, day + pick(3));
+      std::string end = start.empty() || pick(2) == 0
+                            ? ""
+                            : absl::StrCat("2023-03-", last < 10 ? "0" : "", last);
+      std::vector<std::string> people;
+      for (int p = 0; p < 1 + pick(3); ++p) people.push_back(absl::StrCat("p", pick(5)));
+      sketches.push_back(SketchOf(Report(absl::StrCat("r", pick(1000), "-", i), start, end, people,
+                                         pick(2) ? "Tokyo" : "Seoul",
+                                         pick(2) ? v1::MEETING : v1::VISIT)));
+    }
+    std::vector<const EventSketch*> reports;
+    for (const EventSketch& sketch : sketches) reports.push_back(&sketch);
+    std::vector<std::string> standing = StandingReportsAmong(reports);
+    for (size_t i = 0; i < sketches.size(); ++i) {
+      std::vector<std::string> others;
+      for (size_t j = 0; j < sketches.size(); ++j) {
+        if (j != i && SameRealEvent(sketches[i], sketches[j])) others.push_back(sketches[j].name);
+      }
+      EXPECT_EQ(standing[i], StandingReport(sketches[i].name, others)) << "round " << round;
+    }
+  }
 }
 
 }  // namespace
