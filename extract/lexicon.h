@@ -108,6 +108,10 @@ enum class WordClass : uint8_t {
   kTakePartVerb,
   kPublisher,
   kRemoteWord,
+  kTakePlaceVerb,
+  kEarlierAdverb,
+  kLanguageName,
+  kBylineWord,
   // Event type.
   kEventTrigger,
   kEventType,
