@@ -93,6 +93,7 @@ enum class WordClass : uint8_t {
   kShipPrefix,
   kBodyListWord,
   kBodyMeetingNoun,
+  kBodyListOpener,
   // Places.
   kPlaceHead,
   kLocationTrigger,
