@@ -174,6 +174,55 @@ TEST(ExtractorTest, BodyWithItsStateInTwoFormsIsOneOrganisation) {
   EXPECT_THAT(names, ::testing::Not(::testing::Contains("US Air Force")));
 }
 
+// A body written with its acronym spelled out in brackets and with the
+// acronym alone is one organisation, under the fuller form.
+TEST(ExtractorTest, BodyWithItsAcronymSpelledOutIsOneOrganisation) {
+  // cyng-20171107-chod-participation-eumc (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "CHOD\xE2\x80\x99s Participation in the Tactical Meeting of the European Union (EU) Military "
+      "Committee",
+      "The Tactical session of the European Union (EU) Military Committee on CHODs level took place "
+      "in Brussels on 6 and 7 November 2017. General LEONTARIS met the Chairman of the EU Military "
+      "Committee (CEUMC), General Mikhael KOSTARAKOS.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  std::vector<std::string> names = OrganizationNames(event);
+  EXPECT_THAT(names, ::testing::Contains("European Union (EU) Military Committee"));
+  EXPECT_THAT(names, ::testing::Not(::testing::Contains("EU Military Committee")));
+}
+
+// A portfolio before a title ("Foreign Affairs Minister") names no body.
+TEST(ExtractorTest, PortfolioBeforeATitleIsNoOrganisation) {
+  // esteri-00000000-gentiloni-stoltenberg-ndc-conference (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "Together with Italy\xE2\x80\x99s Foreign Affairs Minister Gentiloni and NATO Secretary "
+      "General Jens Stoltenberg, other distinguished speakers have addressed the conference.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event), ::testing::Not(::testing::Contains("Italy Foreign Affairs")));
+  // idrw-20230505-jaishankar-chinese-counterpart-hold-talks (pool).
+  NormalizedArticle idrw = testing_util::MakeArticle(
+      "", "External Affairs Minister S Jaishankar on Thursday held talks with his Chinese counterpart.",
+      "2023-05-05", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event idrw_event, ExtractEvent(idrw, {}));
+  EXPECT_THAT(OrganizationNames(idrw_event), ::testing::Not(::testing::Contains("External Affairs")));
+}
+
+// Two units joined by "and", the first closing with "(ACRONYM) HQ", are two.
+TEST(ExtractorTest, HeadquartersAfterAUnitsAcronymEndsItsName) {
+  // jwc-20140507-trident-jaguar-14-begins (pool).
+  NormalizedArticle article = testing_util::MakeArticle(
+      "",
+      "The exercise began on Wednesday.\n\nJoint Logistics Support Group (JLSG) HQ and Special "
+      "Operation Forces (SOCC Core) HQ, which both form part of the NRDC-ESP, are also "
+      "participating.",
+      "", "");
+  PARLEY_ASSERT_OK_AND_ASSIGN(v1::Event event, ExtractEvent(article, {}));
+  EXPECT_THAT(OrganizationNames(event),
+              ::testing::IsSupersetOf({"Joint Logistics Support Group", "Special Operation Forces"}));
+}
+
 // A ship after "aboard" is where the event is, not a body taking part.
 TEST(ExtractorTest, ShipAboardIsASiteNotAnOrganisation) {
   // jwc-20140507-trident-jaguar-14-begins (pool).
@@ -291,6 +340,28 @@ INSTANTIATE_TEST_SUITE_P(
         ListedBodiesCase{"000_aefde3dc521e8719 (seed)",
                          "The delegations visited the Korean Army headquarters in Gyeryongdae.",
                          {}},
+        // Bodies after words that say who attended (body_list_opener), across
+        // other words; not one that qualifies what follows it.
+        ListedBodiesCase{"nmi-20181205-nmi-introduction-baghdad",
+                         "The event was also attended by representatives coming from various "
+                         "international partner missions, organizations and entities such as the "
+                         "Combined Joint Task Force Operation Inherent Resolve (CJTF-OIR), the "
+                         "European Union Advise Mission in Iraq (EUAM), the United Nations "
+                         "Assistance Mission Iraq (UNAMI), and Diplomatic Missions.",
+                         {"Combined Joint Task Force Operation Inherent Resolve",
+                          "European Union Advise Mission", "United Nations Assistance Mission Iraq"}},
+        ListedBodiesCase{"eucom-20240426-chiefs-of-mission-conference",
+                         "Conference attendees included senior leaders from the command\xE2\x80\x99s "
+                         "headquarters, component commands and the U.S. Department of State, "
+                         "including U.S. ambassadors.",
+                         // The name stops before "of State" (no head word):
+                         // a known limit of the name rule, not of the list.
+                         {"U.S. Department"}},
+        ListedBodiesCase{"esteri-00000000-gentiloni-stoltenberg-ndc-conference",
+                         "The conference, addressed to the North Atlantic Council ( NAC), the "
+                         "Military Committee (MC), the Senior Course 129 trainees and other NDC "
+                         "guests, discussed issues regarding NATO cooperation.",
+                         {"North Atlantic Council", "Military Committee"}},
         // A list starts right after its word.
         ListedBodiesCase{"idrw-20230517-indian-naval-ship-batti-malv-arrives-at-sri",
                          "Concluding its official visit, INS Batti Malv will depart the island "

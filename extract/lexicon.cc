@@ -114,6 +114,8 @@ constexpr AttrSpec kEventTypeAttrs[] = {
     {.name = "lead_yields"}};
 constexpr AttrSpec kBodyMeetingNounAttrs[] = {{.name = "frame"}};
 constexpr AttrSpec kOrgHeadAttrs[] = {{.name = "site"}};
+constexpr AttrSpec kBodyListOpenerAttrs[] = {
+    {.name = "then", .kind = AttrKind::kText, .required = true}};
 constexpr AttrSpec kEventKeywordAttrs[] = {
     {.name = "type", .kind = AttrKind::kRef, .required = true, .ref = WordClass::kEventType},
     {.name = "weak"},
@@ -156,6 +158,7 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kShipPrefix, "ship_prefix", false, Shape::kWord, 1, false, kShipPrefixAttrs},
     {WC::kBodyListWord, "body_list_word", true, Shape::kWord},
     {WC::kBodyMeetingNoun, "body_meeting_noun", true, Shape::kWord, 0, false, kBodyMeetingNounAttrs},
+    {WC::kBodyListOpener, "body_list_opener", false, Shape::kWord, 1, false, kBodyListOpenerAttrs},
     {WC::kPlaceHead, "place_head", false, Shape::kWord},
     {WC::kLocationTrigger, "location_trigger", true, Shape::kWord},
     {WC::kVisitVerb, "visit_verb", false, Shape::kWord},
@@ -171,6 +174,10 @@ constexpr ClassSpec kClassSpecs[] = {
     {WC::kTakePartVerb, "take_part_verb", false, Shape::kWord},
     {WC::kPublisher, "publisher", false, Shape::kText, 0, false, kPublisherAttrs},
     {WC::kRemoteWord, "remote_word", true, Shape::kWord},
+    {WC::kTakePlaceVerb, "take_place_verb", false, Shape::kWord},
+    {WC::kEarlierAdverb, "earlier_adverb", true, Shape::kWord},
+    {WC::kLanguageName, "language_name", false, Shape::kWord},
+    {WC::kBylineWord, "byline_word", true, Shape::kWord},
     {WC::kEventTrigger, "event_trigger", true, Shape::kWord},
     {WC::kEventType, "event_type", false, Shape::kText, 0, false, kEventTypeAttrs},
     {WC::kEventKeyword, "event_keyword", true, Shape::kPhrase, 3, false, kEventKeywordAttrs},

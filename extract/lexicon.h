@@ -93,6 +93,7 @@ enum class WordClass : uint8_t {
   kShipPrefix,
   kBodyListWord,
   kBodyMeetingNoun,
+  kBodyListOpener,
   // Places.
   kPlaceHead,
   kLocationTrigger,
@@ -108,6 +109,10 @@ enum class WordClass : uint8_t {
   kTakePartVerb,
   kPublisher,
   kRemoteWord,
+  kTakePlaceVerb,
+  kEarlierAdverb,
+  kLanguageName,
+  kBylineWord,
   // Event type.
   kEventTrigger,
   kEventType,

@@ -130,8 +130,13 @@ Pieces SplitRun(const Document& doc, int a, int b) {
       // before a hyphen ("Division-South").
       for (int k = from; k < i; ++k) left |= t[k].Has(kFlagHeadWord);
       for (int k = i + 1; k < q; ++k) right |= t[k].Has(kFlagHeadWord);
+      // "Joint Logistics Support Group (JLSG) HQ and Special Operation
+      // Forces (SOCC Core) HQ": a headquarters after a unit's acronym ends
+      // its name.
+      bool acronym_hq = i - 2 >= from && IsCloseParen(t[i - 2]) && t[i - 1].all_caps &&
+                        t[i - 1].Has(kFlagPlaceHead);
       bool left_ends = IsOrdinalOrNumber(t[i - 1]) || IsCloseParen(t[i - 1]) ||
-                       t[i - 1].Has(kFlagHeadWord);
+                       t[i - 1].Has(kFlagHeadWord) || acronym_hq;
       // "the United Kingdom and Indian Army soldiers": a place, then a unit.
       bool left_place = !left && right && t[from].Has(kFlagPlace | kFlagPlaceStart) &&
                         LookupPlace(doc.TokenRange(from, i)).kind != PlaceKind::kNone;
@@ -207,6 +212,15 @@ int EndAfterHead(const Document& doc, int head, int q) {
   return end;
 }
 
+// True when [p, q) holds an organisation head ("Ministry of External
+// Affairs"), not only a head_word ("External Affairs").
+bool HasOrgHead(const std::vector<Token>& t, int p, int q) {
+  for (int k = p; k < q; ++k) {
+    if (t[k].Has(kFlagOrgHead)) return true;
+  }
+  return false;
+}
+
 // The mention of [p, q); a trailing "(ACR)" is its acronym, not its name.
 OrgMention MakeOrgMention(const Document& doc, int p, int q) {
   const auto& t = doc.tokens;
@@ -249,13 +263,19 @@ void EmitOrgs(const Document& doc, int a, int b, std::vector<OrgMention>* out) {
     if (TitleHeadAsWritten(t[p]) || t[p].Has(kFlagRankWord)) continue;
     // Nor is a title after it: "KFOR Chief of Staff", "Royal Navy First Sea
     // Lord" name a person's post, of which the organisation is the start.
+    bool before_title = false;
     for (int k = p + 1; k < q; ++k) {
       if (t[k].cap && TitleHeadAsWritten(t[k]) && !t[k].Has(kFlagHeadWord)) {
         q = k;
+        before_title = true;
         break;
       }
     }
     int head = LastHead(t, p, q);
+    // "Italy’s Foreign Affairs Minister", "External Affairs Minister": a
+    // portfolio, headed by a head_word and no organisation head, that opens
+    // a title names no body (a "Ministry of Foreign Affairs" has its head).
+    if (before_title && head >= 0 && !HasOrgHead(t, p, q)) continue;
     bool ship = t[p].Has(kFlagShipPrefix) && q - p >= 2;
     bool known = q - p == 1 && t[p].Has(kFlagOrgAcronym);
     if (head < 0 && !ship && !known) continue;

@@ -1,6 +1,8 @@
 #include "extract/participation.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 
@@ -31,6 +33,27 @@ bool SameBodyOtherStateForm(std::string_view a, std::string_view b) {
   if (i == 0 || j == 0 || i >= a.size() || a[i] != ' ' || b[j] != ' ') return false;
   PlaceEntry pa = LookupPlace(a.substr(0, i)), pb = LookupPlace(b.substr(0, j));
   return pa.code == code && pb.code == code;
+}
+
+// "European Union (EU) Military Committee" and "EU Military Committee": a
+// name that spells out an acronym in brackets is one body with the name
+// that writes the acronym instead.
+bool SameBodyAcronymForm(std::string_view a, std::string_view b) {
+  for (auto [full, other] : {std::pair{a, b}, std::pair{b, a}}) {
+    size_t open = full.find(" (");
+    size_t close = full.find(") ", open == std::string_view::npos ? 0 : open);
+    if (open == std::string_view::npos || close == std::string_view::npos) continue;
+    std::string short_form(full.substr(open + 2, close - open - 2));
+    short_form += full.substr(close + 1);
+    if (Lower(short_form) == Lower(other)) return true;
+  }
+  return false;
+}
+
+// One body under two names: one inside the other, or written with its state
+// or its acronym in another form.
+bool SameBody(const std::string& a, const std::string& b) {
+  return ContainsEitherWay(a, b) || SameBodyOtherStateForm(a, b) || SameBodyAcronymForm(a, b);
 }
 
 // Posts and tweets are statements from afar, not taking part.
@@ -235,6 +258,71 @@ bool IsListedAfterMeeting(const Document& doc, const std::vector<OrgMention>& or
   return false;
 }
 
+// The capitalised words after the body, across "of" and "and", hold a title
+// head: "White House Office" in "White House Office of Science and
+// Technology Policy Director Arati Prabhakar" opens a person's title.
+bool OpensATitle(const Document& doc, const OrgMention& o) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[o.sentence];
+  for (int k = o.last_token; k < s.last_token; ++k) {
+    if (t[k].Is("of") || t[k].Is("and")) continue;
+    if (!t[k].IsWord() || !t[k].cap) return false;
+    if (TitleHeadAsWritten(t[k])) return true;
+  }
+  return false;
+}
+
+// Token of the first word in sentence si that, with the word after it,
+// says who attended (body_list_opener: "attended by", "attendees
+// included", "addressed to"); -1 if none.
+int AttendanceOpener(const Document& doc, int si) {
+  const auto& t = doc.tokens;
+  const Sentence& s = doc.sentences[si];
+  // "The previous 2022 NM IRT, whose participants included …": another
+  // event's.
+  if (s.Has(kFlagEarlierAdjective)) return -1;
+  // The words an opener takes after it ("by", "included", "to"), read once.
+  // Openers are lower-case words of six letters or more, followers short
+  // ones: most tokens are settled by their sizes, the rest by comparing the
+  // next word with these, before any lookup.
+  static const std::vector<std::string>* const kFollowers = [] {
+    auto* out = new std::vector<std::string>;
+    for (const LexiconEntry& e : BuiltinLexicon().Entries(WordClass::kBodyListOpener)) {
+      std::string then(e.Get("then"));
+      if (std::find(out->begin(), out->end(), then) == out->end()) out->push_back(then);
+    }
+    return out;
+  }();
+  for (int k = s.first_token; k + 2 < s.last_token; ++k) {
+    const Token& next = t[k + 1];
+    if (!next.IsWord() || next.cap || next.text.size() > 8 || t[k].text.size() < 6 || t[k].cap ||
+        t[k].in_quote ||
+        std::find(kFollowers->begin(), kFollowers->end(), next.text) == kFollowers->end()) {
+      continue;
+    }
+    const LexiconEntry* e = BuiltinLexicon().Find(WordClass::kBodyListOpener, t[k].text);
+    // Not "joined by $50 million from the IDB": people or bodies follow.
+    bool amount = t[k + 2].kind == TokenKind::kNumber || t[k + 2].Is("$");
+    if (e != nullptr && next.text == e->Get("then") && !amount) return k;
+  }
+  return -1;
+}
+
+// A body listed after words that say who attended: "The event was also
+// attended by representatives coming from various international partner
+// missions, organizations and entities such as the Combined Joint Task
+// Force Operation Inherent Resolve (CJTF-OIR), the European Union Advise
+// Mission in Iraq (EUAM), …", "Conference attendees included senior leaders
+// from … and the U.S. Department of State", "The conference, addressed to
+// the North Atlantic Council ( NAC), the Military Committee (MC), …". Not a
+// body that only qualifies what follows it ("other NDC guests") or opens a
+// person's title ("White House Office of Science and Technology Policy
+// Director Arati Prabhakar"). `opener` is AttendanceOpener of the body's
+// sentence.
+bool IsListedAfterAttendance(const Document& doc, const OrgMention& o, int opener) {
+  return opener >= 0 && opener + 1 < o.first_token && !QualifiesWhatFollows(doc, o) &&
+         !OpensATitle(doc, o);
+}
 
 // The body in tokens [first, last) of sentence s holds the meeting or
 // session the event is, in the headline or the first body sentences: "the
@@ -434,6 +522,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
   absl::flat_hash_map<std::string, std::string> acronyms = IntroducedAcronyms(people.orgs);
   std::vector<const OrgMention*> chosen;
   std::vector<std::string> chosen_names;  // parallel to chosen: acronyms written out
+  int opener_sentence = -1, opener = -1;  // AttendanceOpener of the last sentence asked
   for (const OrgMention& o : people.orgs) {
     if (doc.tokens[o.first_token].in_quote || IsVisitedSite(doc, o)) continue;
     bool in_lead = o.sentence == first_body ||
@@ -447,6 +536,13 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool unit = IsTakingPartOrg(doc, o);
     bool listed = !other_time.contains(o.sentence) && (unit || named_body) && !service &&
                   IsListedAfterMeeting(doc, people.orgs, &o - people.orgs.data());
+    if (!listed && !other_time.contains(o.sentence) && (unit || named_body) && !service) {
+      if (opener_sentence != o.sentence) {
+        opener_sentence = o.sentence;
+        opener = AttendanceOpener(doc, o.sentence);
+      }
+      listed = IsListedAfterAttendance(doc, o, opener);
+    }
     bool lead = ((in_lead || participation.contains(o.sentence) || IsMetOrg(doc, o, first_body)) &&
                  unit && !service) ||
                 listed ||
@@ -463,7 +559,7 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     std::string name = full != acronyms.end() ? full->second : SpelledOut(doc, o.name);
     auto same = std::find_if(chosen_names.begin(), chosen_names.end(),
                              [&](const std::string& c) {
-                               return ContainsEitherWay(c, name) || SameBodyOtherStateForm(c, name);
+                               return SameBody(c, name);
                              });
     if (same == chosen_names.end()) {
       chosen.push_back(&o);
@@ -487,8 +583,9 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     if (!covered) out.push_back({a, "", nullptr});
   }
   for (const std::string& a : affiliations) {
-    bool covered = std::any_of(chosen_names.begin(), chosen_names.end(),
-                               [&](const std::string& c) { return ContainsEitherWay(c, a); });
+    bool covered = std::any_of(chosen_names.begin(), chosen_names.end(), [&](const std::string& c) {
+      return ContainsEitherWay(c, a) || SameBodyAcronymForm(c, a);
+    });
     bool listed = std::any_of(out.begin(), out.end(),
                               [&](const TakingPartOrg& t) { return t.name == a; });
     if (!covered && !listed) out.push_back({a, "", nullptr});

@@ -10,6 +10,8 @@
 #include "extract/calendar.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
+#include "extract/orgs.h"
+#include "extract/token_predicates.h"
 
 namespace parley::extract_internal {
 namespace {
@@ -127,6 +129,11 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
     const Token& t = doc.tokens[k];
     if (t.in_quote) continue;  // a nickname (Benjamin “Benny” Gantz) or quoted words
     if (t.Has(kFlagLocationTrigger)) return true;
+    // "the CMATT taking place in Sevaré": "take place" (take_place_verb).
+    if (t.Is("place") && k > s.first_token &&
+        InClass(WordClass::kTakePlaceVerb, doc.tokens[k - 1].text)) {
+      return true;
+    }
     if (t.IsWord() && !t.cap && !t.all_caps && ++lower > max_lower) break;
   }
   for (int k = i; k < std::min(s.last_token, i + 3); ++k) {
@@ -137,8 +144,8 @@ bool TriggerNear(const Document& doc, const Sentence& s, int i, int max_lower) {
 
 // Where a sentence turns to another event than its own: token indices of
 // the first "ahead of", the first "recent trip" / "previous visit" /
-// "earlier tour", the first "recently", and the first "followed" /
-// "following" (earlier_event_word); -1 when absent.
+// "earlier tour", the first "recently" / "previously" (earlier_adverb), and
+// the first "followed" / "following" (earlier_event_word); -1 when absent.
 struct OtherEventMarks {
   int ahead_of = -1;
   int earlier_trip = -1;
@@ -158,14 +165,19 @@ bool AfterEarlierEvent(const Document& doc, int following, int i) {
   return true;
 }
 
-// One pass over the sentence for all three marks (each starts with a word).
+// One pass over the sentence for all the marks (each starts with a word).
 OtherEventMarks FindOtherEventMarks(const Document& doc, const Sentence& s) {
   const auto& t = doc.tokens;
   OtherEventMarks m;
   for (int k = s.first_token; k < s.last_token; ++k) {
     const Token& x = t[k];
     if (!x.IsWord()) continue;
-    if (m.recently < 0 && x.Is("recently")) m.recently = k;
+    // "recently", "previously" (earlier_adverb): adverbs in "ly", which
+    // settles most words without a lookup.
+    if (m.recently < 0 && x.text.size() > 4 && x.text.ends_with("ly") &&
+        InClass(WordClass::kEarlierAdverb, x.text)) {
+      m.recently = k;
+    }
     if (m.following < 0 && !x.cap && InClass(WordClass::kEarlierEventWord, x.text)) m.following = k;
     if (k + 1 >= s.last_token) continue;
     if (m.ahead_of < 0 && (x.Is("ahead") || x.Is("Ahead")) && t[k + 1].Is("of")) m.ahead_of = k;
@@ -246,6 +258,7 @@ void AddPlace(const Document& doc, std::vector<FoundPlace>* out, FoundPlace p,
     // "United States" and "US" are one place.
     if (p.is_country && q.is_country && !p.country_code.empty() &&
         p.country_code == q.country_code) {
+      q.listed |= p.listed;
       return;
     }
     std::string a = FoldForMatch(q.name);
@@ -357,13 +370,70 @@ std::vector<FoundPlace> MixedCaseDateline(const Document& doc, const Sentence& s
   return out;
 }
 
+// "Kabul-Afghanistan: Lt. Gen …": a town joined to its state by a hyphen,
+// then a colon or a dash, opening the article's first sentence.
+std::vector<FoundPlace> HyphenatedDateline(const Document& doc, const Sentence& s) {
+  const Token& x = doc.tokens[s.first_token];
+  if (s.first_token + 1 >= s.last_token || !x.IsWord() || !x.cap) return {};
+  const Token& next = doc.tokens[s.first_token + 1];
+  if (!next.Is(":") && !IsDash(next)) return {};
+  size_t hyphen = x.text.rfind('-');
+  if (hyphen == std::string_view::npos || hyphen == 0) return {};
+  std::string_view town = x.text.substr(0, hyphen);
+  PlaceEntry state = LookupPlace(x.text.substr(hyphen + 1));
+  PlaceEntry e = LookupPlace(town);
+  if (state.kind != PlaceKind::kCountry || e.kind == PlaceKind::kCountry ||
+      e.kind == PlaceKind::kDemonym) {
+    return {};
+  }
+  FoundPlace p;
+  p.name = std::string(town);
+  p.begin = x.begin;
+  p.end = x.begin + town.size();
+  p.country_code = e.code.empty() ? state.code : e.code;
+  return {p};
+}
+
 // Places of a dateline at the head of sentence s; `first` for the article's
 // first body sentence.
 std::vector<FoundPlace> DatelinePlaces(const Document& doc, const Sentence& s, bool first) {
   if (int end = AllCapsDateline(doc, s, !first)) {
     return {PlaceOf(doc, s.first_token, end, TitleCase(doc.TokenRange(s.first_token, end)))};
   }
+  if (first) {
+    std::vector<FoundPlace> hyphenated = HyphenatedDateline(doc, s);
+    if (!hyphenated.empty()) return hyphenated;
+  }
   return MixedCaseDateline(doc, s, first);
+}
+
+// "By U.S. European Command Public Affairs United States European Command
+// Stuttgart, Germany Apr 26, 2024": a byline that closes with a town, its
+// state and a date names where the story was filed, as a dateline does.
+// Reads the paragraph of sentence si from its head.
+std::vector<FoundPlace> BylinePlaces(const Document& doc, size_t si) {
+  const Sentence& s = doc.sentences[si];
+  const auto& t = doc.tokens;
+  if (s.index_in_paragraph != 0 || !t[s.first_token].Is("By")) return {};
+  int limit = s.last_token;
+  for (size_t n = si + 1; n < doc.sentences.size() && doc.sentences[n].paragraph == s.paragraph; ++n) {
+    limit = doc.sentences[n].last_token;
+  }
+  limit = std::min(limit, s.first_token + 40);
+  for (int k = s.first_token + 1; k + 3 < limit; ++k) {
+    if (!CapWord(t[k]) || !t[k].Has(kFlagPlace | kFlagPlaceStart)) continue;
+    Match town = LongestPlace(doc, k, limit);
+    if (!town.end || town.entry.kind != PlaceKind::kCity || town.end + 2 >= limit ||
+        !t[town.end].Is(",")) {
+      continue;
+    }
+    Match state = LongestPlace(doc, town.end + 1, limit);
+    if (state.end && state.entry.kind == PlaceKind::kCountry && state.end < limit &&
+        t[state.end].Has(kFlagMonth)) {
+      return {PlaceOf(doc, k, town.end, std::string(doc.TokenRange(k, town.end)))};
+    }
+  }
+  return {};
 }
 
 // A sentence that holds the event by video or telephone ("held his first
@@ -420,7 +490,9 @@ int CapRun(const Document& doc, const Sentence& s, int j, bool visit, bool* head
     bool next_cap = k + 1 < s.last_token && CapWord(t[k + 1]);
     // "the NATO Communications and Information Agency": "and" joins a visited
     // institution's name.
+    // "NATO’s North American Headquarters": a possessive inside the name.
     bool joiner = x.Is("of") || x.Is("-") || (visit && x.Is("and") && k > j) ||
+                  (IsPossessive(x) && k > j) ||
                   // Marks around a short quoted name only: the “Papagou” Military Base.
                   (IsQuoteMark(x) && x.kind == TokenKind::kPunct && (k == j || t[k - 1].in_quote));
     if (!CapWord(x) && !(joiner && next_cap)) break;
@@ -454,10 +526,24 @@ int LowerCaseHeadquarters(const Document& doc, const Sentence& s, int j, std::st
   return h + 1;
 }
 
+// Token past a bracketed acronym at `end` ("(NCI Agency)"), else `end`.
+int SkipBrackets(const Document& doc, const Sentence& s, int end) {
+  if (end >= s.last_token || !doc.tokens[end].Is("(")) return end;
+  for (int k = end + 1; k < s.last_token && k < end + 7; ++k) {
+    if (doc.tokens[k].Is(")")) return k + 1;
+  }
+  return end;
+}
+
 PlaceMatch PlaceAfter(const Document& doc, const Sentence& s, int i) {
   const auto& t = doc.tokens;
   PlaceMatch r;
   bool visit = IsVisitVerb(t[i]);
+  // "welcomed upon arrival at the NATO Defense College": a named
+  // institution right after a location trigger and "at" is where the event
+  // is held, a site like one with a place head.
+  bool held_at = t[i].Is("at") && i > s.first_token && t[i - 1].IsWord() &&
+                 t[i - 1].Has(kFlagLocationTrigger);
   int j = i + 1;
   // "the", but not in "The Hague".
   if (j + 1 < s.last_token && (t[j].Is("the") || t[j].Is("The")) &&
@@ -485,12 +571,23 @@ PlaceMatch PlaceAfter(const Document& doc, const Sentence& s, int i) {
   Match m = quoted ? Match{} : LongestPlace(doc, j, s.last_token);
   int end = m.end;
   bool head = false, institution = false;
-  int k = CapRun(doc, s, j, visit, &head, &institution);
+  int k = CapRun(doc, s, j, visit || held_at, &head, &institution);
   // "the Korean Army headquarters in Gyeryongdae": an institution that
   // qualifies a common noun is not the site.
   bool common_noun_follows = k < s.last_token && t[k].IsWord() && !t[k].cap &&
                              !t[k].Has(kFlagPlacePreposition) &&
                              !InClass(WordClass::kPlaceClauseWord, t[k].text);
+  // "met at Chiefs of Defence (CHODs) level", "at the Shangai Cooperation
+  // Organisation (SCO) Council of Foreign Ministers (CFM) meeting": a name
+  // that a word follows (past its acronym) qualifies it or goes on.
+  int past_acronym = SkipBrackets(doc, s, k);
+  bool qualifies = past_acronym < s.last_token && t[past_acronym].IsWord() &&
+                   !t[past_acronym].Has(kFlagPlacePreposition) &&
+                   !InClass(WordClass::kPlaceClauseWord, t[past_acronym].text);
+  if (held_at && !visit) {
+    head |= institution && !common_noun_follows && !qualifies;
+    institution = false;
+  }
   r.institution = institution && !head && !common_noun_follows;
   // "the Stockholm Marine Regiment", "United States European Command": a
   // place that begins an organisation's name is not the event's place.
@@ -501,8 +598,10 @@ PlaceMatch PlaceAfter(const Document& doc, const Sentence& s, int i) {
   r.site = head && end == k;
   bool country = m.end && end == m.end && m.entry.kind == PlaceKind::kCountry;
   if (!end && k == j + 1 && t[i].Is("in") && !t[j].all_caps && !t[j].Has(kFlagMonth | kFlagWeekday) &&
-      !IsNameStopword(t[j].text) && !IsOrgHead(t[j].text)) {
-    // An unknown single word after "in": a place when a clause boundary follows.
+      !IsNameStopword(t[j].text) && !IsOrgHead(t[j].text) &&
+      !InClass(WordClass::kLanguageName, t[j].text)) {
+    // An unknown single word after "in": a place when a clause boundary
+    // follows; not a language ("delivered his speech … in English and …").
     if (k < s.last_token && (t[k].Is(",") || t[k].Is(".") || InClass(WordClass::kPlaceClauseWord, t[k].text))) {
       end = k;
     }
@@ -512,22 +611,15 @@ PlaceMatch PlaceAfter(const Document& doc, const Sentence& s, int i) {
   if (!end) return r;
   if (m.end && m.entry.kind == PlaceKind::kRegion && end == m.end) return r;
   r.end = end;
-  r.place.name = CleanName(doc, j, end);
+  // Place names drop a possessive, as organisation names do (corpus README):
+  // "NATO North American Headquarters".
+  r.place.name = WithoutPossessives(CleanName(doc, j, end));
   r.place.begin = t[j].begin;
   r.place.end = t[end - 1].end;
   if (end == m.end) r.place.country_code = m.entry.code;
   r.place.is_country = country;
   r.city = end == m.end && m.entry.kind == PlaceKind::kCity;
   return r;
-}
-
-// Token past a bracketed acronym at `end` ("(NCI Agency)"), else `end`.
-int SkipBrackets(const Document& doc, const Sentence& s, int end) {
-  if (end >= s.last_token || !doc.tokens[end].Is("(")) return end;
-  for (int k = end + 1; k < s.last_token && k < end + 7; ++k) {
-    if (doc.tokens[k].Is(")")) return k + 1;
-  }
-  return end;
 }
 
 struct ScanState {
@@ -598,6 +690,79 @@ bool PostBeforeAt(const Document& doc, const Sentence& s, int i) {
   return title && k >= s.first_token && t[k].Is(",");
 }
 
+// "at locations in Spain, Norway and aboard the USS Mount Whitney": the
+// states listed after the state that ends at token `end` ("," or "and"
+// between), each marked `listed`. Returns the token past the last one. Read
+// in the lead only, which states where the event is; later sentences list
+// states for other reasons ("conducted alternatively in the United Kingdom
+// and India").
+int StatesListedAfter(const Document& doc, const Sentence& s, int end, std::vector<FoundPlace>* out) {
+  const auto& t = doc.tokens;
+  const int start = end;
+  std::vector<FoundPlace> states;
+  // A list is closed by "and": "in Japan, India showcased …" lists nothing.
+  bool closed = false;
+  while (end + 1 < s.last_token && (t[end].Is(",") || t[end].Is("and"))) {
+    int c = end + 1;
+    if (t[end].Is(",") && c + 1 < s.last_token && t[c].Is("and")) ++c;  // "A, B, and C"
+    closed |= t[c - 1].Is("and");
+    if (c >= s.last_token || !CapWord(t[c])) break;
+    Match m = LongestPlace(doc, c, s.last_token);
+    if (!m.end || m.entry.kind != PlaceKind::kCountry) break;
+    states.push_back(PlaceOf(doc, c, m.end, std::string(doc.TokenRange(c, m.end))));
+    states.back().listed = true;
+    end = m.end;
+  }
+  if (!closed) return start;
+  for (FoundPlace& p : states) out->push_back(std::move(p));
+  return end;
+}
+
+// Code of the state written after a place that ends at token `end` (",
+// [the] State"), empty if none.
+std::string StateAfter(const Document& doc, const Sentence& s, int end) {
+  const auto& t = doc.tokens;
+  if (end + 1 >= s.last_token || !t[end].Is(",")) return "";
+  int c = end + 1;
+  if (t[c].Is("the") && c + 1 < s.last_token) ++c;
+  if (!CapWord(t[c])) return "";
+  Match m = LongestPlace(doc, c, s.last_token);
+  return m.end && m.entry.kind == PlaceKind::kCountry ? m.entry.code : "";
+}
+
+// Adds place p, which ends at token `end`, with what comes with it: the
+// town of a site held at, states listed after it in the lead, a second place
+// after "and"; a state after it is its own ("Kyiv, Ukraine"). Returns the
+// token past what was read.
+int AddWithCompanions(const Document& doc, const Sentence& s, bool lead, int end, FoundPlace p,
+                      FoundPlace town, std::vector<FoundPlace>* out) {
+  const auto& t = doc.tokens;
+  // "in Cornwall, U.K.": the state after a place is the place's.
+  if (p.country_code.empty() && !p.is_country) p.country_code = StateAfter(doc, s, end);
+  std::vector<FoundPlace> states;
+  if (lead && p.is_country) end = StatesListedAfter(doc, s, end, &states);
+  p.listed = !states.empty();
+  AddPlace(doc, out, std::move(p));
+  for (FoundPlace& state : states) AddPlace(doc, out, std::move(state));
+  if (!town.name.empty()) AddPlace(doc, out, std::move(town));
+  // "Guyana and Colombia": a second place of the same kind.
+  if (end + 1 < s.last_token && t[end].Is("and")) {
+    Match second = LongestPlace(doc, end + 1, s.last_token);
+    if (second.end && second.entry.kind != PlaceKind::kRegion) {
+      AddPlace(doc, out, PlaceOf(doc, end + 1, second.end, std::string(doc.TokenRange(end + 1, second.end))));
+      end = second.end;
+    }
+  }
+  // "Kyiv, Ukraine": the country after a city is not another place.
+  if (end + 1 < s.last_token && t[end].Is(",")) {
+    int c = end + 1;
+    if (t[c].Is("the")) ++c;
+    Match cm = LongestPlace(doc, c, s.last_token);
+    if (cm.end && cm.entry.kind == PlaceKind::kCountry) end = cm.end;
+  }
+  return end;
+}
+
 // Places of one sentence.
 void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector<FoundPlace>* out,
                   ScanState* st) {
@@ -614,8 +779,9 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     // "… comes ahead of a meeting of the SCO foreign ministers in Goa":
     // what follows "ahead of" is another event.
     if (ahead_of >= 0 && ahead_of < i) break;
-    // "HMS Duncan recently operated … in the Black Sea": outside the lead,
-    // what was done recently is another event.
+    // "HMS Duncan recently operated … in the Black Sea", "AUKMIN
+    // consultations were previously held in the UK": outside the lead, what
+    // was done recently or before is another event.
     if (!lead && recently >= 0 && recently < i) break;
     if (AfterEarlierEvent(doc, following, i)) continue;
     // The lead sentence states where the event was; elsewhere the place
@@ -657,23 +823,7 @@ void ScanSentence(const Document& doc, const Sentence& s, bool lead, std::vector
     if (IsVisitVerb(t[i]) && lead && specific) st->visited_in_lead = true;
     FoundPlace town;
     end = CityAroundSite(doc, s, lead, !IsVisitVerb(t[i]), r, &p, &town, st);
-    AddPlace(doc, out, std::move(p));
-    if (!town.name.empty()) AddPlace(doc, out, std::move(town));
-    // "Guyana and Colombia": a second place of the same kind.
-    if (end + 1 < s.last_token && t[end].Is("and")) {
-      Match second = LongestPlace(doc, end + 1, s.last_token);
-      if (second.end && second.entry.kind != PlaceKind::kRegion) {
-        AddPlace(doc, out, PlaceOf(doc, end + 1, second.end, std::string(doc.TokenRange(end + 1, second.end))));
-        end = second.end;
-      }
-    }
-    // "Kyiv, Ukraine": the country after a city is not another place.
-    if (end + 1 < s.last_token && t[end].Is(",")) {
-      int c = end + 1;
-      if (t[c].Is("the")) ++c;
-      Match cm = LongestPlace(doc, c, s.last_token);
-      if (cm.end && cm.entry.kind == PlaceKind::kCountry) end = cm.end;
-    }
+    end = AddWithCompanions(doc, s, lead, end, std::move(p), std::move(town), out);
     i = end - 1;
   }
 }
@@ -731,6 +881,12 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
           AddPlace(doc, &out, std::move(p));
         }
       }
+      if (body_sentences < 3) {
+        for (FoundPlace& p : BylinePlaces(doc, si)) {
+          p.dateline = true;
+          AddPlace(doc, &out, std::move(p));
+        }
+      }
       // A meeting held by video or telephone has no dateline place.
       if (body_sentences < 2) remote |= RemoteEvent(doc, s, &remote_from);
       ++body_sentences;
@@ -759,10 +915,19 @@ std::vector<FoundPlace> FindEventLocations(const Document& doc,
                                               Lower(p.name)) != st.placed_institutions.end();
                            }),
             out.end());
-  // Countries only when nothing more specific was found.
+  // Countries only when nothing more specific was found; a state listed
+  // with others (an event in several) only when no place inside it was.
   bool specific = std::any_of(out.begin(), out.end(), [](const FoundPlace& p) { return !p.is_country; });
   if (specific) {
-    out.erase(std::remove_if(out.begin(), out.end(), [](const FoundPlace& p) { return p.is_country; }),
+    std::vector<std::string> codes;  // of the specific places
+    for (const FoundPlace& p : out) {
+      if (!p.is_country) codes.push_back(p.country_code);
+    }
+    auto inside = [&](const FoundPlace& state) {
+      return std::find(codes.begin(), codes.end(), state.country_code) != codes.end();
+    };
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const FoundPlace& p) { return p.is_country && (!p.listed || inside(p)); }),
               out.end());
   }
   return out;

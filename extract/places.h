@@ -18,6 +18,7 @@ struct FoundPlace {
   size_t begin = 0, end = 0;
   bool is_country = false;
   bool dateline = false;  // from the article's first dateline
+  bool listed = false;    // a state in a list of states after one preposition
 };
 
 // Event locations: datelines ("BASRAH, Iraq –", "Bamako, February 24, 2021 –",
@@ -27,7 +28,9 @@ struct FoundPlace {
 // specific first: a country is dropped when a place inside it is found, a
 // town replaces a NATO institution it hosts when the article writes the town,
 // and a meeting held by video or telephone has no dateline place ("via video
-// teleconference from X" names X).
+// teleconference from X" names X). States listed after one preposition ("at
+// locations in Spain, Norway and aboard the USS Mount Whitney") stay beside
+// the more specific places.
 std::vector<FoundPlace> FindEventLocations(const Document& doc,
                                            const absl::flat_hash_set<int>& other_time);
 

@@ -275,6 +275,113 @@ TEST(PlacesTest, GenreLocations) {
   }
 }
 
+// "Kabul-Afghanistan:" opening the article is a dateline: the town.
+TEST(PlacesTest, TownHyphenatedToItsStateOpensADateline) {
+  // modaf-00000000-defense-minister-praises-nicholson (pool).
+  EXPECT_THAT(Locations("Kabul-Afghanistan: Lt. Gen Tariq Shah Bahrami National Defense Minister "
+                        "praised endeavors and services of General john Nicholson.",
+                        ""),
+              ElementsAre("Kabul"));
+}
+
+// A byline that closes with a town, its state and a date names the town.
+TEST(PlacesTest, BylineClosingWithTownStateAndDateNamesTheTown) {
+  // eucom-20240426-chiefs-of-mission-conference (pool).
+  EXPECT_THAT(Locations("\xE2\x80\x9CIn bringing together military and diplomatic leadership, we "
+                        "ensure a comprehensive approach.\" - Gen. Christopher Cavoli\n\nBy U.S. "
+                        "European Command Public Affairs United States European Command Stuttgart, "
+                        "Germany Apr 26, 2024\n\nU.S. European Command hosted its annual Chiefs of "
+                        "Mission conference at the command\xE2\x80\x99s headquarters April 25-26.",
+                        "2024-04-26"),
+              ElementsAre("Stuttgart"));
+}
+
+// "Story and photos by …" is a credit line: the dateline after it opens the
+// lead, whose "recently" does not hide its site.
+TEST(PlacesTest, CreditLineBeforeTheDatelineIsNotTheLead) {
+  // nmi-20181205-nmi-introduction-baghdad (pool).
+  EXPECT_THAT(Locations("Story and photos by NMI Public Affairs\n\n BAGHDAD, Iraq - The recently "
+                        "established NATO Mission Iraq (NMI) conducted an Introduction Event at the "
+                        "Iraqi Ministry of Defence, December 5, 2018.",
+                        ""),
+              ElementsAre("Baghdad", "Iraqi Ministry of Defence"));
+}
+
+// "taking place in" puts the event at the place like a trigger word.
+TEST(PlacesTest, TakePlaceIsALocationTrigger) {
+  // eutm-00000000-eutm-mali-reaches-sevare (pool).
+  EXPECT_THAT(Locations("Whilst centralised training activities continue, EUTM Mali also "
+                        "concentrates its focus on decentralisation.\n\nOn February 7, the "
+                        "Mission Force Commander (MF Cdr) of EUTM Mali, Brigadier General "
+                        "Jo\xC3\xA3o Boga Ribeiro, visited the latest decentralised training; the "
+                        "CMATT taking place in Sevar\xC3\xA9.",
+                        ""),
+              ElementsAre("Sevar\xC3\xA9"));
+}
+
+// An embassy is a site; held at, it keeps its city. A named institution
+// right after a trigger and "at" is a site too.
+TEST(PlacesTest, EmbassiesAndInstitutionsHeldAtAreSites) {
+  // dfaph-20240111-ph-uk-defense-cooperation-mou (pool).
+  EXPECT_THAT(Locations("Philippine Ambassador to the UK Teodoro Locsin, Jr. and UK Minister of "
+                        "State for Defence The Earl of Minto signed the Memorandum of "
+                        "Understanding at the Philippine Embassy in London on 11 January 2024.",
+                        ""),
+              ElementsAre("Philippine Embassy", "London"));
+  // ndc-20230127-sc141-graduation-ceremony (pool).
+  EXPECT_THAT(Locations("All the distinguished guests and the Honour Guard were welcomed upon "
+                        "arrival at the NATO Defense College.",
+                        ""),
+              ElementsAre("NATO Defense College"));
+}
+
+// States listed after one preposition are each a place of the event, kept
+// beside a more specific place; a lone state is not.
+TEST(PlacesTest, StatesListedAfterOnePrepositionStayBesideSites) {
+  // jwc-20140507-trident-jaguar-14-begins (pool).
+  EXPECT_THAT(Locations("The wait is finally over \xE2\x80\x93 on Wednesday, 7 May the Joint Warfare "
+                        "Centre (JWC) kicked off exercise TRIDENT JAGUAR 2014 (TRJR 14) at locations "
+                        "in Spain, Norway and aboard the USS Mount Whitney, following 15 months of "
+                        "planning.",
+                        ""),
+              ElementsAre("Spain", "Norway", "USS Mount Whitney"));
+  EXPECT_THAT(Locations("The Minister visited Germany. He met the troops at Camp Adazi.", ""),
+              ElementsAre("Camp Adazi"));
+  // A listed state in which a place is found gives way to it.
+  // wh-20221028-travel-north-africa-asia-travel-asia (pool).
+  EXPECT_THAT(Locations("President Joseph R. Biden, Jr. will visit Egypt, Cambodia, and Indonesia. "
+                        "On November 11th, President Biden will attend the 27th Conference of the "
+                        "Parties (COP27) in Sharm el-Sheikh, Egypt.",
+                        "2022-10-28"),
+              ElementsAre("Cambodia", "Indonesia", "Sharm el-Sheikh"));
+}
+
+// A place name drops a possessive, as organisation names do.
+TEST(PlacesTest, PlaceNamesDropAPossessive) {
+  // act-20161102-nato-ambassadors-visit-act (pool).
+  EXPECT_THAT(Locations("NORFOLK - General Denis Mercier and the Allied Command Transformation team "
+                        "hosted a two-day visit of NATO Ambassadors from Belgium at "
+                        "NATO\xE2\x80\x99s North American Headquarters on November 2nd.",
+                        ""),
+              ElementsAre("Norfolk", "NATO North American Headquarters"));
+}
+
+// Outside the lead, what was done before ("previously") does not place the
+// event; nor does a language after "in".
+TEST(PlacesTest, EarlierEventsAndLanguagesAreNotTheEventsPlaces) {
+  // govuk-00000000-defence-secretary-visits-australia-aukmin (pool).
+  EXPECT_THAT(Locations("Defence Secretary Dr Liam Fox is currently visiting Australia.\n\nAUKMIN "
+                        "consultations were previously held in the UK in 2006 and 2008.",
+                        ""),
+              ElementsAre("Australia"));
+  // pacom-20180628-khaan-quest-2018-closing-ceremony (pool).
+  EXPECT_THAT(Locations("FIVE HILLS TRAINING AREA, Mongolia \xE2\x80\x93\nThe exercise was brought "
+                        "to an end with the closing ceremony June 28.\n\nHe delivered his speech "
+                        "for the closing ceremony in English and translated it into Mongolian.",
+                        ""),
+              ElementsAre("Five Hills Training Area"));
+}
+
 struct CountryCase {
   const char* title;
   const char* body;

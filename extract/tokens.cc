@@ -519,6 +519,20 @@ size_t CreditEnd(const std::vector<Token>& tokens, size_t first, size_t last) {
   return k;
 }
 
+// A byline paragraph of at most 12 tokens: "By Mass Communication
+// Specialist 3rd Class X", "Story and photos by NMI Public Affairs"
+// (byline_word before "by"). It is no sentence of the article: not its lead,
+// and its words name no participant.
+bool IsBylineParagraph(const std::vector<Token>& tokens, size_t first, size_t last) {
+  if (last <= first || last - first > 12 || !tokens[first].cap) return false;
+  if (tokens[first].Is("By")) return true;
+  for (size_t k = first; k < last && k < first + 4; ++k) {
+    if (k > first && tokens[k].Is("by")) return true;
+    if (!tokens[k].IsWord() || !InClass(WordClass::kBylineWord, tokens[k].text)) return false;
+  }
+  return false;
+}
+
 // Splits paragraph pi's tokens [first, last) into sentences, the credit
 // prefix [first, credit_end) being one of its own.
 void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, size_t last) {
@@ -549,8 +563,7 @@ void SplitSentences(Document* doc, size_t pi, size_t first, size_t credit_end, s
     s_first = s_last;
   };
   if (credit_end > first) close(credit_end);
-  // A byline paragraph: "By Mass Communication Specialist 3rd Class X".
-  if (last > first && tokens[first].Is("By") && last - first <= 12) {
+  if (IsBylineParagraph(tokens, first, last)) {
     for (size_t k = first; k < last; ++k) tokens[k].credit = true;
   }
   for (size_t i = s_first; i < last; ++i) {

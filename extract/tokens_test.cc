@@ -95,5 +95,20 @@ TEST(TokensTest, SourceCreditIsSeparated) {
             "Ambassador Dinesh Bhatia recently met the chief.");
 }
 
+// A short paragraph whose words before "by" are byline words is a credit
+// line, not the lead; a longer one, or other words before "by", is text.
+TEST(TokensTest, StoryAndPhotosByLineIsACredit) {
+  // nmi-20181205-nmi-introduction-baghdad (pool).
+  NormalizedArticle a = MakeArticle(
+      "", "Story and photos by NMI Public Affairs\n\n BAGHDAD, Iraq - The recently established "
+          "NATO Mission Iraq (NMI) conducted an Introduction Event.");
+  Document doc = BuildDocument(a);
+  ASSERT_GE(doc.sentences.size(), 2u);
+  EXPECT_TRUE(doc.sentences[0].credit);
+  EXPECT_FALSE(doc.sentences[1].credit);
+  NormalizedArticle text = MakeArticle("", "Exercises led by the Navy continued.");
+  EXPECT_FALSE(BuildDocument(text).sentences[0].credit);
+}
+
 }  // namespace
 }  // namespace parley::extract_internal
