@@ -208,7 +208,10 @@ def render(figures_path, out_path):
              "same concurrency. Latencies in ms, of the calls that completed. Errors: "
              "server errors only (calls ghz cancels at the end of its run are not). "
              "Busy after: how long parleyd kept a core busy after ghz stopped (calls "
-             "given up by the client still run to the end); the next run waits for it. " + f.get("query_note", "") + "\n",
+             "given up by the client still run to the end); the next run waits for it. " + f.get("query_note", "") +
+             " Before each `ListConnections` run one call is made and timed (its answer is "
+             "computed once and kept until the next write); the longest took "
+             f"{f.get('connections_first_s', '?')} s.\n",
              table(("method", "concurrency", "QPS", "× health", "p50", "p99", "p99.9",
                     "errors", "busy after (s)"), query_rows(f)), "",
              "## Store\n",
