@@ -534,9 +534,12 @@ std::vector<TakingPartOrg> ChooseTakingPartOrgs(const Document& doc, const Peopl
     bool service = MatchRank(doc.tokens, o.last_token, static_cast<int>(doc.tokens.size()), &rank) > 0;
     bool named_body = IsNamedBody(doc, o, full != acronyms.end());
     bool unit = IsTakingPartOrg(doc, o);
-    bool listed = !other_time.contains(o.sentence) && (unit || named_body) && !service &&
-                  IsListedAfterMeeting(doc, people.orgs, &o - people.orgs.data());
-    if (!listed && !other_time.contains(o.sentence) && (unit || named_body) && !service) {
+    // A body or unit of this event's time, not a person's service, may be
+    // listed as taking part, after a meeting word or words of attendance.
+    bool may_be_listed = !other_time.contains(o.sentence) && (unit || named_body) && !service;
+    bool listed =
+        may_be_listed && IsListedAfterMeeting(doc, people.orgs, &o - people.orgs.data());
+    if (may_be_listed && !listed) {
       if (opener_sentence != o.sentence) {
         opener_sentence = o.sentence;
         opener = AttendanceOpener(doc, o.sentence);

@@ -718,16 +718,16 @@ int StatesListedAfter(const Document& doc, const Sentence& s, int end, std::vect
   return end;
 }
 
-// Code of the state written after a place that ends at token `end` (",
-// [the] State"), empty if none.
-std::string StateAfter(const Document& doc, const Sentence& s, int end) {
+// The state written after a place that ends at token `end` (", [the]
+// State"): its match, `end` 0 when there is none. A lower-case word carries
+// no place flags, so LongestPlace settles capitalisation.
+Match StateAfter(const Document& doc, const Sentence& s, int end) {
   const auto& t = doc.tokens;
-  if (end + 1 >= s.last_token || !t[end].Is(",")) return "";
+  if (end + 1 >= s.last_token || !t[end].Is(",")) return {};
   int c = end + 1;
   if (t[c].Is("the") && c + 1 < s.last_token) ++c;
-  if (!CapWord(t[c])) return "";
   Match m = LongestPlace(doc, c, s.last_token);
-  return m.end && m.entry.kind == PlaceKind::kCountry ? m.entry.code : "";
+  return m.end && m.entry.kind == PlaceKind::kCountry ? m : Match{};
 }
 
 // Adds place p, which ends at token `end`, with what comes with it: the
@@ -738,7 +738,7 @@ int AddWithCompanions(const Document& doc, const Sentence& s, bool lead, int end
                       FoundPlace town, std::vector<FoundPlace>* out) {
   const auto& t = doc.tokens;
   // "in Cornwall, U.K.": the state after a place is the place's.
-  if (p.country_code.empty() && !p.is_country) p.country_code = StateAfter(doc, s, end);
+  if (p.country_code.empty() && !p.is_country) p.country_code = StateAfter(doc, s, end).entry.code;
   std::vector<FoundPlace> states;
   if (lead && p.is_country) end = StatesListedAfter(doc, s, end, &states);
   p.listed = !states.empty();
@@ -754,12 +754,7 @@ int AddWithCompanions(const Document& doc, const Sentence& s, bool lead, int end
     }
   }
   // "Kyiv, Ukraine": the country after a city is not another place.
-  if (end + 1 < s.last_token && t[end].Is(",")) {
-    int c = end + 1;
-    if (t[c].Is("the")) ++c;
-    Match cm = LongestPlace(doc, c, s.last_token);
-    if (cm.end && cm.entry.kind == PlaceKind::kCountry) end = cm.end;
-  }
+  if (Match state = StateAfter(doc, s, end); state.end) end = state.end;
   return end;
 }
 
