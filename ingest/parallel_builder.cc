@@ -2,11 +2,18 @@
 
 #include <algorithm>
 
+#include "common/thread_name.h"
+
 namespace parley::ingest {
 
 ParallelBuilder::ParallelBuilder(BuildOptions options, int threads)
     : options_(std::move(options)) {
-  for (int i = 1; i < std::max(threads, 1); ++i) workers_.emplace_back([this] { WorkerLoop(); });
+  for (int i = 1; i < std::max(threads, 1); ++i) {
+    workers_.emplace_back([this] {
+      NameThisThread("parley-build");
+      WorkerLoop();
+    });
+  }
 }
 
 ParallelBuilder::~ParallelBuilder() {

@@ -152,6 +152,7 @@ start_kafka() {
   log "starting the local Kafka broker"
   brokers="$("${root}/deploy/local/kafka.sh" start --port "$(free_port)" \
     --data-dir "${work}/kafka" 2>>"${work}/kafka.log" | head -n 1)"
+  broker_pid="$(<"${work}/kafka/kafka.pid")"
   "${root}/deploy/local/kafka.sh" create-topic "${topic}" --partitions 4 \
     --data-dir "${work}/kafka" >/dev/null 2>>"${work}/kafka.log"
   "${root}/deploy/local/kafka.sh" create-topic "${topic}.dlq" \
@@ -179,6 +180,31 @@ start_parleyd() {  # start_parleyd STORE TAG; sets parleyd_pid, grpc, metrics_po
   echo "${parleyd_pid}" >>"${work}/pids"
 }
 
+# thread_cpu PID: CPU seconds of each live thread of PID so far, summed by
+# name without trailing digits, most first ("parley-build 12.1 s, ...").
+thread_cpu() {
+  python3 - "$1" <<'EOF'
+import collections, os, re, sys
+pid, hz = sys.argv[1], os.sysconf("SC_CLK_TCK")
+seconds = collections.Counter()
+for task in os.listdir(f"/proc/{pid}/task"):
+    try:
+        stat = open(f"/proc/{pid}/task/{task}/stat").read()
+    except OSError:
+        continue  # the thread ended
+    name = stat[stat.index("(") + 1:stat.rindex(")")]
+    fields = stat[stat.rindex(")") + 2:].split()  # from field 3, state
+    seconds[re.sub(r"[0-9]+$", "", name)] += (int(fields[11]) + int(fields[12])) / hz
+print(", ".join(f"{name} {s:.1f} s" for name, s in seconds.most_common() if s >= 0.05))
+EOF
+}
+
+process_cpu() {  # process_cpu PID: CPU seconds of PID so far, its ended threads included
+  python3 -c 'import os, sys
+f = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split()
+print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$1"
+}
+
 stop_parleyd() {
   kill -TERM "${parleyd_pid}" 2>/dev/null || true
   wait "${parleyd_pid}" 2>/dev/null || true
@@ -192,6 +218,7 @@ stop_parleyd() {
 ingest_run() {
   local store="$1" expected="$2" tag="$3" first="${4:-0}"
   local t0 t c=0 t_first="" c_first=0 t_mark="" last_c=0 t_last
+  local broker_cpu0; broker_cpu0="$(process_cpu "${broker_pid}")"
   t0="$(now)"; t_last="${t0}"
   start_parleyd "${store}" "${tag}"
   while ((c < expected)); do
@@ -208,6 +235,11 @@ ingest_run() {
   done
   local hwm
   hwm="$(awk '/VmHWM/ {print $2 / 1024}' "/proc/${parleyd_pid}/status")"
+  {
+    printf 'wall %.1f s; broker %.1f s; parleyd %.1f s: ' "$(calc "$(now) - ${t0}")" \
+      "$(calc "$(process_cpu "${broker_pid}") - ${broker_cpu0}")" "$(process_cpu "${parleyd_pid}")"
+    thread_cpu "${parleyd_pid}"
+  } >"${work}/${tag}.cpu"
   stop_parleyd
   echo "$(grep -c COMMITFAIL "${work}/${tag}.log" || true)" >>"${work}/commit-failures"
   python3 - "$t0" "${t_first}" "${c_first}" "${t_mark:-$t}" "$t" "${expected}" "${first}" "${hwm}" <<'EOF'
@@ -237,6 +269,7 @@ ingest_empty() {
   figure ingest_sustained "$(report median "${sustained[@]}")"
   figure empty_first_rate "$(report median "${firsts[@]}")"
   figure ingest_hwm_mb "$(report median "${hwms[@]}")"
+  figure ingest_cpu "$(<"${work}/ingest-1.cpu")"
 }
 
 # Grows the last ingest's store to STORE_N articles, then times MORE_N more
@@ -265,6 +298,7 @@ ingest_large() {
     log "  ${result}"
   done
   figure large_rate "$(report median "${rates[@]}")"
+  figure large_cpu "$(<"${work}/large-1.cpu")"
   rm -rf "${work}/store"
   query_store="${work}/large"
   figure store_n "$((store_n + more_n))"
@@ -379,11 +413,13 @@ print((exact or found)[0]["name"])' "${top}" 2>/dev/null || true)"
   # GetEvent goes round the first 100 ingested events.
   event_data="$(head -n 100 "${work}/all.tsv" | cut -f1 |
     python3 -c 'import json,sys; print(json.dumps([{"name": "events/" + l.strip()} for l in sys.stdin]))')"
-  local -a keys=(Health GetEvent ListEventsTopParticipant ListEventsOrganization ListEventsDateRange
-                 SearchParticipants GetParticipant ListConnections)
+  local -a keys=(Health GetEvent ListEventsTopParticipant ListEventsTopParticipantFull
+                 ListEventsOrganization ListEventsDateRange SearchParticipants GetParticipant
+                 ListConnections)
   local -A calls=(
     [Health]="grpc.health.v1.Health.Check" [GetEvent]="parley.v1.Parley.GetEvent"
     [ListEventsTopParticipant]="parley.v1.Parley.ListEvents"
+    [ListEventsTopParticipantFull]="parley.v1.Parley.ListEvents"
     [ListEventsOrganization]="parley.v1.Parley.ListEvents"
     [ListEventsDateRange]="parley.v1.Parley.ListEvents"
     [SearchParticipants]="parley.v1.Parley.SearchParticipants"
@@ -392,6 +428,7 @@ print((exact or found)[0]["name"])' "${top}" 2>/dev/null || true)"
   local -A data=(
     [Health]='{}' [GetEvent]="${event_data}"
     [ListEventsTopParticipant]="{\"participant\": \"${top_id}\", \"page_size\": 20}"
+    [ListEventsTopParticipantFull]="{\"participant\": \"${top_id}\", \"page_size\": 20, \"view\": \"EVENT_VIEW_FULL\"}"
     [ListEventsOrganization]="{\"organization\": \"${org}\", \"page_size\": 20}"
     [ListEventsDateRange]='{"start_date": "2020-01-01", "end_date": "2020-03-31", "page_size": 20}'
     [SearchParticipants]="{\"query\": \"${prefix}\", \"page_size\": 20}"
@@ -417,7 +454,7 @@ print((exact or found)[0]["name"])' "${top}" 2>/dev/null || true)"
   done
   figure query_methods "${keys[*]:1}"
   figure connections_first_s "${connections_first_s:-?}"
-  figure query_note "Most frequent participant: ${top_id}; organisation \"${org}\"; date range 2020-01-01..2020-03-31; prefix \"${prefix}\"; page size 20; GetEvent cycles over 100 events; one connection."
+  figure query_note "Most frequent participant: ${top_id}; organisation \"${org}\"; date range 2020-01-01..2020-03-31; prefix \"${prefix}\"; page size 20; ListEvents in its default (basic) view, and in the full view as ListEventsTopParticipantFull; GetEvent cycles over 100 events; one connection."
   figure serve_hwm_mb "$(awk '/VmHWM/ {print $2 / 1024}' "/proc/${parleyd_pid}/status")"
   figure serve_rss_mb "$(awk '/VmRSS/ {print $2 / 1024}' "/proc/${parleyd_pid}/status")"
 }

@@ -21,6 +21,7 @@
 #include "common/log.h"
 #include "common/log_format.h"
 #include "common/status_macros.h"
+#include "common/thread_name.h"
 #include "grpc/health/v1/health.pb.h"
 #include "grpc/support/log.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
@@ -510,6 +511,7 @@ absl::Status Run(const std::vector<std::string>& kafka_property_flags) {
   absl::Status ingest_status;
   absl::Notification ingest_done;
   std::thread ingest_thread([&] {
+    NameThisThread("parley-ingest");  // polls, builds its share, writes
     ingest_status = ingestor->Run();
     ingest_done.Notify();
   });
