@@ -45,8 +45,8 @@ ABSL_FLAG(std::string, order_by, "shared_events",
           "connections: shared_events or most_recent");
 ABSL_FLAG(std::string, page_token, "", "Continue from a previous page");
 ABSL_FLAG(std::string, view, "",
-          "participant, search: basic or full (default: full for participant, basic for "
-          "search)");
+          "participant, search, events: basic or full (default: full for participant, basic "
+          "for search and events, whose basic view has no quotes or text spans)");
 ABSL_FLAG(int, timeout_seconds, 10, "Deadline for each call (watch: none)");
 ABSL_FLAG(std::string, after, "", "watch: resume after this cursor");
 ABSL_FLAG(int, count, 0, "watch: stop after this many changes (0: never)");
@@ -256,12 +256,19 @@ absl::StatusOr<v1::EventType> ParseEventType(const std::string& name) {
   return type;
 }
 
-absl::StatusOr<v1::ParticipantView> ParseView(const std::string& name) {
-  if (name.empty()) return v1::PARTICIPANT_VIEW_UNSPECIFIED;
-  if (name == "basic") return v1::PARTICIPANT_VIEW_BASIC;
-  if (name == "full") return v1::PARTICIPANT_VIEW_FULL;
+// --view as the participant or event enum: `View` is v1::ParticipantView or
+// v1::EventView, each with the values unspecified, basic and full.
+template <typename View>
+absl::StatusOr<View> ParseView(const std::string& name, View basic, View full) {
+  if (name.empty()) return View{};
+  if (name == "basic") return basic;
+  if (name == "full") return full;
   return absl::InvalidArgumentError(
       absl::StrCat("--view: expected basic or full, got \"", name, "\""));
+}
+
+absl::StatusOr<v1::ParticipantView> ParseParticipantView(const std::string& name) {
+  return ParseView(name, v1::PARTICIPANT_VIEW_BASIC, v1::PARTICIPANT_VIEW_FULL);
 }
 
 absl::StatusOr<v1::ListConnectionsRequest::Order> ParseOrder(const std::string& name) {
@@ -454,6 +461,10 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
     PARLEY_RETURN_IF_ERROR(SetEventFilters(request));
     request.set_page_size(absl::GetFlag(FLAGS_page_size));
     request.set_page_token(absl::GetFlag(FLAGS_page_token));
+    PARLEY_ASSIGN_OR_RETURN(v1::EventView view,
+                            ParseView(absl::GetFlag(FLAGS_view), v1::EVENT_VIEW_BASIC,
+                                      v1::EVENT_VIEW_FULL));
+    request.set_view(view);
     PARLEY_ASSIGN_OR_RETURN(auto response, client.Call(&v1::Parley::Stub::ListEvents, request));
     return PrintMessage(response, [&] { return service::FormatEventList(response); });
   }
@@ -468,7 +479,8 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
     PARLEY_ASSIGN_OR_RETURN(std::string id, need_one());
     v1::GetParticipantRequest request;
     request.set_name(WithCollection(id, "participants"));
-    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view, ParseView(absl::GetFlag(FLAGS_view)));
+    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view,
+                            ParseParticipantView(absl::GetFlag(FLAGS_view)));
     request.set_view(view);
     PARLEY_ASSIGN_OR_RETURN(auto response,
                             client.Call(&v1::Parley::Stub::GetParticipant, request));
@@ -478,7 +490,8 @@ absl::Status RunCommand(const std::string& command, const std::vector<std::strin
     PARLEY_ASSIGN_OR_RETURN(std::string query, need_one());
     v1::SearchParticipantsRequest request;
     request.set_query(query);
-    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view, ParseView(absl::GetFlag(FLAGS_view)));
+    PARLEY_ASSIGN_OR_RETURN(v1::ParticipantView view,
+                            ParseParticipantView(absl::GetFlag(FLAGS_view)));
     request.set_view(view);
     request.set_page_size(absl::GetFlag(FLAGS_page_size));
     request.set_page_token(absl::GetFlag(FLAGS_page_token));

@@ -304,13 +304,66 @@ v1::Participant BasicView(const v1::Participant& full) {
   return basic;
 }
 
+absl::StatusOr<v1::EventView> CheckedEventView(v1::EventView requested) {
+  if (!v1::EventView_IsValid(requested)) {
+    return InvalidField("view", absl::StrCat("unknown event view ", requested));
+  }
+  return requested == v1::EVENT_VIEW_UNSPECIFIED ? v1::EVENT_VIEW_BASIC : requested;
+}
+
+// Field by field, so that a BASIC page never copies the quotes and spans it
+// leaves out; queries_test checks it equals the full event without them.
+void CopyBasicEvent(const v1::Event& full, v1::Event& basic) {
+  basic.set_name(full.name());
+  basic.set_article(full.article());
+  basic.set_title(full.title());
+  basic.set_type(full.type());
+  basic.set_start_date(full.start_date());
+  basic.set_end_date(full.end_date());
+  basic.set_published_date(full.published_date());
+  for (const v1::Location& location : full.locations()) {
+    v1::Location& copy = *basic.add_locations();
+    copy.set_name(location.name());
+    copy.set_country_code(location.country_code());
+  }
+  for (const v1::EventParticipant& participant : full.participants()) {
+    v1::EventParticipant& copy = *basic.add_participants();
+    copy.set_participant(participant.participant());
+    copy.set_name(participant.name());
+    copy.set_rank(participant.rank());
+    copy.set_role(participant.role());
+    copy.set_organization(participant.organization());
+  }
+  for (const v1::Organization& organization : full.organizations()) {
+    v1::Organization& copy = *basic.add_organizations();
+    copy.set_name(organization.name());
+    copy.set_acronym(organization.acronym());
+  }
+  for (const v1::Country& country : full.countries()) {
+    v1::Country& copy = *basic.add_countries();
+    copy.set_code(country.code());
+    copy.set_name(country.name());
+  }
+  for (const v1::Topic& topic : full.topics()) basic.add_topics()->set_name(topic.name());
+  basic.set_extractor_version(full.extractor_version());
+  *basic.mutable_other_reports() = full.other_reports();
+}
+
+void AddInView(const v1::Event& shown, v1::EventView view, v1::ListEventsResponse& response) {
+  if (view == v1::EVENT_VIEW_FULL) {
+    *response.add_events() = shown;
+  } else {
+    CopyBasicEvent(shown, *response.add_events());
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::string> Queries::MergedTermsPage(
     PeopleResolver& people, storage::Family family, const std::vector<std::string>& terms,
     const v1::ListEventsRequest& request,
     const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
-    v1::ListEventsResponse& response) {
+    v1::EventView view, v1::ListEventsResponse& response) {
   std::string start;
   if (!request.end_date().empty()) start = storage::EventOrderKey(request.end_date(), "");
   if (!resume.empty()) start = std::max(start, After(resume));
@@ -326,7 +379,7 @@ absl::StatusOr<std::string> Queries::MergedTermsPage(
                             Candidate(people, parts->event_id, request, filters));
     if (event == nullptr) continue;
     if (response.events_size() == page_size) return last_taken;  // one more exists
-    *response.add_events() = *event;
+    AddInView(*event, view, response);
     last_taken = position;
   }
   return boundary;
@@ -466,6 +519,7 @@ absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& req
 absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
     const v1::ListEventsRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
+  PARLEY_ASSIGN_OR_RETURN(v1::EventView view, CheckedEventView(request.view()));
   PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, CheckedEventFilters(request));
   PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
   const uint64_t fingerprint = paging.fingerprint;
@@ -488,7 +542,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
     filters.erase(filters.begin());
     PARLEY_ASSIGN_OR_RETURN(std::string next,
                             MergedTermsPage(people, driver.family, driver.alternatives, request,
-                                            filters, resume, page_size, response));
+                                            filters, resume, page_size, view, response));
     if (!next.empty()) response.set_next_page_token(EncodePageToken(fingerprint, next));
     return response;
   }
@@ -522,7 +576,7 @@ absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
                      Candidate(people, parts->event_id, request, filters);
                  if (!event.ok()) failure = event.status();
                  if (!event.ok() || *event == nullptr) return false;
-                 *response.add_events() = **event;
+                 AddInView(**event, view, response);
                  return true;
                }));
   PARLEY_RETURN_IF_ERROR(failure);

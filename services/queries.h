@@ -138,10 +138,11 @@ class Queries {
   // person, the names of one organisation), merged newest first, that pass
   // the other filters. Page positions are index-key suffixes (day and event
   // id), common to all terms. Returns the position to resume after, empty
-  // when nothing is left.
+  // when nothing is left. Events are added in `view`.
   absl::StatusOr<std::string> MergedTermsPage(
-      PeopleResolver& people, storage::Family family, const std::vector<std::string>& terms, const v1::ListEventsRequest& request,
-      const std::vector<TermFilter>& filters, const std::string& resume, int page_size,
+      PeopleResolver& people, storage::Family family, const std::vector<std::string>& terms,
+      const v1::ListEventsRequest& request, const std::vector<TermFilter>& filters,
+      const std::string& resume, int page_size, v1::EventView view,
       v1::ListEventsResponse& response);
 
   // Every connection of the person `root` stands for, under the request's
