@@ -40,10 +40,14 @@ struct IngestOptions {
   // partition into its own store). Required.
   std::string group_id;
   BuildOptions build;
-  // Threads that build articles, the ingest loop's included; 0: one per core.
+  // Threads that build articles, the ingest loop's included; 0: one per
+  // core and the ingest loop's.
   int build_threads = 0;
-  // Most messages taken into one batch.
-  int max_batch = 64;
+  // Most messages taken into one batch. A batch takes only what is already
+  // fetched after its first message, so a trickle still goes one by one;
+  // a backlog goes in large batches, whose per-batch costs (the store
+  // write, the wait for the last article built) are then shared.
+  int max_batch = 512;
   // Backoff between retries of a message that failed transiently.
   absl::Duration min_backoff = absl::Milliseconds(100);
   absl::Duration max_backoff = absl::Seconds(5);

@@ -55,7 +55,10 @@ ABSL_FLAG(int64_t, max_message_bytes, 4 << 20,
 ABSL_FLAG(absl::Duration, shutdown_grace, absl::Seconds(20),
           "After SIGTERM, how long to wait for the Kafka consumer to leave its group");
 ABSL_FLAG(int32_t, ingest_threads, 0,
-          "Threads that extract articles (0: one per core); stores stay in partition order");
+          "Threads that extract articles (0: one per core, plus the ingest loop's, which also "
+          "polls and writes); stores stay in partition order");
+ABSL_FLAG(int32_t, ingest_batch, 512,
+          "Most Kafka messages built and written together (one store write per run of them)");
 ABSL_FLAG(bool, sync_writes, false, "fsync RocksDB's WAL on every article write");
 ABSL_FLAG(std::string, tls_cert, "",
           "PEM certificate chain for gRPC TLS (with --tls-key); default: plaintext");
@@ -171,6 +174,7 @@ absl::Status ValidateSettings(const SettingSources& sources) {
       positive("live_max_stall", absl::GetFlag(FLAGS_live_max_stall) > absl::ZeroDuration()));
   PARLEY_RETURN_IF_ERROR(
       positive("checkpoint_retention", absl::GetFlag(FLAGS_checkpoint_retention) > 0));
+  PARLEY_RETURN_IF_ERROR(positive("ingest_batch", absl::GetFlag(FLAGS_ingest_batch) > 0));
   PARLEY_RETURN_IF_ERROR(sources.Annotate(
       "ingest_threads", absl::GetFlag(FLAGS_ingest_threads) >= 0
                             ? absl::OkStatus()
@@ -352,6 +356,7 @@ absl::StatusOr<ingest::IngestOptions> IngestOptionsFromFlags(
   options.build.decode.max_message_bytes =
       static_cast<size_t>(absl::GetFlag(FLAGS_max_message_bytes));
   options.build_threads = absl::GetFlag(FLAGS_ingest_threads);
+  options.max_batch = absl::GetFlag(FLAGS_ingest_batch);
   return options;
 }
 
