@@ -126,6 +126,11 @@ const std::map<std::string, std::pair<std::string, Change>>& Changes() {
                           SetDictionary(o.bottommost_compression_opts);
                         }
                       }}},
+      {"trained_dict", {"every family with a dictionary: trained by zstd's trainer (the store's "
+                        "option until the dictionary was made of sampled blocks as they are)",
+                        [](Family, rocksdb::ColumnFamilyOptions& o) {
+                          o.bottommost_compression_opts.use_zstd_dict_trainer = true;
+                        }}},
       {"zstd9", {"every family: ZSTD level 9 in the last level",
                  [](Family, rocksdb::ColumnFamilyOptions& o) {
                    o.bottommost_compression_opts.enabled = true;
