@@ -124,7 +124,7 @@ absl::StatusOr<std::unique_ptr<KafkaIngestor>> KafkaIngestor::Create(IngestOptio
       std::make_unique<IngestHandler>(store, *self.dead_letters_, self.options_.build);
   // By default one builder per core besides the ingest loop's thread, which
   // builds too but also polls and writes: without the extra one a core idles
-  // while it writes (BENCHMARKS.md: +10-20% articles/s on 2 cores).
+  // while it writes (BENCHMARKS.md: 1.1-1.3x the articles/s on 2 cores).
   int threads = self.options_.build_threads > 0
                     ? self.options_.build_threads
                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency())) + 1;
