@@ -180,6 +180,12 @@ start_parleyd() {  # start_parleyd STORE TAG; sets parleyd_pid, grpc, metrics_po
   echo "${parleyd_pid}" >>"${work}/pids"
 }
 
+# cpu_ticks PID: user and system CPU of PID so far, its ended threads
+# included, in clock ticks (parleyd's and java's names hold no space, so
+# stat's fields split on blanks).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+clock_ticks_per_s="$(getconf CLK_TCK)"
+
 # thread_cpu PID: CPU seconds of each live thread of PID so far, summed by
 # name without trailing digits, most first ("parley-build 12.1 s, ...").
 thread_cpu() {
@@ -199,12 +205,6 @@ print(", ".join(f"{name} {s:.1f} s" for name, s in seconds.most_common() if s >=
 EOF
 }
 
-process_cpu() {  # process_cpu PID: CPU seconds of PID so far, its ended threads included
-  python3 -c 'import os, sys
-f = open(f"/proc/{sys.argv[1]}/stat").read().rsplit(")", 1)[1].split()
-print((int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))' "$1"
-}
-
 stop_parleyd() {
   kill -TERM "${parleyd_pid}" 2>/dev/null || true
   wait "${parleyd_pid}" 2>/dev/null || true
@@ -218,7 +218,7 @@ stop_parleyd() {
 ingest_run() {
   local store="$1" expected="$2" tag="$3" first="${4:-0}"
   local t0 t c=0 t_first="" c_first=0 t_mark="" last_c=0 t_last
-  local broker_cpu0; broker_cpu0="$(process_cpu "${broker_pid}")"
+  local broker_ticks0; broker_ticks0="$(cpu_ticks "${broker_pid}")"
   t0="$(now)"; t_last="${t0}"
   start_parleyd "${store}" "${tag}"
   while ((c < expected)); do
@@ -237,7 +237,8 @@ ingest_run() {
   hwm="$(awk '/VmHWM/ {print $2 / 1024}' "/proc/${parleyd_pid}/status")"
   {
     printf 'wall %.1f s; broker %.1f s; parleyd %.1f s: ' "$(calc "$(now) - ${t0}")" \
-      "$(calc "$(process_cpu "${broker_pid}") - ${broker_cpu0}")" "$(process_cpu "${parleyd_pid}")"
+      "$(calc "($(cpu_ticks "${broker_pid}") - ${broker_ticks0}) / ${clock_ticks_per_s}")" \
+      "$(calc "$(cpu_ticks "${parleyd_pid}") / ${clock_ticks_per_s}")"
     thread_cpu "${parleyd_pid}"
   } >"${work}/${tag}.cpu"
   stop_parleyd
@@ -366,14 +367,13 @@ ghz_run() {  # ghz_run KEY CALL DATA C REP: appends "rps p50 p99 p999 errors"
   [[ -n "${figures}" ]] && echo "${figures} ${settled}" >>"${work}/q-$1-$4"
 }
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/${parleyd_pid}/stat"; }
 
 settle() {  # prints the seconds parleyd stayed busy (at most 120)
   local start before after
   start="$(now)"
-  before="$(cpu_ticks)"
+  before="$(cpu_ticks "${parleyd_pid}")"
   while sleep 0.5; do
-    after="$(cpu_ticks)"
+    after="$(cpu_ticks "${parleyd_pid}")"
     (( after - before <= 5 )) && break
     before="${after}"
     [[ "$(calc "$(now) - ${start} > 120")" == True ]] && break

@@ -281,11 +281,19 @@ absl::Status ShowRootIds(PeopleResolver& people, v1::Event& event) {
 
 using ParticipantView = v1::ParticipantView;
 
-absl::StatusOr<ParticipantView> CheckedView(ParticipantView requested, ParticipantView fallback) {
-  if (!v1::ParticipantView_IsValid(requested)) {
-    return InvalidField("view", absl::StrCat("unknown participant view ", requested));
+// A request's view (v1::ParticipantView or v1::EventView), checked, with the
+// method's `fallback` for UNSPECIFIED (0 in both).
+template <typename View>
+absl::StatusOr<View> CheckedView(View requested, View fallback, bool (*is_valid)(int),
+                                 const char* resource) {
+  if (!is_valid(requested)) {
+    return InvalidField("view", absl::StrCat("unknown ", resource, " view ", requested));
   }
-  return requested == v1::PARTICIPANT_VIEW_UNSPECIFIED ? fallback : requested;
+  return requested == View{} ? fallback : requested;
+}
+
+absl::StatusOr<ParticipantView> CheckedView(ParticipantView requested, ParticipantView fallback) {
+  return CheckedView(requested, fallback, &v1::ParticipantView_IsValid, "participant");
 }
 
 // Field by field, so that a BASIC answer never copies the history it leaves
@@ -302,13 +310,6 @@ v1::Participant BasicView(const v1::Participant& full) {
   basic.set_first_event_date(full.first_event_date());
   basic.set_last_event_date(full.last_event_date());
   return basic;
-}
-
-absl::StatusOr<v1::EventView> CheckedEventView(v1::EventView requested) {
-  if (!v1::EventView_IsValid(requested)) {
-    return InvalidField("view", absl::StrCat("unknown event view ", requested));
-  }
-  return requested == v1::EVENT_VIEW_UNSPECIFIED ? v1::EVENT_VIEW_BASIC : requested;
 }
 
 // Field by field, so that a BASIC page never copies the quotes and spans it
@@ -519,7 +520,8 @@ absl::StatusOr<v1::Article> Queries::GetArticle(const v1::GetArticleRequest& req
 absl::StatusOr<v1::ListEventsResponse> Queries::ListEvents(
     const v1::ListEventsRequest& request) {
   PARLEY_ASSIGN_OR_RETURN(int page_size, PageSize(request.page_size()));
-  PARLEY_ASSIGN_OR_RETURN(v1::EventView view, CheckedEventView(request.view()));
+  PARLEY_ASSIGN_OR_RETURN(v1::EventView view, CheckedView(request.view(), v1::EVENT_VIEW_BASIC,
+                                                          &v1::EventView_IsValid, "event"));
   PARLEY_ASSIGN_OR_RETURN(std::vector<TermFilter> filters, CheckedEventFilters(request));
   PARLEY_ASSIGN_OR_RETURN(Paging paging, StartPaging(request));
   const uint64_t fingerprint = paging.fingerprint;
