@@ -15,6 +15,7 @@
 #include "absl/flags/usage.h"
 #include "absl/flags/usage_config.h"
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "common/config.h"
@@ -726,6 +727,11 @@ int main(int argc, char** argv) {
     parley::LogError(absl::StrCat("parleyd: unexpected argument ", positional.back()));
     return 2;
   }
+  // Debian builds Abseil without NDEBUG, which leaves deadlock detection on:
+  // every absl::Mutex lock (the query cache's, gRPC's own) would record its
+  // lock order in one process-wide graph behind a spin lock. The tests keep
+  // it; the server does not pay for it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   // Before any thread starts: threads pick their arena on their first allocation.
   if (int arenas = absl::GetFlag(FLAGS_malloc_arenas); arenas > 0) mallopt(M_ARENA_MAX, arenas);
   parley::SetLogFormat(*parley::ParseLogFormat(absl::GetFlag(FLAGS_log_format)));
