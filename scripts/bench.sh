@@ -220,7 +220,7 @@ ingest_run() {
   local store="$1" expected="$2" tag="$3" first="${4:-0}"
   # Times in integer milliseconds and bash arithmetic: this loop runs ten
   # times a second on the cores parleyd ingests on, and a Python start per
-  # turn (~0.15 CPU s here) took a third of a core from the figure it timed.
+  # turn (0.16 CPU s here) took about half a core from the figure it timed.
   local t0 t c=0 t_first="" c_first=0 t_mark="" last_c=0 t_last
   local broker_ticks0; broker_ticks0="$(cpu_ticks "${broker_pid}")"
   t0="$(now_ms)"; t_last="${t0}"
