@@ -372,18 +372,19 @@ ghz_run() {  # ghz_run KEY CALL DATA C REP: appends "rps p50 p99 p999 errors"
   [[ -n "${figures}" ]] && echo "${figures} ${settled}" >>"${work}/q-$1-$4"
 }
 
-
+# Like ingest_run's loop, timed in bash arithmetic: a Python start per turn
+# would keep a core busy while it waits for parleyd to be idle.
 settle() {  # prints the seconds parleyd stayed busy (at most 120)
   local start before after
-  start="$(now)"
+  start="$(now_ms)"
   before="$(cpu_ticks "${parleyd_pid}")"
   while sleep 0.5; do
     after="$(cpu_ticks "${parleyd_pid}")"
     (( after - before <= 5 )) && break
     before="${after}"
-    [[ "$(calc "$(now) - ${start} > 120")" == True ]] && break
+    (( $(now_ms) - start > 120000 )) && break
   done
-  calc "round($(now) - ${start} - 0.5, 1)"
+  calc "round(($(now_ms) - ${start}) / 1000 - 0.5, 1)"
 }
 
 # The connections of the most frequent person are computed on the first call
